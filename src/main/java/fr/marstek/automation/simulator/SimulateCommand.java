@@ -178,14 +178,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     : at.getAddress())
                 .getHostAddress();
         printer.printf(
-            "Simulated battery %d: %s fw %d, ble_mac %s, at %s:%d, SoC %s%n",
+            "Simulated battery %d: %s fw %d, ble_mac %s, at %s:%d, SoC %d %%%n",
             i + 1,
             device.options().model(),
             device.options().firmware(),
             device.options().bleMac(),
             host,
             at.getPort(),
-            device.battery().soc());
+            Math.round(device.battery().soc().value()));
         env.add("BATTERY_" + (i + 1) + "_IP=" + host);
         env.add("BATTERY_" + (i + 1) + "_PORT=" + at.getPort());
       }
