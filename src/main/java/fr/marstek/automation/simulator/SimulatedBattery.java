@@ -12,7 +12,6 @@ import fr.marstek.automation.units.Watts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +23,10 @@ import java.util.Optional;
  */
 public final class SimulatedBattery {
 
-  private static final Duration STEP = Duration.ofSeconds(60);
-
   private final InstantSource clock;
   private final HouseholdLoad load;
-  private final Watts chargeLimit;
   private final BatteryPack pack;
-  private final ManualSchedule schedule = new ManualSchedule(LoadProfile2009.PARIS);
-  private DeviceMode mode = DeviceMode.AUTO;
-  private DeviceMode beforePassive = DeviceMode.AUTO;
-  private Optional<PassiveSetpoint> passive = Optional.empty();
-  private Watts dischargeLimit;
+  private final ModeState modes;
   private Instant integratedUntil;
   private double meterImportWh;
   private double meterExportWh;
@@ -42,8 +34,7 @@ public final class SimulatedBattery {
   public SimulatedBattery(SimulatorOptions options, InstantSource clock) {
     this.clock = clock;
     this.load = options.load();
-    this.chargeLimit = options.chargeLimit();
-    this.dischargeLimit = options.dischargeLimit();
+    this.modes = new ModeState(options.chargeLimit(), options.dischargeLimit());
     this.pack =
         new BatteryPack(
             options.capacity().value(),
@@ -59,7 +50,7 @@ public final class SimulatedBattery {
 
   public synchronized DeviceMode mode() {
     advance();
-    return mode;
+    return modes.mode();
   }
 
   /** AC power now: positive = discharging to the house, negative = charging. */
@@ -101,7 +92,7 @@ public final class SimulatedBattery {
   }
 
   public synchronized List<ManualSlot> manualSlots() {
-    return schedule.slots();
+    return modes.slots();
   }
 
   public synchronized void setSoc(Percent soc) {
@@ -115,8 +106,7 @@ public final class SimulatedBattery {
       throw new IllegalArgumentException("cannot switch to " + next + " without a command");
     }
     advance();
-    mode = next;
-    passive = Optional.empty();
+    modes.switchTo(next);
   }
 
   public synchronized void apply(ModeCommand command) {
@@ -124,17 +114,9 @@ public final class SimulatedBattery {
     switch (command) {
       case ModeCommand.Auto _ -> setMode(DeviceMode.AUTO);
       case ModeCommand.Ai _ -> setMode(DeviceMode.AI);
-      case ModeCommand.Manual manual -> {
-        schedule.write(manual.slot());
-        setMode(DeviceMode.MANUAL);
-      }
-      case ModeCommand.Passive p -> {
-        if (mode != DeviceMode.PASSIVE) {
-          beforePassive = mode;
-        }
-        mode = DeviceMode.PASSIVE;
-        passive = Optional.of(new PassiveSetpoint(p.power(), integratedUntil.plus(p.countdown())));
-      }
+      case ModeCommand.Manual manual -> modes.writeSlot(manual.slot());
+      case ModeCommand.Passive p ->
+          modes.startPassive(p.power(), integratedUntil.plus(p.countdown()));
     }
   }
 
@@ -147,13 +129,13 @@ public final class SimulatedBattery {
   /** Sets the discharge (socket) limit ({@code Set.Ver}). */
   public synchronized void setDischargeLimit(Watts limit) {
     advance();
-    dischargeLimit = limit;
+    modes.setDischargeLimit(limit);
   }
 
   /** Back to Auto with no Manual slots, as a factory reset leaves it. */
   public synchronized void factoryReset(boolean clearTotals) {
     setMode(DeviceMode.AUTO);
-    schedule.clear();
+    modes.clearSlots();
     if (clearTotals) {
       pack.clearTotals();
     }
@@ -162,8 +144,8 @@ public final class SimulatedBattery {
   /** Leaves Manual or Passive by itself, as some firmware does; other modes are kept. */
   synchronized void drift(DeviceMode target) {
     advance();
-    if (mode == DeviceMode.MANUAL || mode == DeviceMode.PASSIVE) {
-      setMode(target);
+    if (modes.mode() == DeviceMode.MANUAL || modes.mode() == DeviceMode.PASSIVE) {
+      modes.switchTo(target);
     }
   }
 
@@ -187,9 +169,9 @@ public final class SimulatedBattery {
     Instant now = integratedUntil;
     return new Reading(
         now,
-        mode,
+        modes.mode(),
         pack.socPercent(),
-        pack.feasible(setpointAt(now)),
+        pack.feasible(modes.setpointAt(now, load.at(now).value())),
         load.at(now).value(),
         pack.storedWh(),
         pack.capacityWh(),
@@ -204,46 +186,15 @@ public final class SimulatedBattery {
   private void advance() {
     Instant now = clock.instant();
     while (integratedUntil.isBefore(now)) {
-      Instant end = stepEnd(now);
+      Instant end = modes.stepEnd(integratedUntil, now);
       double seconds = Duration.between(integratedUntil, end).toNanos() / 1e9;
-      double loadWh = load.at(integratedUntil).value() * seconds / 3600;
-      double meterWh = loadWh - pack.run(setpointAt(integratedUntil), seconds);
+      double loadW = load.at(integratedUntil).value();
+      double acWh = pack.run(modes.setpointAt(integratedUntil, loadW), seconds);
+      double meterWh = loadW * seconds / 3600 - acWh;
       meterImportWh += Math.max(0, meterWh);
       meterExportWh += Math.max(0, -meterWh);
       integratedUntil = end;
-      if (passive.isPresent() && !end.isBefore(passive.get().deadline())) {
-        mode = beforePassive;
-        passive = Optional.empty();
-      }
+      modes.reached(end);
     }
   }
-
-  private Instant stepEnd(Instant now) {
-    Instant end = earliest(integratedUntil.plus(STEP), now);
-    end = earliest(end, integratedUntil.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
-    if (mode == DeviceMode.MANUAL) {
-      end = earliest(end, schedule.nextBoundaryAfter(integratedUntil));
-    }
-    if (passive.isPresent()) {
-      end = earliest(end, passive.get().deadline());
-    }
-    return end;
-  }
-
-  private double setpointAt(Instant t) {
-    double wanted =
-        switch (mode) {
-          case AUTO, AI -> load.at(t).value();
-          case MANUAL -> schedule.activeAt(t).map(s -> s.power().value()).orElse(0.0);
-          case PASSIVE -> passive.map(p -> p.power().value()).orElse(0.0);
-          case UPS, UNKNOWN -> 0;
-        };
-    return Math.max(-chargeLimit.value(), Math.min(dischargeLimit.value(), wanted));
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
-
-  private record PassiveSetpoint(Watts power, Instant deadline) {}
 }

@@ -51,4 +51,25 @@ class ReplyAddressTest {
       assertThat(mine.get("id").intValue()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aWildcardBoundDeviceAnswersALoopbackBroadcastDiscovery() throws Exception {
+    // Linux delivers 127.255.255.255 only to sockets bound to the wildcard, not to 127.0.0.1.
+    var options =
+        WireFormatTest.fixedLoadVenus(150).withBindAddress(InetAddress.getByName("0.0.0.0"));
+    try (var device = SimulatedDevice.start(options, clock);
+        var client =
+            new UdpClient(
+                new InetSocketAddress(
+                    InetAddress.getByName("127.255.255.255"), device.address().getPort()))) {
+      client.enableBroadcast();
+
+      var reply =
+          client.callJson(
+              "{\"id\":0,\"method\":\"Marstek.GetDevice\",\"params\":{\"ble_mac\":\"0\"}}");
+
+      assertThat(reply.get("result").get("ble_mac").stringValue()).isEqualTo("0123456789ab");
+      assertThat(reply.get("result").get("ip").stringValue()).isEqualTo("127.0.0.1");
+    }
+  }
 }

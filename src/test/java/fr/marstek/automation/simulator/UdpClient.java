@@ -34,6 +34,14 @@ final class UdpClient implements AutoCloseable {
     }
   }
 
+  void enableBroadcast() {
+    try {
+      socket.setBroadcast(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void send(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
