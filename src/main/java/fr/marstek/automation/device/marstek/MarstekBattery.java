@@ -127,7 +127,8 @@ public final class MarstekBattery implements BatteryPort {
   /** Identifies the battery once so its values can be scaled; retried at the slow-read pace. */
   private DeviceProfile knownProfile() {
     Instant now = clock.now();
-    if (profile == DeviceProfile.UNKNOWN && !now.isBefore(slowReads.nextSlowRead(profileTriedAt))) {
+    if (profile.equals(DeviceProfile.UNKNOWN)
+        && !now.isBefore(slowReads.nextSlowRead(profileTriedAt))) {
       profileTriedAt = now;
       try {
         identify();

@@ -1,7 +1,9 @@
 package fr.marstek.automation.device.marstek.discovery;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -71,7 +73,10 @@ public final class DiscoverCommand implements Callable<Integer> {
 
   /** Runs {@code discover} with the arguments after the command name; returns the exit code. */
   public static int run(String[] args) {
-    return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    return run(
+        args,
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
