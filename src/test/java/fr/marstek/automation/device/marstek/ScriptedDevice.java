@@ -3,6 +3,7 @@ package fr.marstek.automation.device.marstek;
 import fr.marstek.automation.device.BatteryEndpoint;
 import fr.marstek.automation.device.BatteryId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -54,14 +55,18 @@ public final class ScriptedDevice implements AutoCloseable {
   private volatile boolean silent;
   private volatile boolean replyToApiPort;
 
-  private ScriptedDevice(InetAddress address) throws SocketException {
-    socket = new DatagramSocket(new InetSocketAddress(address, 0));
-    foreign = new DatagramSocket(new InetSocketAddress(address, 0));
+  private ScriptedDevice(InetAddress address) {
+    try {
+      socket = new DatagramSocket(new InetSocketAddress(address, 0));
+      foreign = new DatagramSocket(new InetSocketAddress(address, 0));
+    } catch (SocketException e) {
+      throw new UncheckedIOException(e);
+    }
     threads.execute(() -> serve(socket));
   }
 
   /** A Venus E 3.0 fw 150 answering every read method with the section 7 captures. */
-  public static ScriptedDevice venusE(InetAddress address) throws SocketException {
+  public static ScriptedDevice venusE(InetAddress address) {
     return new ScriptedDevice(address)
         .answer("Marstek.GetDevice", "getdevice-reply-venus-e3.json")
         .answer("Wifi.GetStatus", "wifi-getstatus-reply.json")
@@ -74,7 +79,7 @@ public final class ScriptedDevice implements AutoCloseable {
         .answer("ES.SetMode", "es-setmode-reply-accepted.json");
   }
 
-  public static ScriptedDevice venusE() throws SocketException {
+  public static ScriptedDevice venusE() {
     return venusE(InetAddress.getLoopbackAddress());
   }
 
