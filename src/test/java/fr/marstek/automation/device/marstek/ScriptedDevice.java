@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScriptedDevice implements AutoCloseable {
 
   /** One datagram the device received, with its monotonic arrival time. */
-  public record Received(int number, long atNanos, String json, String method, int id) {}
+  public record Received(
+      int number, long atNanos, String json, String method, int id, InetSocketAddress from) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -201,7 +202,7 @@ public final class ScriptedDevice implements AutoCloseable {
     String method = request.path("method").asString("");
     int id = request.path("id").asInt(0);
     int number = received.size() + 1;
-    received.add(new Received(number, at, json, method, id));
+    received.add(new Received(number, at, json, method, id, sender));
     if (silent || ignored.contains(method) || isDropped(number)) {
       return;
     }
