@@ -184,7 +184,7 @@ class MarstekBatteryTest {
   void sendsAPassiveCommandWithTheDeviceSign() throws Exception {
     MarstekBattery battery = battery(ScriptedDevice.venusE());
 
-    battery.apply(new ModeCommand.Passive(Watts.of(-1000), Duration.ofSeconds(300)));
+    battery.apply(new ModeCommand.Passive(Watts.of(-1000), Duration.ofMinutes(5)));
 
     assertThat(device.received().getFirst().json())
         .endsWith(

@@ -89,7 +89,7 @@ class RequestEncodingTest {
 
   @Test
   void encodesPassiveChargeAndDischarge() throws Exception {
-    var charge = new ModeCommand.Passive(Watts.of(-1000), Duration.ofSeconds(300));
+    var charge = new ModeCommand.Passive(Watts.of(-1000), Duration.ofMinutes(5));
     var discharge = new ModeCommand.Passive(Watts.of(1500), Duration.ofMinutes(20));
 
     assertThat(encode(15, Request.setMode(charge, Family.VENUS_E3)))
