@@ -90,6 +90,10 @@ final class OptimisingPlanner implements Planner {
         BatteryLimits limits = fleet.batteries.get(i).limits();
         double eta = limits.oneWayEfficiency();
         Action action = Actions.of(parts[i] / eta, -parts[i] * eta);
+        if (!oracle && action instanceof Action.CoverHouse) {
+          // the forecast is only a guess: when it pays to discharge, follow the real load
+          action = new Action.CoverHouse(limits.maxDischarge());
+        }
         fleet.stored[i] = Math.max(0, Math.min(fleet.usable[i], fleet.stored[i] + parts[i]));
         perBattery
             .get(i)

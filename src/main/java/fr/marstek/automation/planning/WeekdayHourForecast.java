@@ -38,12 +38,12 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       }
       OptionalDouble measured = history.watts(past);
       if (measured.isPresent()) {
-        sum += measured.getAsDouble();
+        sum = Math.max(sum, measured.getAsDouble());
         samples++;
       }
     }
     if (samples >= MIN_SAMPLES) {
-      return OptionalDouble.of(sum / samples);
+      return OptionalDouble.of(sum);
     }
     return OptionalDouble.of(
         PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]);
