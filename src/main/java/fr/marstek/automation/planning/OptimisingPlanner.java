@@ -84,7 +84,8 @@ final class OptimisingPlanner implements Planner {
     }
     Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable());
     for (int t = 0; t < h.hours(); t++) {
-      double[] parts = fleet.share(pooled[t + 1] - pooled[t]);
+      // from what the batteries really hold, so a share one battery could not take is retried
+      double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());
       Reason why = reasons.forHour(t);
       for (int i = 0; i < n; i++) {
         BatteryLimits limits = fleet.batteries.get(i).limits();

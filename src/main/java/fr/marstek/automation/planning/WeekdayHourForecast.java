@@ -29,7 +29,7 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
   @Override
   public OptionalDouble watts(Instant hourStart) {
     ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
-    double sum = 0;
+    double highest = 0;
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
       Instant past = local.minusWeeks(k).toInstant();
@@ -38,12 +38,12 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       }
       OptionalDouble measured = history.watts(past);
       if (measured.isPresent()) {
-        sum = Math.max(sum, measured.getAsDouble());
+        highest = Math.max(highest, measured.getAsDouble());
         samples++;
       }
     }
     if (samples >= MIN_SAMPLES) {
-      return OptionalDouble.of(sum);
+      return OptionalDouble.of(highest);
     }
     return OptionalDouble.of(
         PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]);
