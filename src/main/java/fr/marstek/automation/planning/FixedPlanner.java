@@ -34,8 +34,11 @@ final class FixedPlanner implements Planner {
                 limits.socOf(stored + Math.max(0, in1h)),
                 action instanceof Action.Hold ? FULL : CHARGE);
       } else {
-        Action action = Actions.of(0, Math.min(stored * eta, limits.maxDischarge().value()));
-        slot = new PlanSlot(start, start.plusSeconds(3600), action, limits.minSoc(), COVER);
+        double out1h = Math.min(stored * eta, limits.maxDischarge().value());
+        Action action = Actions.of(0, out1h);
+        slot =
+            new PlanSlot(
+                start, start.plusSeconds(3600), action, limits.socOf(stored - out1h / eta), COVER);
       }
       plans.add(new BatteryPlan(b.name(), List.of(slot)));
     }
