@@ -1,0 +1,131 @@
+package fr.marstek.automation.planning;
+
+import java.util.Arrays;
+
+/**
+ * A convex piecewise-linear function on [0, width]: its value at 0 and its segments (length, slope)
+ * in increasing slope order. It is the cost-to-go of stored energy in {@link EnergyDp}.
+ */
+final class ConvexValue {
+
+  private static final double TINY = 1e-9;
+
+  final double atZero;
+  final double[] length;
+  final double[] slope;
+
+  private ConvexValue(double atZero, double[] length, double[] slope) {
+    this.atZero = atZero;
+    this.length = length;
+    this.slope = slope;
+  }
+
+  static ConvexValue linear(double width, double slope) {
+    return width <= TINY
+        ? new ConvexValue(0, new double[0], new double[0])
+        : new ConvexValue(0, new double[] {width}, new double[] {slope});
+  }
+
+  double valueAt(double y) {
+    double value = atZero;
+    double pos = 0;
+    for (int i = 0; i < length.length && pos < y; i++) {
+      double take = Math.min(length[i], y - pos);
+      value += take * slope[i];
+      pos += take;
+    }
+    return value;
+  }
+
+  /**
+   * One hour earlier: V(s) = min over next state y of cost(y - s) + this(y), where charging costs
+   * {@code buy} per stored unit (at most {@code maxIn}) and discharging earns {@code sell} per
+   * stored unit (at most {@code maxOut}). The infimal convolution of two convex functions merges
+   * their slopes, so the result is exact.
+   */
+  ConvexValue earlier(double buy, double maxIn, double sell, double maxOut, double width) {
+    int n = length.length;
+    double[] mergedLength = new double[n + 2];
+    double[] mergedSlope = new double[n + 2];
+    double[] ownLength = {maxIn, maxOut};
+    double[] ownSlope = {-buy, -sell};
+    int i = 0;
+    int j = 0;
+    for (int k = 0; k < n + 2; k++) {
+      boolean takeOwn = j < 2 && (i >= n || ownSlope[j] <= slope[i]);
+      mergedLength[k] = takeOwn ? ownLength[j] : length[i];
+      mergedSlope[k] = takeOwn ? ownSlope[j++] : slope[i++];
+    }
+    return clipped(buy * maxIn + atZero, -maxIn, mergedLength, mergedSlope, width);
+  }
+
+  private static ConvexValue clipped(
+      double valueAtStart, double start, double[] len, double[] sl, double width) {
+    double[] outLength = new double[len.length];
+    double[] outSlope = new double[len.length];
+    int out = 0;
+    double pos = start;
+    double value = valueAtStart;
+    double kept = 0;
+    for (int k = 0; k < len.length && kept < width - TINY; k++) {
+      double l = len[k];
+      if (pos < 0) {
+        double skip = Math.min(l, -pos);
+        value += skip * sl[k];
+        pos += skip;
+        l -= skip;
+      }
+      double take = Math.min(l, width - kept);
+      if (take <= TINY) {
+        continue;
+      }
+      if (out > 0 && outSlope[out - 1] == sl[k]) {
+        outLength[out - 1] += take;
+      } else {
+        outLength[out] = take;
+        outSlope[out++] = sl[k];
+      }
+      kept += take;
+    }
+    return new ConvexValue(value, Arrays.copyOf(outLength, out), Arrays.copyOf(outSlope, out));
+  }
+
+  /** From {@code from}, moves right up to {@code limit} while the slope is at most {@code max}. */
+  double advanceWhileSlopeAtMost(double from, double limit, double max) {
+    double pos = 0;
+    double y = from;
+    for (int k = 0; k < length.length && y < limit - TINY; k++) {
+      double end = pos + length[k];
+      if (end > y + TINY) {
+        if (slope[k] > max) {
+          return y;
+        }
+        y = Math.min(end, limit);
+      }
+      pos = end;
+    }
+    return y;
+  }
+
+  /**
+   * From {@code from}, moves left down to {@code limit} while the slope is at least {@code min}.
+   */
+  double retreatWhileSlopeAtLeast(double from, double limit, double min) {
+    double end = 0;
+    for (double l : length) {
+      end += l;
+    }
+    double y = from;
+    for (int k = length.length - 1; k >= 0 && y > limit + TINY; k--) {
+      double start = end - length[k];
+      if (start < y - TINY) {
+        if (slope[k] < min) {
+          return y;
+        }
+        y = Math.max(start, limit);
+      }
+      end = start;
+    }
+    return y;
+  }
+}

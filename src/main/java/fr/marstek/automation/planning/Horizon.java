@@ -1,0 +1,84 @@
+package fr.marstek.automation.planning;
+
+import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** The hours ahead with their colour, price and expected load; unknown values are NaN. */
+final class Horizon {
+
+  final Instant[] start;
+  final LocalDate[] day;
+  final TempoColour[] colour;
+  final boolean[] assumed;
+  final boolean[] offPeak;
+  final double[] price;
+  final double[] load;
+
+  private Horizon(int hours) {
+    start = new Instant[hours];
+    day = new LocalDate[hours];
+    colour = new TempoColour[hours];
+    assumed = new boolean[hours];
+    offPeak = new boolean[hours];
+    price = new double[hours];
+    load = new double[hours];
+  }
+
+  /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
+  static Horizon build(PlanningInput in, Instant end, boolean assumeUnknown) {
+    Instant first = in.now().truncatedTo(ChronoUnit.HOURS);
+    int hours = (int) Math.max(1, ChronoUnit.HOURS.between(first, end));
+    Horizon h = new Horizon(hours);
+    TempoCalendar calendar = in.calendar();
+    LocalDate lastDay = null;
+    TempoColour lastColour = TempoColour.UNKNOWN;
+    boolean lastAssumed = false;
+    for (int t = 0; t < hours; t++) {
+      Instant at = first.plus(t, ChronoUnit.HOURS);
+      h.start[t] = at;
+      h.day[t] = TempoDays.tempoDayOf(at);
+      if (!h.day[t].equals(lastDay)) {
+        lastDay = h.day[t];
+        lastColour = calendar.colourOf(lastDay);
+        lastAssumed = !lastColour.isKnown() && assumeUnknown;
+        if (lastAssumed) {
+          lastColour = calendar.worstCaseColour(lastDay);
+        }
+      }
+      h.colour[t] = lastColour;
+      h.assumed[t] = lastAssumed;
+      h.offPeak[t] = TempoDays.isOffPeak(at);
+      Optional<TempoPriceGrid> grid = in.prices().gridAt(at);
+      h.price[t] =
+          grid.isPresent() && lastColour.isKnown()
+              ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()
+              : Double.NaN;
+      h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
+    }
+    return h;
+  }
+
+  int hours() {
+    return start.length;
+  }
+
+  boolean isPlannable(int t) {
+    return !Double.isNaN(price[t]) && !Double.isNaN(load[t]);
+  }
+
+  /** The first hour of the next peak after hour t, or -1 when it is beyond the horizon. */
+  int nextPeakStart(int t) {
+    for (int k = t + 1; k < hours(); k++) {
+      if (!offPeak[k] && offPeak[k - 1]) {
+        return k;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,28 @@
+package fr.marstek.automation.planning;
+
+import fr.marstek.automation.units.Percent;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One hour of one battery's plan: the action, the state of charge expected at its end, why. */
+public record PlanSlot(
+    Instant start, Instant end, Action action, Percent targetSoc, Reason reason) {
+
+  public PlanSlot {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(targetSoc, "targetSoc");
+    Objects.requireNonNull(reason, "reason");
+    if (!start.isBefore(end)) {
+      throw new IllegalArgumentException("slot must end after it starts");
+    }
+  }
+
+  public String why() {
+    return reason.text();
+  }
+
+  @Override
+  public String toString() {
+    return start + " " + action + " -> " + targetSoc + ": " + why();
+  }
+}

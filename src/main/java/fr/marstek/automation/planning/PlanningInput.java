@@ -1,0 +1,31 @@
+package fr.marstek.automation.planning;
+
+import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a plan depends on, as known at {@code now}: the calendar must hold only what was
+ * published by then, the forecast only what was measured by then.
+ */
+public record PlanningInput(
+    Instant now,
+    List<BatteryState> batteries,
+    TempoCalendar calendar,
+    TempoPrices prices,
+    LoadForecast forecast,
+    double wearEurPerKwh) {
+
+  public PlanningInput {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(prices, "prices");
+    Objects.requireNonNull(forecast, "forecast");
+    batteries = List.copyOf(batteries);
+    if (!(wearEurPerKwh >= 0 && wearEurPerKwh < 10)) {
+      throw new IllegalArgumentException("wear cost out of range: " + wearEurPerKwh);
+    }
+  }
+}

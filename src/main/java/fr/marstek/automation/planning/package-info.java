@@ -1,0 +1,8 @@
+/**
+ * The planner: a pure function from battery states, Tempo knowledge, prices, a load forecast and
+ * wear cost to a {@link fr.marstek.automation.planning.Plan}. No Spring, no I/O, no clock reads.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Planning",
+    allowedDependencies = {"units", "tariff", "tariff :: tempo"})
+package fr.marstek.automation.planning;

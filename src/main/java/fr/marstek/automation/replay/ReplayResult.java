@@ -1,0 +1,47 @@
+package fr.marstek.automation.replay;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one replay cost; money in EUR, energy in kWh. */
+record ReplayResult(
+    ReplayCase replayCase,
+    int daysCovered,
+    int daysExcluded,
+    double gridKwh,
+    double costEur,
+    double wearEur,
+    double noneTotalEur,
+    double cycles) {
+
+  double totalEur() {
+    return costEur + wearEur;
+  }
+
+  double savingsEur() {
+    return noneTotalEur - totalEur();
+  }
+
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("season", replayCase.season().toString());
+    json.put("strategy", replayCase.strategy().toString());
+    json.put("batteries", replayCase.batteries());
+    json.put("wear_eur_per_kwh", replayCase.wearEurPerKwh());
+    json.put("days_covered", daysCovered);
+    json.put("days_excluded", daysExcluded);
+    json.put("grid_kwh", round(gridKwh, 3));
+    json.put("cost_eur", round(costEur, 4));
+    json.put("wear_eur", round(wearEur, 4));
+    json.put("total_eur", round(totalEur(), 4));
+    json.put("none_total_eur", round(noneTotalEur, 4));
+    json.put("savings_eur", round(savingsEur(), 4));
+    json.put("cycles", round(cycles, 2));
+    return json;
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,83 @@
+package fr.marstek.automation.replay;
+
+import fr.marstek.automation.planning.Action;
+import fr.marstek.automation.planning.BatteryLimits;
+import fr.marstek.automation.planning.BatteryState;
+import fr.marstek.automation.units.Percent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Identical batteries run hour by hour: charge from the grid, cover the house, never export. */
+final class SimulatedFleet {
+
+  private final BatteryLimits limits;
+  private final double[] stored;
+  private final double eta;
+  private double dischargedAcWh;
+  private double dischargedDcWh;
+
+  SimulatedFleet(int count, BatteryLimits limits) {
+    this.limits = limits;
+    this.stored = new double[count];
+    this.eta = limits.oneWayEfficiency();
+  }
+
+  List<BatteryState> states() {
+    List<BatteryState> states = new ArrayList<>(stored.length);
+    for (int i = 0; i < stored.length; i++) {
+      double soc = limits.minSoc().value() + 100 * stored[i] / limits.capacity().value();
+      states.add(new BatteryState("battery-" + (i + 1), Percent.clamped(soc), limits));
+    }
+    return states;
+  }
+
+  String name(int i) {
+    return "battery-" + (i + 1);
+  }
+
+  int size() {
+    return stored.length;
+  }
+
+  /** Runs one hour; returns the grid import in Wh (house load plus charging minus discharging). */
+  double runHour(List<Action> actions, double houseWh) {
+    double charged = 0;
+    double[] canGive = new double[stored.length];
+    double offered = 0;
+    for (int i = 0; i < stored.length; i++) {
+      switch (actions.get(i)) {
+        case Action.ChargeFromGrid c -> {
+          double ac =
+              Math.min(
+                  Math.min(c.power().value(), limits.maxCharge().value()),
+                  (limits.usableWh() - stored[i]) / eta);
+          stored[i] += ac * eta;
+          charged += ac;
+        }
+        case Action.CoverHouse d -> {
+          canGive[i] =
+              Math.min(Math.min(d.upTo().value(), limits.maxDischarge().value()), stored[i] * eta);
+          offered += canGive[i];
+        }
+        case Action.Hold h -> {}
+      }
+    }
+    double given = Math.min(houseWh, offered);
+    for (int i = 0; i < stored.length && offered > 0; i++) {
+      double ac = given * canGive[i] / offered;
+      stored[i] = Math.max(0, stored[i] - ac / eta);
+      dischargedAcWh += ac;
+      dischargedDcWh += ac / eta;
+    }
+    return houseWh + charged - given;
+  }
+
+  double dischargedAcWh() {
+    return dischargedAcWh;
+  }
+
+  /** Equivalent full cycles per battery: stored energy taken out over usable capacity. */
+  double cycles() {
+    return dischargedDcWh / (limits.usableWh() * stored.length);
+  }
+}

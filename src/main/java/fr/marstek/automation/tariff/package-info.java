@@ -1,0 +1,5 @@
+/** What energy costs when: the tariff port and its price periods. */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Tariff",
+    allowedDependencies = {"units"})
+package fr.marstek.automation.tariff;

@@ -1,0 +1,48 @@
+package fr.marstek.automation.tariff.tempo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** The Tempo day (06:00 to 06:00 Europe/Paris) and its peak and off-peak hours. */
+public final class TempoDays {
+
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final int DAY_START_HOUR = 6;
+  public static final int OFF_PEAK_START_HOUR = 22;
+
+  private TempoDays() {}
+
+  /** The Tempo day that {@code t} belongs to; local wall-clock hours, so DST days stay right. */
+  public static LocalDate tempoDayOf(Instant t) {
+    LocalDateTime local = LocalDateTime.ofInstant(t, PARIS);
+    return local.getHour() < DAY_START_HOUR
+        ? local.toLocalDate().minusDays(1)
+        : local.toLocalDate();
+  }
+
+  /** Off-peak (HC) runs 22:00 to 06:00 local time, whatever the colour. */
+  public static boolean isOffPeak(Instant t) {
+    int hour = LocalDateTime.ofInstant(t, PARIS).getHour();
+    return hour >= OFF_PEAK_START_HOUR || hour < DAY_START_HOUR;
+  }
+
+  public static Instant start(LocalDate tempoDay) {
+    return tempoDay.atTime(DAY_START_HOUR, 0).atZone(PARIS).toInstant();
+  }
+
+  public static Instant end(LocalDate tempoDay) {
+    return start(tempoDay.plusDays(1));
+  }
+
+  public static Instant offPeakStart(LocalDate tempoDay) {
+    return tempoDay.atTime(OFF_PEAK_START_HOUR, 0).atZone(PARIS).toInstant();
+  }
+
+  /** 24 hours, or 23 and 25 on the nights the clocks change. */
+  public static Duration length(LocalDate tempoDay) {
+    return Duration.between(start(tempoDay), end(tempoDay));
+  }
+}

@@ -1,0 +1,73 @@
+package fr.marstek.automation.tariff.tempo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Dated Tempo grids; the grid in force at the start of a consumption interval applies. */
+public record TempoPrices(List<TempoPriceGrid> grids) {
+
+  public TempoPrices {
+    grids = grids.stream().sorted(Comparator.comparing(TempoPriceGrid::validFrom)).toList();
+    if (grids.isEmpty()) {
+      throw new IllegalArgumentException("at least one price grid is required");
+    }
+    for (int i = 1; i < grids.size(); i++) {
+      if (grids.get(i).validFrom().equals(grids.get(i - 1).validFrom())) {
+        throw new IllegalArgumentException("two grids from " + grids.get(i).validFrom());
+      }
+    }
+  }
+
+  /** The grids of tempo.md §1.4 (latest found: 2026-02-01); configuration may replace them. */
+  public static TempoPrices defaults() {
+    return new TempoPrices(
+        List.of(
+            TempoPriceGrid.of(
+                LocalDate.of(2024, 2, 1), 0.1296, 0.1609, 0.1486, 0.1894, 0.1568, 0.7562),
+            TempoPriceGrid.of(
+                LocalDate.of(2025, 2, 1), 0.1288, 0.1552, 0.1447, 0.1792, 0.1518, 0.6586),
+            TempoPriceGrid.of(
+                LocalDate.of(2025, 8, 1), 0.1232, 0.1494, 0.1391, 0.1730, 0.1460, 0.6468),
+            TempoPriceGrid.of(
+                LocalDate.of(2026, 2, 1), 0.1325, 0.1612, 0.1499, 0.1871, 0.1575, 0.7060)));
+  }
+
+  /** The grid in force on a Paris calendar date, empty before the first known grid. */
+  public Optional<TempoPriceGrid> gridOn(LocalDate day) {
+    TempoPriceGrid found = null;
+    for (TempoPriceGrid grid : grids) {
+      if (grid.validFrom().isAfter(day)) {
+        break;
+      }
+      found = grid;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The grid in force at an instant (changes happen at local midnight, Paris time). */
+  public Optional<TempoPriceGrid> gridAt(Instant t) {
+    return gridOn(LocalDateTime.ofInstant(t, TempoDays.PARIS).toLocalDate());
+  }
+
+  /** Only the grid in force on {@code day}, applied to all time: for replays of old seasons. */
+  public TempoPrices frozenAt(LocalDate day) {
+    TempoPriceGrid grid =
+        gridOn(day).orElseThrow(() -> new IllegalArgumentException("no price grid on " + day));
+    return new TempoPrices(List.of(TempoPriceGrid.of(LocalDate.MIN, sixOf(grid))));
+  }
+
+  private static double[] sixOf(TempoPriceGrid g) {
+    return new double[] {
+      g.blueOffPeak().eurPerKwh(),
+      g.bluePeak().eurPerKwh(),
+      g.whiteOffPeak().eurPerKwh(),
+      g.whitePeak().eurPerKwh(),
+      g.redOffPeak().eurPerKwh(),
+      g.redPeak().eurPerKwh()
+    };
+  }
+}

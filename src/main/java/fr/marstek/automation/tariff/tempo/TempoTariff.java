@@ -1,0 +1,29 @@
+package fr.marstek.automation.tariff.tempo;
+
+import fr.marstek.automation.tariff.PricePeriod;
+import fr.marstek.automation.tariff.Tariff;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Tempo as a {@link Tariff}: colour from the calendar, period from the clock, dated prices. */
+public record TempoTariff(TempoCalendar calendar, TempoPrices prices) implements Tariff {
+
+  @Override
+  public Optional<PricePeriod> periodAt(Instant t) {
+    LocalDate day = TempoDays.tempoDayOf(t);
+    TempoColour colour = calendar.colourOf(day);
+    if (!colour.isKnown()) {
+      return Optional.empty();
+    }
+    boolean offPeak = TempoDays.isOffPeak(t);
+    Instant start = offPeak ? TempoDays.offPeakStart(day) : TempoDays.start(day);
+    Instant end = offPeak ? TempoDays.end(day) : TempoDays.offPeakStart(day);
+    return prices
+        .gridAt(t)
+        .map(
+            grid ->
+                new PricePeriod(
+                    start, end, grid.price(colour, offPeak), colour + (offPeak ? " HC" : " HP")));
+  }
+}

@@ -1,0 +1,243 @@
+package fr.marstek.automation.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.units.Percent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlannerTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 1, 27);
+  private static final LocalDate TOMORROW = TODAY.plusDays(1);
+  private static final Instant EVENING = at("2026-01-27T22:00:00+01:00");
+  private static final Instant NEXT_PEAK = at("2026-01-28T06:00:00+01:00");
+
+  record PlanCase(
+      String name,
+      TempoColour tomorrow,
+      double houseWatts,
+      double wear,
+      double minSocAt6,
+      double maxSocAt6,
+      String reasonPart) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> tempoNights() {
+    return Stream.of(
+        Arguments.of(
+            new PlanCase(
+                "red tomorrow: full by 06:00",
+                TempoColour.RED,
+                1000,
+                0.05,
+                100,
+                100,
+                "RED tomorrow: peak 0.6468 EUR/kWh vs off-peak 0.1232 EUR/kWh: charging to 100 %"
+                    + " by 06:00")),
+        Arguments.of(
+            new PlanCase(
+                "red tomorrow and a small house: still full",
+                TempoColour.RED,
+                100,
+                0.05,
+                100,
+                100,
+                "charging to 100 %")),
+        Arguments.of(
+            new PlanCase(
+                "blue tomorrow with wear: the margin does not pay, nothing",
+                TempoColour.BLUE,
+                1000,
+                0.05,
+                11,
+                11,
+                "charging does not pay")),
+        Arguments.of(
+            new PlanCase(
+                "white tomorrow with wear: nothing",
+                TempoColour.WHITE,
+                1000,
+                0.05,
+                11,
+                11,
+                "charging does not pay")),
+        Arguments.of(
+            new PlanCase(
+                "blue tomorrow without wear: a cheap margin fills a big need",
+                TempoColour.BLUE,
+                1000,
+                0,
+                100,
+                100,
+                "BLUE tomorrow")),
+        Arguments.of(
+            new PlanCase(
+                "blue tomorrow without wear and a small need: only the need",
+                TempoColour.BLUE,
+                100,
+                0,
+                40,
+                50,
+                "charging to 4")),
+        Arguments.of(
+            new PlanCase(
+                "unknown tomorrow in the red season: planned as red",
+                TempoColour.UNKNOWN,
+                1000,
+                0.05,
+                100,
+                100,
+                "not published: planning for RED")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("tempoNights")
+  void plansTheNightBeforeTheComingPeak(PlanCase c) {
+    var calendar =
+        c.tomorrow().isKnown()
+            ? TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, c.tomorrow()))
+            : TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE));
+
+    Plan plan =
+        Planner.of(Strategy.TEMPO).plan(input(EVENING, calendar, c.houseWatts(), c.wear(), 11));
+
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value())
+        .isBetween(c.minSocAt6() - 0.5, c.maxSocAt6() + 0.5);
+    assertThat(plan.slotAt("b1", EVENING).orElseThrow().why()).contains(c.reasonPart());
+  }
+
+  @Test
+  void anUnknownSummerDayIsTakenAsWhiteAndWearMakesChargingNotPay() {
+    Instant summerEvening = at("2026-06-09T22:00:00+02:00");
+    var calendar = TempoCalendar.of(Map.of(LocalDate.of(2026, 6, 9), TempoColour.BLUE));
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input(summerEvening, calendar, 1000, 0.05, 11));
+
+    PlanSlot first = plan.slotAt("b1", summerEvening).orElseThrow();
+    assertThat(first.action()).isInstanceOf(Action.Hold.class);
+    assertThat(first.why()).contains("planning for WHITE");
+  }
+
+  @Test
+  void onARedDayTheBatteryWaitsThroughTheNightAndCoversThePeak() {
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.RED));
+    Instant night = at("2026-01-28T04:00:00+01:00");
+
+    Plan atNight = Planner.of(Strategy.TEMPO).plan(input(night, calendar, 1000, 0.05, 100));
+    Plan atPeak = Planner.of(Strategy.TEMPO).plan(input(NEXT_PEAK, calendar, 1000, 0.05, 100));
+
+    assertThat(atNight.slotAt("b1", night).orElseThrow().action()).isInstanceOf(Action.Hold.class);
+    assertThat(atPeak.slotAt("b1", NEXT_PEAK).orElseThrow().action())
+        .isEqualTo(new Action.CoverHouse(BatteryLimits.venusE().maxDischarge()));
+    assertThat(atPeak.slotAt("b1", NEXT_PEAK).orElseThrow().why())
+        .contains("RED day: peak 0.6468 EUR/kWh: battery covers the house");
+  }
+
+  @Test
+  void aBlueDayWithWearKeepsStoredEnergyForADearerPeak() {
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    Instant noon = at("2026-01-27T12:00:00+01:00");
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input(noon, calendar, 1000, 0.05, 80));
+
+    assertThat(plan.slotAt("b1", noon).orElseThrow().action()).isInstanceOf(Action.Hold.class);
+    assertThat(plan.slotAt("b1", noon).orElseThrow().why()).contains("keeping the stored energy");
+  }
+
+  @Test
+  void severalBatteriesAllReachFullBeforeARedDayAndShareTheDischargeByContent() {
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.RED));
+    var limits = BatteryLimits.venusE();
+    var batteries =
+        List.of(
+            new BatteryState("b1", Percent.of(20), limits),
+            new BatteryState("b2", Percent.of(80), limits));
+    var input =
+        new PlanningInput(EVENING, batteries, calendar, TempoPrices.defaults(), flat(1000), 0.05);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(100, within());
+    assertThat(plan.socAt("b2", NEXT_PEAK).orElseThrow().value()).isCloseTo(100, within());
+    var first = (Action.ChargeFromGrid) plan.slotAt("b1", EVENING).orElseThrow().action();
+    var second = (Action.ChargeFromGrid) plan.slotAt("b2", EVENING).orElseThrow().action();
+    assertThat(first.power().value()).isGreaterThan(second.power().value());
+  }
+
+  @Test
+  void theFixedScheduleChargesAtFullPowerOffPeakAndCoversThePeak() {
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    Planner fixed = Planner.of(Strategy.FIXED);
+
+    Plan night = fixed.plan(input(EVENING, calendar, 1000, 0.05, 11));
+    Plan day = fixed.plan(input(NEXT_PEAK, calendar, 1000, 0.05, 60));
+
+    assertThat(night.slotAt("b1", EVENING).orElseThrow().action())
+        .isEqualTo(new Action.ChargeFromGrid(BatteryLimits.venusE().maxCharge()));
+    assertThat(day.slotAt("b1", NEXT_PEAK).orElseThrow().action())
+        .isInstanceOf(Action.CoverHouse.class);
+  }
+
+  @Test
+  void noneLeavesTheBatteryIdle() {
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.RED));
+
+    Plan plan = Planner.of(Strategy.NONE).plan(input(EVENING, calendar, 1000, 0.05, 11));
+
+    assertThat(plan.slotAt("b1", EVENING).orElseThrow().action()).isEqualTo(new Action.Hold());
+  }
+
+  @Test
+  void theForecastUsesTheSameWeekdayAndHourOfPastWeeksOnly() {
+    Instant now = at("2026-01-27T12:00:00+01:00");
+    LoadHistory history =
+        hour -> OptionalDouble.of(hour.isBefore(now) ? 500 + hour.getEpochSecond() % 7 : 99999);
+
+    var forecast = new WeekdayHourForecast(history, now, 4);
+    var fallback = new WeekdayHourForecast(h -> OptionalDouble.empty(), now, 4);
+
+    assertThat(forecast.watts(at("2026-01-27T18:00:00+01:00")).orElseThrow())
+        .isBetween(500.0, 507.0);
+    assertThat(fallback.watts(at("2026-01-27T19:00:00+01:00")).orElseThrow()).isEqualTo(1200);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.5);
+  }
+
+  private static PlanningInput input(
+      Instant now, TempoCalendar calendar, double watts, double wear, double soc) {
+    return new PlanningInput(
+        now,
+        List.of(new BatteryState("b1", Percent.of(soc), BatteryLimits.venusE())),
+        calendar,
+        TempoPrices.defaults(),
+        flat(watts),
+        wear);
+  }
+
+  private static LoadForecast flat(double watts) {
+    return hour -> OptionalDouble.of(watts);
+  }
+
+  private static Instant at(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+}

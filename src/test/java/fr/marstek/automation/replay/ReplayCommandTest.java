@@ -1,0 +1,118 @@
+package fr.marstek.automation.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReplayCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void replaysASyntheticSeasonAndExcludesTheDaysWithoutLoad() throws IOException {
+    Path tempo = dir.resolve("tempo.csv");
+    Path load = dir.resolve("load.csv");
+    Path json = dir.resolve("out.json");
+    writeCalendar(tempo);
+    writeLoad(load);
+    StringWriter printed = new StringWriter();
+    ReplayCommand command = new ReplayCommand();
+    command.printTo(new PrintWriter(printed, true));
+
+    int exit =
+        new CommandLine(command)
+            .execute(
+                "--tempo", tempo.toString(),
+                "--load", load.toString(),
+                "--season", "2025-2026",
+                "--strategy", "none,fixed,tempo,oracle",
+                "--batteries", "1",
+                "--wear", "0.05",
+                "--json", json.toString());
+
+    assertThat(exit).isZero();
+    List<Map<String, Object>> rows =
+        JsonMapper.builder().build().readValue(json.toFile(), new TypeReference<>() {});
+    assertThat(rows).hasSize(4);
+    Map<String, Map<String, Object>> byStrategy =
+        Map.of(
+            "none", rows.get(0), "fixed", rows.get(1), "tempo", rows.get(2), "oracle", rows.get(3));
+    assertThat(byStrategy.get("none").get("days_covered")).isEqualTo(363);
+    assertThat(byStrategy.get("none").get("days_excluded")).isEqualTo(2);
+    assertThat(number(byStrategy.get("none"), "savings_eur")).isZero();
+    double tempoSavings = number(byStrategy.get("tempo"), "savings_eur");
+    double oracleSavings = number(byStrategy.get("oracle"), "savings_eur");
+    assertThat(tempoSavings).isPositive().isLessThanOrEqualTo(oracleSavings + 1e-6);
+    assertThat(tempoSavings).isGreaterThan(0.95 * oracleSavings);
+    assertThat(number(byStrategy.get("fixed"), "savings_eur")).isLessThan(tempoSavings);
+    assertThat(number(byStrategy.get("tempo"), "cycles")).isBetween(3.0, 6.0);
+    assertThat(rows.get(0).keySet())
+        .contains(
+            "season",
+            "strategy",
+            "batteries",
+            "wear_eur_per_kwh",
+            "days_covered",
+            "grid_kwh",
+            "cost_eur",
+            "wear_eur",
+            "total_eur",
+            "none_total_eur",
+            "savings_eur",
+            "cycles");
+    assertThat(printed.toString()).contains("| 2025-2026 | 1 | 0.05 | 363 | tempo |");
+  }
+
+  private static double number(Map<String, Object> row, String key) {
+    return ((Number) row.get(key)).doubleValue();
+  }
+
+  /** Blue everywhere but five red Tuesdays and Wednesdays in January 2026. */
+  private static void writeCalendar(Path file) throws IOException {
+    StringBuilder csv = new StringBuilder("date,color,season,sources,dissent\n");
+    for (LocalDate d = LocalDate.of(2025, 9, 1);
+        d.isBefore(LocalDate.of(2026, 9, 2));
+        d = d.plusDays(1)) {
+      boolean red =
+          d.getMonthValue() == 1
+              && d.getDayOfMonth() >= 6
+              && d.getDayOfMonth() <= 15
+              && (d.getDayOfWeek() == DayOfWeek.TUESDAY || d.getDayOfWeek() == DayOfWeek.WEDNESDAY);
+      csv.append(d).append(red ? ",RED" : ",BLUE").append(",2025-2026,T,0\n");
+    }
+    Files.writeString(file, csv);
+  }
+
+  /** 1 kW flat in 30-minute intervals, except a gap that spoils two Tempo days. */
+  private static void writeLoad(Path file) throws IOException {
+    StringBuilder csv = new StringBuilder("interval_start,interval_end,avg_power_w\n");
+    Instant start = LocalDate.of(2025, 8, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant end = LocalDate.of(2026, 9, 3).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant gap = LocalDate.of(2026, 3, 10).atStartOfDay().toInstant(ZoneOffset.UTC);
+    for (Instant t = start; t.isBefore(end); t = t.plusSeconds(1800)) {
+      if (t.equals(gap) || t.equals(gap.plusSeconds(12 * 3600))) {
+        continue;
+      }
+      csv.append(t.atOffset(ZoneOffset.ofHours(2)))
+          .append(',')
+          .append(t.plusSeconds(1800).atOffset(ZoneOffset.ofHours(2)))
+          .append(",1000\n");
+    }
+    Files.writeString(file, csv);
+  }
+}

@@ -1,0 +1,87 @@
+package fr.marstek.automation.tariff.tempo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TempoCalendarTest {
+
+  @Test
+  void realSeasonsMeetTheirQuotasExceptTheCovidSeason() throws IOException {
+    TempoCalendar calendar;
+    try (var in =
+        getClass().getResourceAsStream("/tempo/tempo-history-2019-2020-and-2022-2023.csv")) {
+      calendar = TempoCalendar.parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    for (int year : new int[] {2019, 2022}) {
+      TempoSeason season = new TempoSeason(year);
+      int red = calendar.daysUsed(season, TempoColour.RED);
+      int white = calendar.daysUsed(season, TempoColour.WHITE);
+      int blue = calendar.daysUsed(season, TempoColour.BLUE);
+      assertThat(red + white + blue).isEqualTo(season.length());
+      if (year == 2019) {
+        assertThat(red).isEqualTo(18);
+        assertThat(white).isEqualTo(47);
+      } else {
+        assertThat(red).as(season.toString()).isEqualTo(22);
+        assertThat(white).as(season.toString()).isEqualTo(43);
+        assertThat(blue).isEqualTo(season.quota(TempoColour.BLUE));
+      }
+    }
+  }
+
+  @Test
+  void tomorrowsColourIsHiddenUntilItsPublicationTime() {
+    TempoCalendar calendar =
+        TempoCalendar.of(
+            Map.of(
+                LocalDate.of(2023, 2, 28), TempoColour.WHITE,
+                LocalDate.of(2023, 3, 1), TempoColour.RED));
+
+    TempoCalendar before = calendar.knownAt(at("2023-02-28T10:59:00+01:00"), LocalTime.of(11, 0));
+    TempoCalendar after = calendar.knownAt(at("2023-02-28T11:00:00+01:00"), LocalTime.of(11, 0));
+
+    assertThat(before.colourOf(LocalDate.of(2023, 2, 28))).isEqualTo(TempoColour.WHITE);
+    assertThat(before.colourOf(LocalDate.of(2023, 3, 1))).isEqualTo(TempoColour.UNKNOWN);
+    assertThat(after.colourOf(LocalDate.of(2023, 3, 1))).isEqualTo(TempoColour.RED);
+  }
+
+  @Test
+  void anUnknownDayIsPlannedAsItsWorstPossibleColour() {
+    TempoCalendar empty = TempoCalendar.of(Map.of());
+
+    assertThat(empty.worstCaseColour(LocalDate.of(2026, 1, 29))).isEqualTo(TempoColour.RED);
+    assertThat(empty.worstCaseColour(LocalDate.of(2026, 1, 31))).isEqualTo(TempoColour.WHITE);
+    assertThat(empty.worstCaseColour(LocalDate.of(2026, 2, 1))).isEqualTo(TempoColour.BLUE);
+    assertThat(empty.worstCaseColour(LocalDate.of(2025, 12, 25))).isEqualTo(TempoColour.WHITE);
+    assertThat(empty.worstCaseColour(LocalDate.of(2026, 6, 10))).isEqualTo(TempoColour.WHITE);
+  }
+
+  @Test
+  void countsDaysUsedAndLeftInTheSeason() {
+    TempoCalendar calendar =
+        TempoCalendar.of(
+            Map.of(
+                LocalDate.of(2025, 12, 1), TempoColour.RED,
+                LocalDate.of(2025, 12, 2), TempoColour.RED,
+                LocalDate.of(2025, 8, 29), TempoColour.RED));
+    TempoSeason season = TempoSeason.parse("2025-2026");
+
+    assertThat(calendar.daysUsed(season, TempoColour.RED)).isEqualTo(2);
+    assertThat(calendar.daysLeft(season, TempoColour.RED)).isEqualTo(20);
+    assertThat(calendar.redPossibleAfter(LocalDate.of(2026, 3, 31))).isFalse();
+    assertThat(calendar.redPossibleAfter(LocalDate.of(2026, 3, 1))).isTrue();
+  }
+
+  private static java.time.Instant at(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+}
