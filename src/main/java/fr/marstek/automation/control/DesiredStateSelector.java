@@ -41,6 +41,11 @@ final class DesiredStateSelector {
         }
       }
     }
+    if (wanted.intent() instanceof GridCharge c && soc.compareTo(c.upTo()) >= 0) {
+      wanted =
+          new DesiredState(
+              new Intent.Idle(), wanted.cause(), "Charged to " + c.upTo() + ": holding until day");
+    }
     return SafetyPolicy.apply(wanted, limits, soc, isPeak(now), asked);
   }
 

@@ -36,6 +36,14 @@ class DesiredStateSelectorTest {
   }
 
   @Test
+  void aFullBatteryHoldsItsChargeUntilMorning() {
+    var state = selector.select(ONE, Percent.of(100), List.of(), paris("2026-12-02T03:00:00"));
+
+    assertThat(state.intent()).isInstanceOf(Idle.class);
+    assertThat(state.reason()).contains("Charged to 100 %");
+  }
+
+  @Test
   void byDayTheBatteryFollowsTheHouse() {
     var state = selector.select(ONE, Percent.of(40), List.of(), paris("2026-12-01T14:00:00"));
 
