@@ -7,7 +7,6 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.units.Percent;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,6 @@ import java.util.Locale;
 final class DesiredStateSelector {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final LocalTime PEAK_START = LocalTime.of(6, 0);
-  private static final LocalTime PEAK_END = LocalTime.of(22, 0);
 
   private final OperatingSchedule schedule;
   private final SafetyLimits limits;
@@ -66,8 +63,7 @@ final class DesiredStateSelector {
 
   /** Tempo peak hours, 06:00-22:00 Paris, whatever the household's own schedule says. */
   static boolean isPeak(Instant now) {
-    LocalTime local = LocalDateTime.ofInstant(now, OperatingSchedule.PARIS).toLocalTime();
-    return !local.isBefore(PEAK_START) && local.isBefore(PEAK_END);
+    return PeakHours.contains(now);
   }
 
   private static String local(Instant t) {
