@@ -1,0 +1,94 @@
+package fr.marstek.automation.simulator;
+
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns one request datagram into the reply a Venus E would send, if any. */
+final class Dispatcher {
+
+  private static final int FIRST_FIRMWARE_WITH_SYS_WRITES = 150;
+
+  private final SimulatorOptions options;
+  private final SimulatedBattery battery;
+  private final Faults faults;
+  private final RpcCodec codec;
+  private final StatusReplies replies;
+  private final SystemWrites writes;
+
+  Dispatcher(SimulatorOptions options, SimulatedBattery battery, Faults faults, String ip) {
+    this.options = options;
+    this.battery = battery;
+    this.faults = faults;
+    this.codec = new RpcCodec(options.model() + "-" + options.bleMac());
+    this.replies = new StatusReplies(options, ip);
+    this.writes = new SystemWrites(battery, faults);
+  }
+
+  Optional<String> handle(byte[] data, int length) {
+    if (faults.busy()) {
+      return Optional.of(codec.error(0, RpcError.BUSY));
+    }
+    Optional<RpcCodec.Request> request = RpcCodec.parse(data, length);
+    if (request.isEmpty()) {
+      return Optional.of(codec.error(0, RpcError.PARSE_ERROR));
+    }
+    RpcCodec.Request r = request.get();
+    try {
+      return dispatch(r);
+    } catch (InvalidParams e) {
+      return Optional.of(codec.error(r.id(), RpcError.INVALID_PARAMS));
+    }
+  }
+
+  private Optional<String> dispatch(RpcCodec.Request r) throws InvalidParams {
+    return switch (r.method()) {
+      case "Marstek.GetDevice" -> isForMe(r.params()) ? ok(r, replies.device()) : Optional.empty();
+      case "Wifi.GetStatus" -> ok(r, replies.wifi());
+      case "BLE.GetStatus" -> ok(r, replies.ble());
+      case "Bat.GetStatus" -> ok(r, replies.battery(battery.reading()));
+      case "ES.GetStatus" -> ok(r, replies.energySystem(battery.reading()));
+      case "ES.GetMode" -> ok(r, replies.mode(battery.reading()));
+      case "EM.GetStatus" -> ok(r, replies.meter(battery.reading()));
+      case "ES.SetMode" -> ok(r, setResult(setMode(r.params())));
+      default -> {
+        if (!isSystemWrite(r.method())) {
+          // Covers PV.GetStatus too: a Venus E has no PV input.
+          yield Optional.of(codec.error(r.id(), RpcError.METHOD_NOT_FOUND));
+        }
+        writes.perform(r.method(), r.params());
+        yield ok(r, setResult(true));
+      }
+    };
+  }
+
+  private Optional<String> ok(RpcCodec.Request r, ObjectNode result) {
+    return Optional.of(codec.result(r.id(), result));
+  }
+
+  private boolean isSystemWrite(String method) {
+    return SystemWrites.METHODS.contains(method)
+        && options.firmware() >= FIRST_FIRMWARE_WITH_SYS_WRITES;
+  }
+
+  private boolean setMode(JsonNode params) throws InvalidParams {
+    SetModeRequest request = SetModeRequest.parse(params);
+    if (faults.rejectSets()) {
+      return false;
+    }
+    if (!(request.isPassive() && faults.swallowsPassive())) {
+      request.applyTo(battery);
+    }
+    return true;
+  }
+
+  // A GetDevice naming another battery's MAC is left to that battery (assumption, spec 3.1).
+  private boolean isForMe(JsonNode params) {
+    String wanted = params.path("ble_mac").asString("0");
+    return wanted.equals("0") || wanted.equalsIgnoreCase(options.bleMac());
+  }
+
+  private static ObjectNode setResult(boolean accepted) {
+    return RpcCodec.object().put("id", 0).put("set_result", accepted);
+  }
+}

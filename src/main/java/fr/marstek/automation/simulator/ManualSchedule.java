@@ -1,0 +1,91 @@
+package fr.marstek.automation.simulator;
+
+import fr.marstek.automation.device.ModeCommand.ManualSlot;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ten Manual slots in the battery's local time. A window whose end is not after its start wraps
+ * past midnight and belongs to the day it starts on (the firmware's behaviour is unverified).
+ */
+final class ManualSchedule {
+
+  private final ZoneId zone;
+  private final ManualSlot[] slots = new ManualSlot[ManualSlot.SLOTS];
+
+  ManualSchedule(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  void write(ManualSlot slot) {
+    slots[slot.index()] = slot;
+  }
+
+  void clear() {
+    Arrays.fill(slots, null);
+  }
+
+  List<ManualSlot> slots() {
+    return Arrays.stream(slots).filter(Objects::nonNull).toList();
+  }
+
+  /** The first enabled slot covering this instant, in slot order. */
+  Optional<ManualSlot> activeAt(Instant instant) {
+    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+    for (ManualSlot slot : slots) {
+      if (slot != null && slot.enabled() && covers(slot, local)) {
+        return Optional.of(slot);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The next instant after {@code instant} where a slot starts or ends, or local midnight. */
+  Instant nextBoundaryAfter(Instant instant) {
+    LocalDate today = LocalDate.ofInstant(instant, zone);
+    Instant best = today.plusDays(1).atStartOfDay(zone).toInstant();
+    List<LocalTime> times = new ArrayList<>();
+    for (ManualSlot slot : slots) {
+      if (slot != null && slot.enabled()) {
+        times.add(slot.start());
+        times.add(slot.end());
+      }
+    }
+    for (LocalTime time : times) {
+      for (LocalDate day : List.of(today, today.plusDays(1))) {
+        Instant candidate = ZonedDateTime.of(day, time, zone).toInstant();
+        if (candidate.isAfter(instant) && candidate.isBefore(best)) {
+          best = candidate;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean covers(ManualSlot slot, LocalDateTime local) {
+    LocalTime time = local.toLocalTime();
+    boolean wraps = !slot.end().isAfter(slot.start());
+    if (!wraps) {
+      return runsOn(slot, local.toLocalDate())
+          && !time.isBefore(slot.start())
+          && time.isBefore(slot.end());
+    }
+    boolean lateToday = !time.isBefore(slot.start()) && runsOn(slot, local.toLocalDate());
+    boolean earlyAfterYesterday =
+        time.isBefore(slot.end()) && runsOn(slot, local.toLocalDate().minusDays(1));
+    return lateToday || earlyAfterYesterday;
+  }
+
+  private static boolean runsOn(ManualSlot slot, LocalDate day) {
+    return slot.days().contains(day.getDayOfWeek());
+  }
+}
