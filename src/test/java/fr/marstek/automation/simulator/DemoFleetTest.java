@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.device.BatteryEndpoint;
 import fr.marstek.automation.device.DemoBatteries;
+import fr.marstek.automation.testing.MutableClock;
 import java.net.DatagramSocket;
 import java.time.InstantSource;
 import java.util.HashSet;
