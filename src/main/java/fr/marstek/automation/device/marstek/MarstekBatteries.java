@@ -1,0 +1,68 @@
+package fr.marstek.automation.device.marstek;
+
+import fr.marstek.automation.config.VariableSource;
+import fr.marstek.automation.config.Variables;
+import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryEndpoint;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.device.DemoBatteries;
+import fr.marstek.automation.device.FleetSettings;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The configured Marstek batteries ({@code BATTERY_X_IP}); with none configured, three demo
+ * batteries when the simulator feature is present.
+ */
+public final class MarstekBatteries implements Batteries {
+
+  private static final Logger log = LoggerFactory.getLogger(MarstekBatteries.class);
+  static final int DEMO_COUNT = 3;
+
+  private final List<BatteryPort> batteries;
+  private final boolean demo;
+
+  MarstekBatteries(
+      VariableSource variableSource,
+      MarstekTransport transport,
+      ObjectProvider<DemoBatteries> demo) {
+    Variables variables = variableSource.variables();
+    FleetSettings fleet = FleetSettings.from(variables);
+    variables.check();
+    DemoBatteries demoBatteries = fleet.isEmpty() ? demo.getIfAvailable() : null;
+    this.demo = demoBatteries != null;
+    if (this.demo) {
+      log.info("no BATTERY_X_IP configured: starting {} demo batteries on loopback", DEMO_COUNT);
+      // Demo devices own their API port on this host, so send from any free port.
+      this.batteries = open(transport, demoBatteries.start(DEMO_COUNT), LocalPortPolicy.EPHEMERAL);
+    } else {
+      if (fleet.isEmpty()) {
+        log.warn("no battery configured: set BATTERY_1_IP (and BATTERY_1_PORT) in .env");
+      }
+      this.batteries = open(transport, fleet.batteries(), transport.settings().localPortPolicy());
+    }
+  }
+
+  private static List<BatteryPort> open(
+      MarstekTransport transport, List<BatteryEndpoint> endpoints, LocalPortPolicy policy) {
+    return endpoints.stream()
+        .sorted((a, b) -> a.id().compareTo(b.id()))
+        .<BatteryPort>map(
+            e ->
+                new MarstekBattery(
+                    transport.link(e, policy), transport.clock(), transport.settings()))
+        .toList();
+  }
+
+  @Override
+  public List<BatteryPort> all() {
+    return batteries;
+  }
+
+  @Override
+  public boolean isDemo() {
+    return demo;
+  }
+}

@@ -1,0 +1,158 @@
+package fr.marstek.automation.device.marstek;
+
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.CommandRejected;
+import fr.marstek.automation.device.DeviceIdentity;
+import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.device.marstek.protocol.DeviceInfo;
+import fr.marstek.automation.device.marstek.protocol.DeviceProfile;
+import fr.marstek.automation.device.marstek.protocol.EsMode;
+import fr.marstek.automation.device.marstek.protocol.EsStatus;
+import fr.marstek.automation.device.marstek.protocol.InvalidCommand;
+import fr.marstek.automation.device.marstek.protocol.Method;
+import fr.marstek.automation.device.marstek.protocol.Request;
+import fr.marstek.automation.device.marstek.protocol.SetResult;
+import fr.marstek.automation.units.WattHours;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Marstek battery over the Open API: a status read is {@code ES.GetStatus} plus {@code
+ * ES.GetMode}, the meter and (rarely) the pack temperature; a command is one {@code ES.SetMode}.
+ */
+public final class MarstekBattery implements BatteryPort {
+
+  private static final Logger log = LoggerFactory.getLogger(MarstekBattery.class);
+
+  private final BatteryLink link;
+  private final TransportClock clock;
+  private final SlowReads slowReads;
+  private volatile DeviceProfile profile = DeviceProfile.UNKNOWN;
+  private volatile Instant profileTriedAt = Instant.MIN;
+  private volatile WattHours lastCapacity;
+
+  MarstekBattery(BatteryLink link, TransportClock clock, MarstekClientSettings settings) {
+    this.link = link;
+    this.clock = clock;
+    this.slowReads = new SlowReads(link, clock, settings.temperatureEvery());
+  }
+
+  @Override
+  public BatteryId id() {
+    return link.endpoint().id();
+  }
+
+  @Override
+  public String address() {
+    return link.endpoint().hostAndPort();
+  }
+
+  @Override
+  public DeviceIdentity identify() throws BatteryUnreachable {
+    DeviceInfo info = read(Request.getDevice(), DeviceInfo::from);
+    profile = DeviceProfile.of(info);
+    String mac =
+        info.bleMac()
+            .orElseThrow(() -> new BatteryUnreachable("Marstek.GetDevice reply names no BLE MAC"));
+    return new DeviceIdentity(info.model(), info.firmware().wire(), mac, info.wifiMac(), info.ip());
+  }
+
+  @Override
+  public BatteryStatus readStatus() throws BatteryUnreachable {
+    DeviceProfile known = knownProfile();
+    EsStatus es =
+        read(Request.read(Method.ES_STATUS), r -> EsStatus.from(r.requireResult(), known));
+    Instant observedAt = clock.now();
+    DeviceMode mode = mode(known);
+    var meter = slowReads.meterPower(known);
+    var temperature = slowReads.temperature(known);
+    return new BatteryStatus(
+        id(),
+        observedAt,
+        es.soc(),
+        es.ongridPower(),
+        mode,
+        capacity(es, known),
+        meter,
+        temperature,
+        es.gridInputTotal(),
+        es.gridOutputTotal());
+  }
+
+  @Override
+  public void apply(ModeCommand command) throws BatteryUnreachable, CommandRejected {
+    Request request;
+    try {
+      request = Request.setMode(command, profile.family());
+    } catch (InvalidCommand e) {
+      throw new CommandRejected(e.getMessage() + "; not sent to battery " + id());
+    }
+    SetResult result;
+    try {
+      result = link.exchange(request, r -> SetResult.from(r.requireResult()));
+    } catch (DeviceRefused e) {
+      throw new CommandRejected(
+          "battery "
+              + id()
+              + " refused ES.SetMode "
+              + command.expectedMode().wireName()
+              + ": "
+              + e.error());
+    }
+    if (!result.accepted()) {
+      throw new CommandRejected(
+          "battery "
+              + id()
+              + " rejected ES.SetMode "
+              + command.expectedMode().wireName()
+              + " (set_result false)");
+    }
+  }
+
+  private DeviceMode mode(DeviceProfile known) {
+    try {
+      return link.exchange(Request.read(Method.ES_MODE), r -> EsMode.from(r.requireResult(), known))
+          .mode();
+    } catch (BatteryUnreachable | DeviceRefused e) {
+      log.debug("battery {}: mode unknown this cycle: {}", id(), e.getMessage());
+      return DeviceMode.UNKNOWN;
+    }
+  }
+
+  /** Identifies the battery once so its values can be scaled; retried at the slow-read pace. */
+  private DeviceProfile knownProfile() {
+    Instant now = clock.now();
+    if (profile.equals(DeviceProfile.UNKNOWN)
+        && !now.isBefore(slowReads.nextSlowRead(profileTriedAt))) {
+      profileTriedAt = now;
+      try {
+        identify();
+      } catch (BatteryUnreachable e) {
+        log.debug("battery {}: not identified yet: {}", id(), e.getMessage());
+      }
+    }
+    return profile;
+  }
+
+  private WattHours capacity(EsStatus es, DeviceProfile known) {
+    WattHours capacity =
+        es.ratedCapacity()
+            .or(slowReads::ratedCapacity)
+            .orElse(lastCapacity != null ? lastCapacity : known.family().nominalCapacity());
+    lastCapacity = capacity;
+    return capacity;
+  }
+
+  private <T> T read(Request request, ReplyDecoder<T> decoder) throws BatteryUnreachable {
+    try {
+      return link.exchange(request, decoder);
+    } catch (DeviceRefused e) {
+      throw new BatteryUnreachable(request.method() + " answered " + e.error());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Talks to Marstek batteries over their local UDP JSON-RPC "Open API". */
+package fr.marstek.automation.device.marstek;
