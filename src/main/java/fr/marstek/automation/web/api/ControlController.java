@@ -2,7 +2,9 @@ package fr.marstek.automation.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.BatteryHealth;
 import fr.marstek.automation.control.ControlSettings;
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.control.ModeOverride;
 import fr.marstek.automation.device.Batteries;
@@ -35,9 +37,15 @@ class ControlController {
   private final Batteries batteries;
   private final ControlSettings settings;
   private final InstantSource clock;
+  private final FleetObserver observer;
 
   ControlController(
-      Automation automation, Batteries batteries, ControlSettings settings, InstantSource clock) {
+      Automation automation,
+      Batteries batteries,
+      ControlSettings settings,
+      InstantSource clock,
+      FleetObserver observer) {
+    this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
     this.settings = settings;
@@ -48,6 +56,19 @@ class ControlController {
   @Operation(summary = "Force a mode on one battery until a time or for a duration")
   OverrideView forceOne(@PathVariable String id, @RequestBody ModeRequest request) {
     BatteryId battery = known(id);
+    BatteryHealth health = observer.health(battery);
+    if (health != null && !health.online()) {
+      throw new ErrorResponseException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "Battery "
+                  + id
+                  + " is offline ("
+                  + health.lastError().orElse("no answer")
+                  + "): check that it is powered and its Open API enabled, then try again."),
+          null);
+    }
     return force(Optional.of(battery), request);
   }
 
