@@ -1,19 +1,62 @@
 package fr.marstek.automation;
 
-import java.util.Set;
+import fr.marstek.automation.device.marstek.discovery.DiscoverCommand;
+import fr.marstek.automation.simulator.SimulateCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /** The jar's tool commands, dispatched before Spring starts so that they stay quick and quiet. */
 final class Commands {
 
-  private static final Set<String> TOOLS = Set.of("discover", "simulate");
+  private static final Map<String, ToIntFunction<String[]>> TOOLS = new LinkedHashMap<>();
+
+  static {
+    TOOLS.put("discover", DiscoverCommand::run);
+    TOOLS.put("simulate", SimulateCommand::run);
+  }
 
   private Commands() {}
 
   static boolean isToolCommand(String[] args) {
-    return args.length > 0 && TOOLS.contains(args[0]);
+    if (args.length == 0 || args[0].equals("serve")) {
+      return false;
+    }
+    return !args[0].startsWith("-") || args[0].equals("--help") || args[0].equals("-h");
   }
 
+  /** Runs a tool command and returns its exit code: 0 done, 2 usage error. */
   static int run(String[] args) {
-    throw new UnsupportedOperationException("not wired yet: " + args[0]);
+    return run(args, System.out, System.err);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String name = args[0];
+    if (name.equals("help") || name.equals("-h") || name.equals("--help")) {
+      usage(out);
+      return 0;
+    }
+    ToIntFunction<String[]> tool = TOOLS.get(name);
+    if (tool == null) {
+      err.println("Unknown command '" + name + "'.");
+      usage(err);
+      return 2;
+    }
+    return tool.applyAsInt(Arrays.copyOfRange(args, 1, args.length));
+  }
+
+  private static void usage(PrintStream out) {
+    out.println(
+        """
+        Usage: java -jar marstek-automation.jar [COMMAND] [OPTIONS]
+
+        Commands:
+          serve      run the service (the default when no command is given)
+          discover   find Marstek batteries on the LAN and print .env lines
+          simulate   run simulated Venus-E batteries on 127.0.0.1 until stopped
+
+        Each command takes --help.""");
   }
 }

@@ -13,6 +13,9 @@ public class MarstekAutomationApplication {
     if (Commands.isToolCommand(args)) {
       System.exit(Commands.run(args));
     }
-    SpringApplication.run(MarstekAutomationApplication.class, args);
+    boolean serve = args.length > 0 && args[0].equals("serve");
+    SpringApplication.run(
+        MarstekAutomationApplication.class,
+        serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
   }
 }

@@ -18,7 +18,8 @@ class DemoFleetTest {
 
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
-          .withUserConfiguration(SimulatorConfiguration.class, DemoFleet.class);
+          .withBean(InstantSource.class, InstantSource::system)
+          .withUserConfiguration(DemoFleet.class);
 
   @Test
   void startsDistinctSimulatedBatteriesOnLoopbackWithStaggeredSoc() {
@@ -64,16 +65,5 @@ class DemoFleetTest {
         assertThat(rebound.getLocalPort()).isEqualTo(endpoint.address().getPort());
       }
     }
-  }
-
-  @Test
-  void suppliesTheSystemClockOnlyWhenNoneExists() {
-    InstantSource fixed = MutableClock.atParis("2026-01-15T12:00");
-
-    context.run(
-        app -> assertThat(app.getBean(InstantSource.class)).isNotInstanceOf(MutableClock.class));
-    context
-        .withBean(InstantSource.class, () -> fixed)
-        .run(app -> assertThat(app.getBean(InstantSource.class)).isSameAs(fixed));
   }
 }

@@ -4,6 +4,7 @@ import static fr.marstek.automation.simulator.UdpClient.request;
 import static fr.marstek.automation.simulator.UdpClient.setMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static fr.marstek.automation.simulator.UdpClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.marstek.automation.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

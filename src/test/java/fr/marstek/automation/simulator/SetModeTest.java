@@ -4,6 +4,7 @@ import static fr.marstek.automation.simulator.UdpClient.request;
 import static fr.marstek.automation.simulator.UdpClient.setMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Watts;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

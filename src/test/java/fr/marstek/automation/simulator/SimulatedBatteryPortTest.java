@@ -7,6 +7,7 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;

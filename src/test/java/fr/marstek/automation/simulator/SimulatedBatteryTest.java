@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
 import fr.marstek.automation.device.ModeCommand.ManualSlot;
+import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.time.DayOfWeek;

@@ -3,6 +3,7 @@ package fr.marstek.automation.simulator;
 import static fr.marstek.automation.simulator.UdpClient.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.util.List;

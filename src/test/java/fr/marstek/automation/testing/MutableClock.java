@@ -1,4 +1,4 @@
-package fr.marstek.automation.simulator;
+package fr.marstek.automation.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,15 +7,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** A test clock that only moves when told to. */
-final class MutableClock implements InstantSource {
+public final class MutableClock implements InstantSource {
 
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  static MutableClock atParis(String localDateTime) {
+  public static MutableClock atParis(String localDateTime) {
     return new MutableClock(
         LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/Paris")).toInstant());
   }
@@ -25,11 +25,11 @@ final class MutableClock implements InstantSource {
     return now;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  void setParis(String localDateTime) {
+  public void setParis(String localDateTime) {
     now = LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/Paris")).toInstant();
   }
 }

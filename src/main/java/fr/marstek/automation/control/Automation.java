@@ -1,0 +1,107 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.units.Percent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Control's public API: reconciles each battery as soon as it reports, and takes the household's
+ * overrides and pause. It is the only place that commands batteries.
+ */
+@Service
+public class Automation {
+
+  private final Map<BatteryId, BatteryReconciler> reconcilers = new ConcurrentHashMap<>();
+  private final Batteries batteries;
+  private final ControlSettings settings;
+  private final ApplicationEventPublisher events;
+  private final InstantSource clock;
+  private final Overrides overrides = new Overrides();
+  private final AtomicBoolean paused = new AtomicBoolean();
+
+  public Automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock) {
+    this.batteries = batteries;
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Runs on the thread that observed the battery, so one slow battery delays no other. */
+  @EventListener
+  public void on(BatteryStatusObserved observed) {
+    BatteryReconciler reconciler = reconcilerFor(observed.status().id());
+    if (reconciler != null) {
+      reconciler.reconcile(observed.status(), overrides.current(clock.instant()), paused.get());
+    }
+  }
+
+  public Optional<ControlView> view(BatteryId battery) {
+    return Optional.ofNullable(reconcilers.get(battery)).map(BatteryReconciler::view);
+  }
+
+  /** Forces an intent until a time; an empty battery means every battery. */
+  public void override(
+      Optional<BatteryId> battery, Intent intent, Instant until, boolean gridChargeInPeak) {
+    overrides.put(new ModeOverride(battery, intent, until, gridChargeInPeak));
+  }
+
+  public boolean clearOverride(Optional<BatteryId> battery) {
+    return overrides.clear(battery);
+  }
+
+  public List<ModeOverride> overrides() {
+    return overrides.current(clock.instant());
+  }
+
+  public void pause() {
+    paused.set(true);
+  }
+
+  public void resume() {
+    paused.set(false);
+  }
+
+  public boolean isPaused() {
+    return paused.get();
+  }
+
+  /** The next hours of one battery and why, assuming its state of charge stays {@code soc}. */
+  public List<ScheduleStep> schedule(BatteryId battery, Percent soc, Duration horizon) {
+    var rules = rulesFor(battery);
+    return ScheduleForecast.ahead(
+        rules.selector(), rules.schedule(), battery, soc, overrides(), clock.instant(), horizon);
+  }
+
+  public OperatingSchedule operatingSchedule() {
+    return settings.schedule();
+  }
+
+  private BatteryReconciler reconcilerFor(BatteryId id) {
+    return reconcilers.computeIfAbsent(
+        id,
+        key -> {
+          Optional<BatteryPort> port = batteries.find(key);
+          return port.map(p -> new BatteryReconciler(p, rulesFor(key), events, clock)).orElse(null);
+        });
+  }
+
+  private ControlRules rulesFor(BatteryId battery) {
+    return new ControlRules(settings.schedule(), settings.limitsFor(battery), settings.retry());
+  }
+}

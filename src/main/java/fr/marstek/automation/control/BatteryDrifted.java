@@ -1,0 +1,8 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.device.BatteryId;
+import java.time.Instant;
+
+/** A battery did not take its desired state after every retry; notifications use this. */
+public record BatteryDrifted(
+    BatteryId battery, DesiredState desired, String mismatch, int attempts, Instant at) {}

@@ -1,0 +1,187 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.control.CommandSent.Outcome;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.CommandRejected;
+import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.device.ModeCommand;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Keeps one battery in its desired state: each cycle compares what it reports with what it should
+ * do, commands it when they differ, reads it back, retries with backoff and reports drift. It keeps
+ * only what it sent and when, so nothing depends on catching a schedule edge.
+ */
+final class BatteryReconciler {
+
+  private final BatteryPort port;
+  private final DesiredStateSelector selector;
+  private final OperatingSchedule schedule;
+  private final RetryPolicy retry;
+  private final ApplicationEventPublisher events;
+  private final InstantSource clock;
+  private final Progress progress = new Progress();
+
+  BatteryReconciler(
+      BatteryPort port, ControlRules rules, ApplicationEventPublisher events, InstantSource clock) {
+    this.port = port;
+    this.selector = rules.selector();
+    this.schedule = rules.schedule();
+    this.retry = rules.retry();
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** One control cycle for this battery, given what it just reported. */
+  synchronized ControlView reconcile(
+      BatteryStatus status, List<ModeOverride> overrides, boolean paused) {
+    Instant now = clock.instant();
+    noteModeChange(status, now);
+    DesiredState desired = selector.select(port.id(), status.soc(), overrides, now);
+    progress.aimAt(desired);
+    if (paused) {
+      return view();
+    }
+    if (Conformity.conforms(desired.intent(), status)) {
+      confirm(desired, now);
+      if (progress.leaseDue(now)) {
+        send(desired, desired.cause(), now);
+      }
+      return view();
+    }
+    Cause cause = desired.cause();
+    if (progress.confirmed) {
+      progress.restart();
+      cause = Cause.DRIFT_CORRECTION;
+    }
+    if (progress.attempts == 0
+        || !now.isBefore(progress.lastSent.plus(retry.waitAfter(progress.attempts)))) {
+      send(desired, cause, now);
+      verifyAtOnce(desired, overrides);
+    }
+    return view();
+  }
+
+  ControlView view() {
+    return new ControlView(
+        Optional.ofNullable(progress.target),
+        progress.confirmed,
+        progress.drifted,
+        progress.attempts,
+        Optional.ofNullable(progress.lastSent));
+  }
+
+  private void verifyAtOnce(DesiredState desired, List<ModeOverride> overrides) {
+    try {
+      BatteryStatus after = port.readStatus();
+      Instant now = clock.instant();
+      noteModeChange(after, now);
+      if (Conformity.conforms(desired.intent(), after)) {
+        confirm(desired, now);
+      } else if (progress.attempts >= retry.attemptsBeforeDrift() && !progress.drifted) {
+        progress.drifted = true;
+        events.publishEvent(
+            new BatteryDrifted(
+                port.id(),
+                desired,
+                Conformity.mismatch(desired.intent(), after),
+                progress.attempts,
+                now));
+      }
+    } catch (BatteryUnreachable e) {
+      // The next cycle reads it again; going offline is the observer's business.
+    }
+  }
+
+  private void confirm(DesiredState desired, Instant now) {
+    if (!progress.confirmed) {
+      progress.confirmed = true;
+      progress.drifted = false;
+      progress.attempts = 0;
+      events.publishEvent(new DesiredStateReached(port.id(), desired, now));
+    }
+  }
+
+  private void send(DesiredState desired, Cause cause, Instant now) {
+    progress.attempts++;
+    progress.lastSent = now;
+    progress.sentMode = desired.intent().expectedMode();
+    progress.sentCause = cause;
+    progress.sentReason = desired.reason();
+    progress.leaseUntil = now.plus(DeviceCommands.PASSIVE_LEASE.dividedBy(2));
+    for (ModeCommand command : DeviceCommands.forIntent(desired.intent(), schedule, now)) {
+      Outcome outcome = Outcome.ACKNOWLEDGED;
+      String detail = "acknowledged";
+      try {
+        port.apply(command);
+      } catch (CommandRejected e) {
+        outcome = Outcome.REJECTED;
+        detail = e.getMessage();
+      } catch (BatteryUnreachable e) {
+        outcome = Outcome.UNREACHABLE;
+        detail = e.getMessage();
+      }
+      events.publishEvent(
+          new CommandSent(
+              port.id(), CommandText.of(command), outcome, detail, cause, clock.instant()));
+      if (outcome != Outcome.ACKNOWLEDGED) {
+        return;
+      }
+    }
+  }
+
+  private void noteModeChange(BatteryStatus status, Instant now) {
+    DeviceMode before = progress.lastMode;
+    progress.lastMode = status.mode();
+    if (before == null || before == status.mode()) {
+      return;
+    }
+    boolean ours = progress.sentMode == status.mode();
+    events.publishEvent(
+        new ModeChanged(
+            port.id(),
+            before,
+            status.mode(),
+            ours ? progress.sentCause : Cause.DEVICE,
+            ours ? progress.sentReason : "changed by the battery itself",
+            now));
+  }
+
+  /** What this reconciler remembers between cycles. */
+  private static final class Progress {
+    DesiredState target;
+    boolean confirmed;
+    boolean drifted;
+    int attempts;
+    Instant lastSent;
+    Instant leaseUntil;
+    DeviceMode lastMode;
+    DeviceMode sentMode;
+    Cause sentCause;
+    String sentReason;
+
+    void aimAt(DesiredState desired) {
+      if (target == null || !target.intent().equals(desired.intent())) {
+        restart();
+        drifted = false;
+      }
+      target = desired;
+    }
+
+    void restart() {
+      confirmed = false;
+      attempts = 0;
+    }
+
+    boolean leaseDue(Instant now) {
+      return target.intent() instanceof Intent.FixedPower
+          && (leaseUntil == null || !now.isBefore(leaseUntil));
+    }
+  }
+}

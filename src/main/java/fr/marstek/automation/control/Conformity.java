@@ -1,0 +1,53 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.control.Intent.FixedPower;
+import fr.marstek.automation.control.Intent.GridCharge;
+import fr.marstek.automation.control.Intent.Idle;
+import fr.marstek.automation.control.Intent.SelfConsumption;
+import fr.marstek.automation.control.Intent.VendorAi;
+import fr.marstek.automation.device.BatteryStatus;
+
+/**
+ * Whether a battery's report shows it doing what was asked. Manual slots and Passive setpoints
+ * cannot be read back, so the sign of the AC power stands in for them.
+ */
+final class Conformity {
+
+  /** Below this the AC power counts as zero: the device regulates with some noise. */
+  static final double STILL_WATTS = 50;
+
+  /** A battery this full may rightly stop charging. */
+  static final double NEARLY_FULL = 98;
+
+  private Conformity() {}
+
+  static boolean conforms(Intent intent, BatteryStatus status) {
+    if (status.mode() != intent.expectedMode()) {
+      return false;
+    }
+    double power = status.acPower().value();
+    return switch (intent) {
+      case SelfConsumption s -> true;
+      case VendorAi a -> true;
+      case GridCharge c ->
+          power <= -STILL_WATTS || status.soc().value() >= Math.min(NEARLY_FULL, c.upTo().value());
+      case Idle i -> Math.abs(power) < STILL_WATTS;
+      case FixedPower f ->
+          Math.signum(power) == Math.signum(f.power().value())
+              || Math.abs(f.power().value()) < STILL_WATTS;
+    };
+  }
+
+  /** What is wrong, for the drift record and the notification. */
+  static String mismatch(Intent intent, BatteryStatus status) {
+    if (status.mode() != intent.expectedMode()) {
+      return "reports " + status.mode() + " instead of " + intent.expectedMode();
+    }
+    return "reports "
+        + status.mode()
+        + " as asked but its AC power is "
+        + status.acPower()
+        + " at "
+        + status.soc();
+  }
+}

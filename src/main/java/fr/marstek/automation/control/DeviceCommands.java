@@ -1,0 +1,84 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.control.Intent.FixedPower;
+import fr.marstek.automation.control.Intent.GridCharge;
+import fr.marstek.automation.control.Intent.Idle;
+import fr.marstek.automation.control.Intent.SelfConsumption;
+import fr.marstek.automation.control.Intent.VendorAi;
+import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.device.ModeCommand.ManualSlot;
+import fr.marstek.automation.units.Watts;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Expresses an intent as device commands that stay safe if this service dies: night charging is a
+ * Manual slot the battery ends by itself in the morning, a fixed setpoint a Passive countdown.
+ */
+final class DeviceCommands {
+
+  /** Slots this service owns on the device; the others are left to the household's app. */
+  static final int EVENING_SLOT = 0;
+
+  static final int MORNING_SLOT = 1;
+
+  /** A Passive setpoint never outlives the service by more than this. */
+  static final Duration PASSIVE_LEASE = Duration.ofMinutes(15);
+
+  private static final LocalTime LAST_MINUTE = LocalTime.of(23, 59);
+
+  private DeviceCommands() {}
+
+  static List<ModeCommand> forIntent(Intent intent, OperatingSchedule schedule, Instant now) {
+    return switch (intent) {
+      case SelfConsumption s -> List.of(new ModeCommand.Auto());
+      case VendorAi a -> List.of(new ModeCommand.Ai());
+      case GridCharge c -> nightSlots(schedule, c.power().negate(), true);
+      case Idle i -> nightSlots(schedule, Watts.ZERO, false);
+      case FixedPower f -> List.of(passive(f, now));
+    };
+  }
+
+  // Windows crossing midnight are unverified on real firmware (spec 5.3), so the night is split.
+  private static List<ModeCommand> nightSlots(
+      OperatingSchedule schedule, Watts power, boolean enabled) {
+    LocalTime start = schedule.dayEnd();
+    LocalTime end = schedule.dayStart();
+    var everyDay = EnumSet.allOf(DayOfWeek.class);
+    if (start.isBefore(end)) {
+      return List.of(
+          manual(new ManualSlot(EVENING_SLOT, start, end, everyDay, power, enabled)),
+          manual(disabled(MORNING_SLOT)));
+    }
+    return List.of(
+        manual(new ManualSlot(EVENING_SLOT, start, LAST_MINUTE, everyDay, power, enabled)),
+        manual(new ManualSlot(MORNING_SLOT, LocalTime.MIDNIGHT, end, everyDay, power, enabled)));
+  }
+
+  private static ManualSlot disabled(int index) {
+    return new ManualSlot(
+        index,
+        LocalTime.MIDNIGHT,
+        LocalTime.MIDNIGHT,
+        EnumSet.noneOf(DayOfWeek.class),
+        Watts.ZERO,
+        false);
+  }
+
+  private static ModeCommand manual(ManualSlot slot) {
+    return new ModeCommand.Manual(slot);
+  }
+
+  private static ModeCommand passive(FixedPower f, Instant now) {
+    Duration left = Duration.between(now, f.until());
+    Duration countdown = left.compareTo(PASSIVE_LEASE) < 0 ? left : PASSIVE_LEASE;
+    if (countdown.toSeconds() < 1) {
+      countdown = Duration.ofSeconds(1);
+    }
+    return new ModeCommand.Passive(f.power(), Duration.ofSeconds(countdown.toSeconds()));
+  }
+}

@@ -1,0 +1,156 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.BatteryUnreachable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * The first step of every control cycle: polls each battery on its own virtual thread, keeps what
+ * it answered, and publishes it; one dead battery never delays the others.
+ */
+public final class FleetObserver implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(FleetObserver.class);
+
+  private final Batteries batteries;
+  private final ObserverSettings settings;
+  private final ApplicationEventPublisher events;
+  private final InstantSource clock;
+  private final TaskScheduler scheduler;
+  private final Map<BatteryId, BatteryHealth> health = new ConcurrentHashMap<>();
+  private final Set<BatteryId> polling = ConcurrentHashMap.newKeySet();
+  private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
+  private volatile ScheduledFuture<?> schedule;
+
+  FleetObserver(
+      Batteries batteries,
+      ObserverSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      TaskScheduler scheduler) {
+    this.batteries = batteries;
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    for (BatteryPort port : batteries.all()) {
+      health.put(port.id(), BatteryHealth.unknown(port.id(), port.address()));
+    }
+  }
+
+  /** Every battery's health, in id order. */
+  public List<BatteryHealth> fleet() {
+    return batteries.all().stream().map(b -> health.get(b.id())).toList();
+  }
+
+  public BatteryHealth health(BatteryId id) {
+    return health.get(id);
+  }
+
+  public Duration interval() {
+    return settings.interval();
+  }
+
+  /** Polls every battery not already being polled and waits for them all: one cycle. */
+  public void observeOnce() throws InterruptedException {
+    List<Thread> started = launchPolls();
+    for (Thread t : started) {
+      t.join();
+    }
+  }
+
+  private List<Thread> launchPolls() {
+    List<Thread> started = new ArrayList<>();
+    for (BatteryPort port : batteries.all()) {
+      if (polling.add(port.id())) {
+        Thread t = pollers.newThread(() -> pollAndRelease(port));
+        t.start();
+        started.add(t);
+      }
+    }
+    return started;
+  }
+
+  private void pollAndRelease(BatteryPort port) {
+    try {
+      poll(port);
+    } catch (RuntimeException e) {
+      log.error("Bug while handling battery {}: {}", port.id(), e.toString(), e);
+    } finally {
+      polling.remove(port.id());
+    }
+  }
+
+  private void poll(BatteryPort port) {
+    BatteryStatus status;
+    try {
+      status = port.readStatus();
+    } catch (BatteryUnreachable e) {
+      failed(port.id(), e.getMessage());
+      return;
+    }
+    Instant now = clock.instant();
+    BatteryHealth before = health.get(port.id());
+    health.put(port.id(), before.answered(status, now));
+    if (before.offlineSince().isPresent()) {
+      Duration away = Duration.between(before.offlineSince().get(), now);
+      log.info("Battery {} answers again after {}", port.id(), away);
+      events.publishEvent(new BatteryCameBack(port.id(), now, away));
+    }
+    events.publishEvent(new BatteryStatusObserved(status));
+  }
+
+  private void failed(BatteryId id, String reason) {
+    Instant now = clock.instant();
+    BatteryHealth before = health.get(id);
+    BatteryHealth after = before.failed(reason, now, settings.offlineAfterFailedPolls());
+    health.put(id, after);
+    if (!after.online() && before.offlineSince().isEmpty()) {
+      log.info("Battery {} is offline: {}", id, reason);
+      events.publishEvent(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
+    } else {
+      log.debug("Battery {} did not answer: {}", id, reason);
+    }
+  }
+
+  @Override
+  public void start() {
+    schedule = scheduler.scheduleAtFixedRate(this::launchPolls, settings.interval());
+  }
+
+  @Override
+  public void stop() {
+    ScheduledFuture<?> s = schedule;
+    if (s != null) {
+      s.cancel(false);
+    }
+    schedule = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return schedule != null;
+  }
+
+  @Override
+  public boolean isAutoStartup() {
+    return settings.autoStart();
+  }
+}

@@ -1,0 +1,64 @@
+package fr.marstek.automation.web.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.ControlView;
+import fr.marstek.automation.control.DesiredState;
+import fr.marstek.automation.device.BatteryStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** One battery as the API shows it, snake_case as the seed's API had it. */
+record BatteryView(
+    @Schema(description = "The X of BATTERY_X_IP") String id,
+    String address,
+    boolean online,
+    @Schema(description = "State of charge, %") Integer soc,
+    @JsonProperty("power_w")
+        @Schema(
+            description =
+                "Battery AC power in W: positive = discharging to the house, negative = charging")
+        Integer powerW,
+    @JsonProperty("grid_power_w")
+        @Schema(description = "Household meter power in W where known: positive = import")
+        Integer gridPowerW,
+    @Schema(description = "Mode the battery reports: AUTO, AI, MANUAL, PASSIVE, UPS, UNKNOWN")
+        String mode,
+    @JsonProperty("desired_mode")
+        @Schema(description = "What control wants: AUTO, AI, MANUAL (grid charge), IDLE, PASSIVE")
+        String desiredMode,
+    @Schema(description = "Why, in words") String reason,
+    @Schema(description = "SCHEDULE, PLAN, OVERRIDE, SAFETY, DRIFT_CORRECTION") String cause,
+    @Schema(description = "The battery was confirmed in its desired state") boolean confirmed,
+    @Schema(description = "The battery did not take its desired state after every retry")
+        boolean drifted,
+    @JsonProperty("temperature_c") Double temperatureC,
+    @JsonProperty("capacity_wh") Integer capacityWh,
+    @JsonProperty("last_seen") OffsetDateTime lastSeen,
+    @JsonProperty("offline_since") OffsetDateTime offlineSince,
+    @JsonProperty("last_error") String lastError) {
+
+  static BatteryView of(BatteryHealth health, Optional<ControlView> control) {
+    Optional<BatteryStatus> status = health.lastStatus();
+    Optional<DesiredState> desired = control.flatMap(ControlView::desired);
+    return new BatteryView(
+        health.id().value(),
+        health.address(),
+        health.online(),
+        status.map(s -> (int) Math.round(s.soc().value())).orElse(null),
+        status.map(s -> s.acPower().rounded()).orElse(null),
+        status.flatMap(BatteryStatus::meterPower).map(w -> w.rounded()).orElse(null),
+        status.map(s -> s.mode().name()).orElse(null),
+        desired.map(d -> ApiModes.name(d.intent())).orElse(null),
+        desired.map(DesiredState::reason).orElse(null),
+        desired.map(d -> d.cause().name()).orElse(null),
+        control.map(ControlView::confirmed).orElse(false),
+        control.map(ControlView::drifted).orElse(false),
+        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null),
+        status.map(s -> (int) Math.round(s.capacity().value())).orElse(null),
+        health.lastSeen().map(ApiTimes::paris).orElse(null),
+        health.offlineSince().map(ApiTimes::paris).orElse(null),
+        health.lastError().orElse(null));
+  }
+}

@@ -1,0 +1,140 @@
+package fr.marstek.automation.web.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.control.ScheduleStep;
+import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.units.Percent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only views: health, battery status, the schedule ahead. */
+@RestController
+@Tag(name = "Status", description = "Service health, batteries and the schedule ahead")
+class StatusController {
+
+  private final FleetObserver observer;
+  private final Automation automation;
+  private final Batteries batteries;
+  private final InstantSource clock;
+
+  StatusController(
+      FleetObserver observer, Automation automation, Batteries batteries, InstantSource clock) {
+    this.observer = observer;
+    this.automation = automation;
+    this.batteries = batteries;
+    this.clock = clock;
+  }
+
+  @GetMapping("/health")
+  @Operation(summary = "200 while the service works, with each battery online or not")
+  ResponseEntity<HealthView> health() {
+    var views =
+        observer.fleet().stream()
+            .map(
+                h -> new HealthView.Battery(h.id().value(), h.online(), h.lastError().orElse(null)))
+            .toList();
+    boolean up = observer.isRunning() || !observer.isAutoStartup();
+    var body = new HealthView(up ? "UP" : "DOWN", batteries.isDemo(), automation.isPaused(), views);
+    return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+  }
+
+  @GetMapping("/api/v1/batteries/status")
+  @Operation(summary = "Every battery's last report and what control wants of it")
+  FleetView status() {
+    var views = observer.fleet().stream().map(this::view).toList();
+    return new FleetView(
+        views, ApiTimes.paris(clock.instant()), batteries.isDemo(), automation.isPaused());
+  }
+
+  @GetMapping("/api/v1/batteries/{id}")
+  @Operation(summary = "One battery's last report and what control wants of it")
+  BatteryView battery(@PathVariable String id) {
+    return view(known(id));
+  }
+
+  @GetMapping("/api/v1/schedule")
+  @Operation(summary = "What each battery will do over the next 24 h, and why")
+  ScheduleView schedule() {
+    var perBattery =
+        observer.fleet().stream()
+            .map(
+                h ->
+                    new ScheduleView.Battery(
+                        h.id().value(),
+                        automation.schedule(h.id(), socOf(h), Duration.ofHours(24)).stream()
+                            .map(ScheduleView.Step::of)
+                            .toList()))
+            .toList();
+    return new ScheduleView(ApiTimes.paris(clock.instant()), perBattery);
+  }
+
+  private static Percent socOf(BatteryHealth h) {
+    return h.lastStatus().map(s -> s.soc()).orElse(Percent.of(50));
+  }
+
+  private BatteryView view(BatteryHealth health) {
+    return BatteryView.of(health, automation.view(health.id()));
+  }
+
+  private BatteryHealth known(String id) {
+    try {
+      BatteryHealth h = observer.health(new BatteryId(id));
+      if (h != null) {
+        return h;
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the 404 below, with the list of known ids
+    }
+    var ids = batteries.all().stream().map(b -> b.id().value()).toList();
+    throw new ErrorResponseException(
+        HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "No battery '" + id + "'. Known batteries: " + ids),
+        null);
+  }
+
+  record FleetView(
+      List<BatteryView> batteries,
+      @JsonProperty("updated_at") OffsetDateTime updatedAt,
+      boolean demo,
+      @JsonProperty("automation_paused") boolean automationPaused) {}
+
+  record HealthView(
+      String status,
+      boolean demo,
+      @JsonProperty("automation_paused") boolean paused,
+      List<Battery> batteries) {
+    record Battery(String id, boolean online, String reason) {}
+  }
+
+  record ScheduleView(
+      @JsonProperty("generated_at") OffsetDateTime generatedAt, List<Battery> batteries) {
+    record Battery(String id, List<Step> steps) {}
+
+    record Step(OffsetDateTime from, OffsetDateTime to, String mode, String cause, String reason) {
+      static Step of(ScheduleStep s) {
+        return new Step(
+            ApiTimes.paris(s.from()),
+            ApiTimes.paris(s.to()),
+            ApiModes.name(s.state().intent()),
+            s.state().cause().name(),
+            s.state().reason());
+      }
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The REST API (and later the dashboard): reads through control's query API, writes through it. */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Web",
+    allowedDependencies = {"units", "config", "device", "control"})
+package fr.marstek.automation.web;

@@ -1,0 +1,75 @@
+package fr.marstek.automation.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a state-changing API request without the right bearer token (and, when asked, reads too)
+ * with a 401 problem detail.
+ */
+final class ApiTokenFilter extends OncePerRequestFilter {
+
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String BEARER = "Bearer ";
+
+  private final ApiToken token;
+  private final boolean readsNeedToken;
+
+  ApiTokenFilter(ApiToken token, boolean readsNeedToken) {
+    this.token = token;
+    this.readsNeedToken = readsNeedToken;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!needsToken(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.startsWith(BEARER)) {
+      refuse(
+          response,
+          "This request changes state: send the API token as 'Authorization: Bearer"
+              + " <API_TOKEN>'.");
+      return;
+    }
+    if (!token.matches(header.substring(BEARER.length()).trim())) {
+      refuse(
+          response,
+          "The API token is wrong: use the value of API_TOKEN, or the generated one"
+              + " in the token file named in the service's log.");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private boolean needsToken(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/")) {
+      return false;
+    }
+    return readsNeedToken || !READS.contains(request.getMethod());
+  }
+
+  private static void refuse(HttpServletResponse response, String detail) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Bearer");
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                + detail.replace("\"", "'")
+                + "\"}");
+  }
+}

@@ -1,0 +1,117 @@
+package fr.marstek.automation.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.marstek.automation.control.CommandSent.Outcome;
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.simulator.HouseholdLoad;
+import fr.marstek.automation.simulator.SimulatedBatteryPort;
+import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Watts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatteryReconcilerTest {
+
+  private final MutableClock clock = MutableClock.atParis("2026-12-01T23:40:00");
+  private final List<Object> events = new ArrayList<>();
+  private final SimulatedBatteryPort port =
+      SimulatedBatteryPort.create(
+          BatteryId.of(1),
+          SimulatorOptions.defaults()
+              .withInitialSoc(Percent.of(40))
+              .withLoad(HouseholdLoad.constant(Watts.of(400))),
+          clock);
+  private final BatteryReconciler reconciler =
+      new BatteryReconciler(
+          port,
+          new ControlRules(
+              OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
+          events::add,
+          clock);
+
+  private ControlView cycle() throws Exception {
+    return reconciler.reconcile(port.readStatus(), List.of(), false);
+  }
+
+  private <T> List<T> eventsOf(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Test
+  void aServiceStartedAt2340PutsTheBatteryInNightChargingWithinOneCycle() throws Exception {
+    ControlView view = cycle();
+
+    assertThat(view.confirmed()).isTrue();
+    assertThat(port.battery().mode()).isEqualTo(DeviceMode.MANUAL);
+    assertThat(port.battery().acPower().value()).isLessThan(-2000);
+    assertThat(eventsOf(CommandSent.class))
+        .extracting(CommandSent::outcome)
+        .containsOnly(Outcome.ACKNOWLEDGED);
+    assertThat(eventsOf(ModeChanged.class).getFirst().cause()).isEqualTo(Cause.SCHEDULE);
+  }
+
+  @Test
+  void aConfirmedBatteryIsNotCommandedAgain() throws Exception {
+    cycle();
+    int sent = eventsOf(CommandSent.class).size();
+
+    clock.advance(Duration.ofSeconds(30));
+    cycle();
+
+    assertThat(eventsOf(CommandSent.class)).hasSize(sent);
+  }
+
+  @Test
+  void aBatteryThatFlipsBackByItselfIsCorrectedAndTheDriftRecorded() throws Exception {
+    cycle();
+    port.battery().setMode(DeviceMode.AUTO);
+    clock.advance(Duration.ofSeconds(30));
+
+    ControlView view = cycle();
+
+    assertThat(view.confirmed()).isTrue();
+    assertThat(port.battery().mode()).isEqualTo(DeviceMode.MANUAL);
+    assertThat(eventsOf(ModeChanged.class))
+        .extracting(ModeChanged::cause)
+        .contains(Cause.DEVICE, Cause.DRIFT_CORRECTION);
+    assertThat(eventsOf(CommandSent.class).getLast().cause()).isEqualTo(Cause.DRIFT_CORRECTION);
+  }
+
+  @Test
+  void theMorningEdgeBringsSelfConsumptionWithoutCatchingIt() throws Exception {
+    cycle();
+
+    clock.setParis("2026-12-02T06:07:00");
+    ControlView view = cycle();
+
+    assertThat(view.confirmed()).isTrue();
+    assertThat(port.battery().mode()).isEqualTo(DeviceMode.AUTO);
+  }
+
+  @Test
+  void aFullBatteryIdlesForTheRestOfTheNight() throws Exception {
+    cycle();
+
+    clock.setParis("2026-12-02T05:00:00");
+    ControlView view = cycle();
+
+    assertThat(port.battery().soc().value()).isGreaterThanOrEqualTo(99);
+    assertThat(view.desired().orElseThrow().intent()).isInstanceOf(Intent.Idle.class);
+    assertThat(view.confirmed()).isTrue();
+    assertThat(Math.abs(port.battery().acPower().value())).isLessThan(50);
+  }
+
+  @Test
+  void whilePausedNothingIsSent() throws Exception {
+    reconciler.reconcile(port.readStatus(), List.of(), true);
+
+    assertThat(eventsOf(CommandSent.class)).isEmpty();
+    assertThat(port.battery().mode()).isNotEqualTo(DeviceMode.MANUAL);
+  }
+}
