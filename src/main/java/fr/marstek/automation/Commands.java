@@ -1,6 +1,7 @@
 package fr.marstek.automation;
 
 import fr.marstek.automation.device.marstek.discovery.DiscoverCommand;
+import fr.marstek.automation.replay.ReplayCommand;
 import fr.marstek.automation.simulator.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ final class Commands {
   static {
     TOOLS.put("discover", DiscoverCommand::run);
     TOOLS.put("simulate", SimulateCommand::run);
+    TOOLS.put("replay", ReplayCommand::run);
   }
 
   private Commands() {}
@@ -56,6 +58,7 @@ final class Commands {
           serve      run the service (the default when no command is given)
           discover   find Marstek batteries on the LAN and print .env lines
           simulate   run simulated Venus-E batteries on 127.0.0.1 until stopped
+          replay     replay Tempo seasons hour by hour through the planner
 
         Each command takes --help.""");
   }

@@ -32,7 +32,8 @@ class CommandsTest {
     int code = run("--help");
 
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "discover", "simulate");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("serve", "discover", "simulate", "replay");
   }
 
   @Test
@@ -47,5 +48,6 @@ class CommandsTest {
   void eachToolAnswersItsOwnHelp() {
     assertThat(run("simulate", "--help")).isZero();
     assertThat(run("discover", "--help")).isZero();
+    assertThat(run("replay", "--help")).isZero();
   }
 }
