@@ -1,0 +1,69 @@
+package fr.marstek.automation.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.marstek.automation.MarstekAutomationApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Start-up as a user meets it: the .env file is read, and a mistake stops it with a clear line. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartUpConfigurationTest {
+
+  @TempDir Path dir;
+
+  private static SpringApplication app() {
+    var app = new SpringApplication(MarstekAutomationApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    return app;
+  }
+
+  @Test
+  void aBadPortStopsStartUpNamingTheVariable(CapturedOutput output) throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "BATTERY_2_IP=127.0.0.1\nBATTERY_2_PORT=70000\n");
+
+    assertThatThrownBy(
+            () ->
+                app()
+                    .run(
+                        "--DOTENV_FILE=" + env,
+                        "--API_TOKEN_FILE=" + dir.resolve("token"),
+                        "--CONTROL_ENABLED=false"))
+        .hasRootCauseInstanceOf(InvalidConfiguration.class);
+    assertThat(output.getAll())
+        .contains("Invalid configuration:", "BATTERY_2_PORT=70000: expected a UDP port 1-65535");
+  }
+
+  @Test
+  void theDotEnvFileConfiguresTheBatteries() throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "# my batteries\nBATTERY_7_IP=127.0.0.1\nBATTERY_7_PORT=40007\n");
+
+    try (var context =
+        app()
+            .run(
+                "--DOTENV_FILE=" + env,
+                "--API_TOKEN_FILE=" + dir.resolve("token"),
+                "--CONTROL_ENABLED=false")) {
+      var batteries = context.getBean(fr.marstek.automation.device.Batteries.class);
+
+      assertThat(batteries.isDemo()).isFalse();
+      assertThat(batteries.all())
+          .singleElement()
+          .satisfies(
+              b -> {
+                assertThat(b.id().value()).isEqualTo("7");
+                assertThat(b.address()).isEqualTo("127.0.0.1:40007");
+              });
+    }
+  }
+}
