@@ -53,7 +53,7 @@ final class Rollups {
             .jdbc()
             .query(
                 "SELECT done_until FROM rollup_state WHERE name = ?",
-                rs -> rs.next() ? rs.getLong(1) : Long.MIN_VALUE,
+                rs -> rs.next() ? rs.getLong(1) : 0L,
                 WATERMARK);
     long from = Math.max(floorHour(earliest), doneUntil - HOUR);
     long currentHour = floorHour(now.toEpochMilli());
