@@ -16,16 +16,16 @@ final class Retention {
     this.hourly = hourly;
   }
 
-  /** Returns the number of raw samples deleted. */
+  /** Returns the number of raw samples deleted; on TimescaleDB its retention policy does this. */
   int apply(Instant now) {
+    if (database.timescale()) {
+      return 0;
+    }
     int deleted =
         database.jdbc().update("DELETE FROM telemetry WHERE ts < ?", now.minus(raw).toEpochMilli());
-    if (!database.timescale()) {
-      database
-          .jdbc()
-          .update(
-              "DELETE FROM telemetry_hourly WHERE bucket < ?", now.minus(hourly).toEpochMilli());
-    }
+    database
+        .jdbc()
+        .update("DELETE FROM telemetry_hourly WHERE bucket < ?", now.minus(hourly).toEpochMilli());
     return deleted;
   }
 }

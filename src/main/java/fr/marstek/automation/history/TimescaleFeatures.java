@@ -53,9 +53,21 @@ final class TimescaleFeatures {
 
   static void apply(JdbcTemplate jdbc, Duration rawRetention) {
     for (String sql : statements(rawRetention)) {
+      if (sql.startsWith("ALTER TABLE telemetry SET") && isCompressionEnabled(jdbc)) {
+        continue; // changing compression settings fails once chunks are compressed
+      }
       jdbc.execute(sql);
     }
     log.info("TimescaleDB in use: hypertable, compression, retention and hourly aggregate set up");
+  }
+
+  private static boolean isCompressionEnabled(JdbcTemplate jdbc) {
+    Boolean enabled =
+        jdbc.query(
+            "SELECT compression_enabled FROM timescaledb_information.hypertables"
+                + " WHERE hypertable_name = 'telemetry' AND hypertable_schema = current_schema()",
+            rs -> rs.next() && rs.getBoolean(1));
+    return Boolean.TRUE.equals(enabled);
   }
 
   /** Idempotent statements; integer time needs an "integer now" function for the policies. */
