@@ -21,8 +21,7 @@ import java.util.SplittableRandom;
 /**
  * Ingests DAYS of 10-second samples for 3 batteries, rolls them up, and times chart reads, on
  * SQLite and PostgreSQL ({@code TEST_DATABASE_URL} or embedded). Run: {@code ./mvnw -q test-compile
- * exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=fr.marstek.automation.history.HistoryBenchmark -Dexec.args="365"}.
+ * exec:java -Dexec.args="365"} (see docs/BENCHMARKS.md).
  */
 public final class HistoryBenchmark {
 
