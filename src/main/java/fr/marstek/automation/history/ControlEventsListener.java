@@ -3,6 +3,8 @@ package fr.marstek.automation.history;
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryStatusObserved;
 import fr.marstek.automation.control.BatteryWentOffline;
+import fr.marstek.automation.control.CommandSent;
+import fr.marstek.automation.control.ModeChanged;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 
@@ -35,5 +37,35 @@ final class ControlEventsListener {
             event.at(),
             true,
             Optional.of("offline for " + event.offlineFor().toSeconds() + " s")));
+  }
+
+  @EventListener
+  void on(ModeChanged event) {
+    recorder.recordModeChange(
+        new ModeChange(
+            event.battery(),
+            event.at(),
+            Optional.of(event.from()),
+            event.to(),
+            ChangeCause.valueOf(event.cause().name()),
+            Optional.of(event.reason())));
+  }
+
+  @EventListener
+  void on(CommandSent event) {
+    CommandOutcome outcome =
+        switch (event.outcome()) {
+          case ACKNOWLEDGED -> CommandOutcome.ACCEPTED;
+          case REJECTED -> CommandOutcome.REJECTED;
+          case UNREACHABLE -> CommandOutcome.UNREACHABLE;
+        };
+    recorder.recordCommand(
+        new CommandRecord(
+            event.battery(),
+            event.at(),
+            event.command(),
+            ChangeCause.valueOf(event.cause().name()),
+            outcome,
+            Optional.of(event.detail())));
   }
 }

@@ -71,4 +71,43 @@ class ControlEventsListenerTest {
         .extracting(ConnectivityChange::online)
         .containsExactly(false, true);
   }
+
+  @Test
+  void storesModeChangesAndCommandsWithTheirCause() {
+    events.publishEvent(
+        new fr.marstek.automation.control.ModeChanged(
+            TWO,
+            DeviceMode.AUTO,
+            DeviceMode.MANUAL,
+            fr.marstek.automation.control.Cause.SCHEDULE,
+            "Night: charging",
+            NOON.plusSeconds(200)));
+    events.publishEvent(
+        new fr.marstek.automation.control.CommandSent(
+            TWO,
+            "Manual slot 0 22:00-23:59 week_set 127 -2500 W enabled",
+            fr.marstek.automation.control.CommandSent.Outcome.REJECTED,
+            "set_result:false",
+            fr.marstek.automation.control.Cause.DRIFT_CORRECTION,
+            NOON.plusSeconds(210)));
+
+    assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
+    var changes =
+        queries.modeChanges(Optional.of(TWO), NOON.plusSeconds(199), NOON.plusSeconds(201));
+    var commands = queries.commands(Optional.of(TWO), NOON.plusSeconds(209), NOON.plusSeconds(211));
+    assertThat(changes)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.to()).isEqualTo(DeviceMode.MANUAL);
+              assertThat(c.cause()).isEqualTo(ChangeCause.SCHEDULE);
+            });
+    assertThat(commands)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.outcome()).isEqualTo(CommandOutcome.REJECTED);
+              assertThat(c.cause()).isEqualTo(ChangeCause.DRIFT_CORRECTION);
+            });
+  }
 }

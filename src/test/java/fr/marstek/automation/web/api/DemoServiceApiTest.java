@@ -24,6 +24,8 @@ import tools.jackson.databind.ObjectMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "DOTENV_FILE=target/no-such.env",
+      "DATABASE_URL=",
+      "DATABASE_FILE=target/demo-service-api-test.db",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
