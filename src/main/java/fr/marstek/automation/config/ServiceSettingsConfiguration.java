@@ -9,9 +9,6 @@ class ServiceSettingsConfiguration {
 
   @Bean
   ServiceSettings serviceSettings(VariableSource source) {
-    Variables variables = source.variables();
-    ServiceSettings settings = ServiceSettings.from(variables);
-    variables.check();
-    return settings;
+    return source.read(ServiceSettings::from);
   }
 }

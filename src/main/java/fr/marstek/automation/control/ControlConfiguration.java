@@ -1,7 +1,6 @@
 package fr.marstek.automation.control;
 
 import fr.marstek.automation.config.VariableSource;
-import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.device.Batteries;
 import java.time.InstantSource;
 import javax.sql.DataSource;
@@ -18,18 +17,12 @@ class ControlConfiguration {
 
   @Bean
   ControlSettings controlSettings(VariableSource source) {
-    Variables variables = source.variables();
-    ControlSettings settings = ControlSettings.from(variables);
-    variables.check();
-    return settings;
+    return source.read(ControlSettings::from);
   }
 
   @Bean
   ObserverSettings observerSettings(VariableSource source) {
-    Variables variables = source.variables();
-    ObserverSettings settings = ObserverSettings.from(variables);
-    variables.check();
-    return settings;
+    return source.read(ObserverSettings::from);
   }
 
   @Bean

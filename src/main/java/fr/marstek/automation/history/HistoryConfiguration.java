@@ -3,7 +3,6 @@ package fr.marstek.automation.history;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.marstek.automation.config.VariableSource;
-import fr.marstek.automation.config.Variables;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +19,7 @@ class HistoryConfiguration {
 
   @Bean
   HistorySettings historySettings(VariableSource variableSource) {
-    Variables variables = variableSource.variables();
-    HistorySettings settings = HistorySettings.from(variables);
-    variables.check();
-    return settings;
+    return variableSource.read(HistorySettings::from);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,7 +1,6 @@
 package fr.marstek.automation.device.marstek;
 
 import fr.marstek.automation.config.VariableSource;
-import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.device.DemoBatteries;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,10 +13,7 @@ class MarstekClientConfiguration {
 
   @Bean
   MarstekClientSettings marstekClientSettings(VariableSource variableSource) {
-    Variables variables = variableSource.variables();
-    MarstekClientSettings settings = MarstekClientSettings.from(variables);
-    variables.check();
-    return settings;
+    return variableSource.read(MarstekClientSettings::from);
   }
 
   @Bean
