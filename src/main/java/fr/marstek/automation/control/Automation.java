@@ -3,6 +3,7 @@ package fr.marstek.automation.control;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.units.Percent;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +30,17 @@ public class Automation {
   private final Overrides overrides = new Overrides();
   private final AtomicBoolean paused = new AtomicBoolean();
   private final IntentStore store;
+  private final PlanKeeper plans;
+  private final Map<BatteryId, Percent> lastSoc = new ConcurrentHashMap<>();
 
   Automation(
       Batteries batteries,
       ControlSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock,
-      IntentStore store) {
+      IntentStore store,
+      PlanKeeper plans) {
+    this.plans = plans;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
@@ -48,10 +53,26 @@ public class Automation {
   /** Runs on the thread that observed the battery, so one slow battery delays no other. */
   @EventListener
   public void on(BatteryStatusObserved observed) {
-    BatteryReconciler reconciler = reconcilerFor(observed.status().id());
-    if (reconciler != null) {
-      reconciler.reconcile(observed.status(), overrides.current(clock.instant()), paused.get());
+    BatteryId id = observed.status().id();
+    BatteryReconciler reconciler = reconcilerFor(id);
+    if (reconciler == null) {
+      return;
     }
+    lastSoc.put(id, observed.status().soc());
+    Instant now = clock.instant();
+    reconciler.reconcile(observed.status(), overrides.current(now), paused.get(), planned(id, now));
+  }
+
+  /** The current plan when the strategy plans, made from the batteries' last states of charge. */
+  public Optional<Plan> plan() {
+    if (settings.strategy() != ControlSettings.Strategy.TEMPO || lastSoc.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(plans.planFor(clock.instant(), Map.copyOf(lastSoc)));
+  }
+
+  private Optional<DesiredState> planned(BatteryId id, Instant now) {
+    return plan().flatMap(p -> PlannedState.at(p, id, now, settings.limitsFor(id)));
   }
 
   public Optional<ControlView> view(BatteryId battery) {
@@ -92,8 +113,16 @@ public class Automation {
   /** The next hours of one battery and why, assuming its state of charge stays {@code soc}. */
   public List<ScheduleStep> schedule(BatteryId battery, Percent soc, Duration horizon) {
     var rules = rulesFor(battery);
+    Optional<Plan> plan = plan();
     return ScheduleForecast.ahead(
-        rules.selector(), rules.schedule(), battery, soc, overrides(), clock.instant(), horizon);
+        rules.selector(),
+        rules.schedule(),
+        battery,
+        soc,
+        overrides(),
+        clock.instant(),
+        horizon,
+        t -> plan.flatMap(p -> PlannedState.at(p, battery, t, settings.limitsFor(battery))));
   }
 
   public OperatingSchedule operatingSchedule() {

@@ -41,9 +41,18 @@ final class BatteryReconciler {
   /** One control cycle for this battery, given what it just reported. */
   synchronized ControlView reconcile(
       BatteryStatus status, List<ModeOverride> overrides, boolean paused) {
+    return reconcile(status, overrides, paused, Optional.empty());
+  }
+
+  /** One control cycle, with what the plan wants now when the strategy plans. */
+  synchronized ControlView reconcile(
+      BatteryStatus status,
+      List<ModeOverride> overrides,
+      boolean paused,
+      Optional<DesiredState> planned) {
     Instant now = clock.instant();
     noteModeChange(status, now);
-    DesiredState desired = selector.select(port.id(), status.soc(), overrides, now);
+    DesiredState desired = selector.select(port.id(), status.soc(), overrides, now, planned);
     progress.aimAt(desired);
     if (paused) {
       return view();

@@ -2,8 +2,14 @@ package fr.marstek.automation.control;
 
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.planning.LoadHistory;
+import fr.marstek.automation.planning.Planner;
+import fr.marstek.automation.planning.Strategy;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
+import java.util.OptionalDouble;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +48,17 @@ class ControlConfiguration {
       ControlSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock,
-      DataSource dataSource) {
+      DataSource dataSource,
+      ObjectProvider<TempoKnowledge> tempo,
+      ObjectProvider<LoadHistory> loadHistory) {
+    var plans =
+        new PlanKeeper(
+            Planner.of(Strategy.TEMPO),
+            tempo.getIfUnique(TempoKnowledge::nothingKnown),
+            TempoPrices.defaults(),
+            loadHistory.getIfUnique(() -> hour -> OptionalDouble.empty()),
+            settings);
     return new Automation(
-        batteries, settings, events, clock, new IntentStore(JdbcClient.create(dataSource)));
+        batteries, settings, events, clock, new IntentStore(JdbcClient.create(dataSource)), plans);
   }
 }

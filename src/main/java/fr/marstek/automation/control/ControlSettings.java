@@ -18,7 +18,18 @@ public record ControlSettings(
     OperatingSchedule schedule,
     SafetyLimits defaults,
     Map<BatteryId, SafetyLimits> perBattery,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    Strategy strategy,
+    double wearEurPerKwh) {
+
+  /**
+   * How the night is decided: {@code FIXED} charges every night by the schedule (the seed's
+   * behaviour), {@code TEMPO} follows the plan made from Tempo colours and prices.
+   */
+  public enum Strategy {
+    FIXED,
+    TEMPO
+  }
 
   private static final Pattern PER_BATTERY =
       Pattern.compile("BATTERY_(\\d+)_(?:RESERVE_SOC|MAX_CHARGE_W|MAX_DISCHARGE_W)");
@@ -50,7 +61,26 @@ public record ControlSettings(
     int firstWait = variables.integer("COMMAND_RETRY_SECONDS", 30, 1, 3600, "seconds 1-3600");
     int attempts = variables.integer("COMMAND_ATTEMPTS", 4, 1, 20, "a number of attempts 1-20");
     var retry = new RetryPolicy(Duration.ofSeconds(firstWait), attempts, Duration.ofMinutes(5));
-    return new ControlSettings(OperatingSchedule.ofHours(start, end), defaults, perBattery, retry);
+    Strategy strategy =
+        variables.get(
+            "STRATEGY",
+            Strategy.TEMPO,
+            "fixed (charge every night by the schedule) or tempo (follow the Tempo plan)",
+            raw -> Strategy.valueOf(raw.toUpperCase(java.util.Locale.ROOT)));
+    double wear =
+        variables.get(
+            "WEAR_EUR_PER_KWH",
+            0.05,
+            "a battery wear cost in EUR per kWh discharged, 0-1 (e.g. 0.05)",
+            raw -> {
+              double value = Double.parseDouble(raw);
+              if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("out of range");
+              }
+              return value;
+            });
+    return new ControlSettings(
+        OperatingSchedule.ofHours(start, end), defaults, perBattery, retry, strategy, wear);
   }
 
   private static SafetyLimits limits(Variables variables, String prefix, SafetyLimits fallback) {

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Decides what a battery should do now: schedule, then overrides, then safety (always last). */
 final class DesiredStateSelector {
@@ -25,7 +26,17 @@ final class DesiredStateSelector {
   }
 
   DesiredState select(BatteryId battery, Percent soc, List<ModeOverride> overrides, Instant now) {
-    DesiredState wanted = fromSchedule(now);
+    return select(battery, soc, overrides, now, Optional.empty());
+  }
+
+  /** As above, with what the plan wants now (when the strategy plans) in place of the schedule. */
+  DesiredState select(
+      BatteryId battery,
+      Percent soc,
+      List<ModeOverride> overrides,
+      Instant now,
+      Optional<DesiredState> planned) {
+    DesiredState wanted = planned.orElseGet(() -> fromSchedule(now));
     boolean asked = false;
     for (ModeOverride o : overrides) {
       if (o.appliesTo(battery, now)) {

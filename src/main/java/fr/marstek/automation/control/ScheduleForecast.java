@@ -4,9 +4,12 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.units.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The next hours of one battery as the selector will decide them, cut at every schedule change,
@@ -23,7 +26,8 @@ final class ScheduleForecast {
       Percent soc,
       List<ModeOverride> overrides,
       Instant now,
-      Duration horizon) {
+      Duration horizon,
+      Function<Instant, Optional<DesiredState>> planned) {
     Instant end = now.plus(horizon);
     TreeSet<Instant> cuts = new TreeSet<>();
     for (Instant t = schedule.nextChange(now); t.isBefore(end); t = schedule.nextChange(t)) {
@@ -36,11 +40,16 @@ final class ScheduleForecast {
         .map(ModeOverride::until)
         .filter(t -> t.isAfter(now) && t.isBefore(end))
         .forEach(cuts::add);
+    for (Instant t = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        t.isBefore(end);
+        t = t.plus(Duration.ofHours(1))) {
+      cuts.add(t); // plans change on the hour
+    }
     cuts.add(end);
     List<ScheduleStep> steps = new ArrayList<>();
     Instant from = now;
     for (Instant to : cuts) {
-      DesiredState state = selector.select(battery, soc, overrides, from);
+      DesiredState state = selector.select(battery, soc, overrides, from, planned.apply(from));
       if (!steps.isEmpty() && steps.getLast().state().equals(state)) {
         ScheduleStep last = steps.removeLast();
         steps.add(new ScheduleStep(last.from(), to, state));

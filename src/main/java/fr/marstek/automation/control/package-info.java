@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Control",
-    allowedDependencies = {"units", "config", "device"})
+    allowedDependencies = {"units", "config", "device", "planning", "tariff", "tariff :: tempo"})
 package fr.marstek.automation.control;

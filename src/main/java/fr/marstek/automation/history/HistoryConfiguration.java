@@ -64,6 +64,11 @@ class HistoryConfiguration {
   }
 
   @Bean
+  fr.marstek.automation.planning.LoadHistory houseLoadHistory(HistoryQueries queries) {
+    return new HouseLoadHistory(queries);
+  }
+
+  @Bean
   HistoryMaintenance historyMaintenance(
       HistoryDatabase database, HistorySettings settings, ObjectProvider<InstantSource> clock) {
     return new HistoryMaintenance(

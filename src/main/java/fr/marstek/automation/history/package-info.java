@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "History",
-    allowedDependencies = {"units", "config", "device", "control"})
+    allowedDependencies = {"units", "config", "device", "control", "planning"})
 package fr.marstek.automation.history;

@@ -50,12 +50,16 @@ class IntentStoreTest {
   }
 
   private Automation startService() {
-    return new Automation(
-        none,
-        ControlSettings.from(new fr.marstek.automation.config.Variables(Map.of())),
-        event -> {},
-        clock,
-        store);
+    var settings = ControlSettings.from(new fr.marstek.automation.config.Variables(Map.of()));
+    var plans =
+        new PlanKeeper(
+            fr.marstek.automation.planning.Planner.of(
+                fr.marstek.automation.planning.Strategy.TEMPO),
+            TempoKnowledge.nothingKnown(),
+            fr.marstek.automation.tariff.tempo.TempoPrices.defaults(),
+            hour -> java.util.OptionalDouble.empty(),
+            settings);
+    return new Automation(none, settings, event -> {}, clock, store, plans);
   }
 
   @Test

@@ -31,7 +31,14 @@ class ScheduleForecastTest {
 
     var steps =
         ScheduleForecast.ahead(
-            selector, SEED, BatteryId.of(1), Percent.of(50), List.of(), now, Duration.ofHours(24));
+            selector,
+            SEED,
+            BatteryId.of(1),
+            Percent.of(50),
+            List.of(),
+            now,
+            Duration.ofHours(24),
+            t -> java.util.Optional.empty());
 
     assertThat(steps).hasSize(3);
     assertThat(steps.get(0).state().intent()).isInstanceOf(SelfConsumption.class);
@@ -55,7 +62,8 @@ class ScheduleForecastTest {
             Percent.of(50),
             List.of(override),
             now,
-            Duration.ofHours(24));
+            Duration.ofHours(24),
+            t -> java.util.Optional.empty());
 
     assertThat(steps.get(0).state().intent()).isInstanceOf(VendorAi.class);
     assertThat(steps.get(0).to()).isEqualTo(paris("2026-12-01T15:30:00"));
@@ -68,7 +76,14 @@ class ScheduleForecastTest {
 
     var steps =
         ScheduleForecast.ahead(
-            selector, SEED, BatteryId.of(1), Percent.of(50), List.of(), now, Duration.ofHours(12));
+            selector,
+            SEED,
+            BatteryId.of(1),
+            Percent.of(50),
+            List.of(),
+            now,
+            Duration.ofHours(12),
+            t -> java.util.Optional.empty());
 
     var night = steps.get(1);
     assertThat(Duration.between(night.from(), night.to())).isEqualTo(Duration.ofHours(9));

@@ -140,6 +140,27 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void theHouseLoadOfAnHourIsTheMeterPlusWhatTheBatteriesDelivered() {
+    Instant from = Instant.parse("2026-11-20T09:00:00Z");
+    writeSamples(ONE, from, Duration.ofHours(2));
+    writeSamples(TWO, from.plusSeconds(5), Duration.ofHours(2));
+    new Rollups(database).catchUp(from.plus(Duration.ofHours(3)));
+    Instant hourEnd = from.plusSeconds(3600);
+    SeriesPoint one =
+        queries.series(Optional.of(ONE), from, hourEnd, Resolution.HOURLY).points().getFirst();
+    SeriesPoint two =
+        queries.series(Optional.of(TWO), from, hourEnd, Resolution.HOURLY).points().getFirst();
+
+    var load = new HouseLoadHistory(queries);
+
+    double expected =
+        Math.max(
+            0, (one.gridPower() + two.gridPower()) / 2 + one.batteryPower() + two.batteryPower());
+    assertThat(load.watts(from).orElseThrow()).isCloseTo(expected, within(1e-6));
+    assertThat(load.watts(from.minus(Duration.ofHours(1)))).isEmpty();
+  }
+
+  @Test
   void rollupsMatchTheAggregatesOfTheRawSamples() {
     Instant from = Instant.parse("2026-11-20T09:00:00Z");
     List<TelemetrySample> one = writeSamples(ONE, from, Duration.ofHours(3));

@@ -83,6 +83,15 @@ class StatusController {
     return new ScheduleView(ApiTimes.paris(clock.instant()), perBattery);
   }
 
+  @GetMapping("/api/v1/plan")
+  @Operation(summary = "The Tempo plan: per battery, per hour, what to do and why")
+  PlanView plan() {
+    return automation
+        .plan()
+        .map(PlanView::of)
+        .orElseGet(() -> PlanView.none(ApiTimes.paris(clock.instant())));
+  }
+
   private static Percent socOf(BatteryHealth h) {
     return h.lastStatus().map(s -> s.soc()).orElse(Percent.of(50));
   }

@@ -176,6 +176,22 @@ class DemoServiceApiTest {
   }
 
   @Test
+  void thePlanSaysForEachBatteryWhatToDoHourByHourAndWhy() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode plan = json.readTree(get("/api/v1/plan").body());
+              assertThat(plan.get("strategy").asString()).isEqualTo("tempo");
+              assertThat(plan.get("batteries")).hasSize(3);
+              JsonNode slot = plan.get("batteries").get(0).get("slots").get(0);
+              assertThat(slot.get("action").asString())
+                  .isIn("CHARGE_FROM_GRID", "COVER_HOUSE", "HOLD");
+              assertThat(slot.get("reason").asString()).isNotBlank();
+            });
+  }
+
+  @Test
   void pauseAndResumeNeedTheTokenAndShowInTheStatus() throws Exception {
     assertThat(post("/api/v1/automation/pause", "", null).statusCode()).isEqualTo(401);
 
@@ -200,6 +216,7 @@ class DemoServiceApiTest {
             "/api/v1/batteries/mode",
             "/api/v1/batteries/{id}/override",
             "/api/v1/schedule",
+            "/api/v1/plan",
             "/api/v1/automation/pause");
     assertThat(docs.statusCode()).isIn(200, 302);
   }

@@ -1,0 +1,55 @@
+package fr.marstek.automation.web.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.planning.Action;
+import fr.marstek.automation.planning.Plan;
+import fr.marstek.automation.planning.PlanSlot;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The Tempo plan as the API shows it; empty when the strategy is the fixed schedule. */
+record PlanView(
+    String strategy, @JsonProperty("made_at") OffsetDateTime madeAt, List<Battery> batteries) {
+
+  record Battery(String id, List<Slot> slots) {}
+
+  record Slot(
+      OffsetDateTime from,
+      OffsetDateTime to,
+      String action,
+      @JsonProperty("power_w") Integer powerW,
+      @JsonProperty("target_soc") double targetSoc,
+      String reason) {
+
+    static Slot of(PlanSlot s) {
+      return switch (s.action()) {
+        case Action.ChargeFromGrid c -> slot(s, "CHARGE_FROM_GRID", c.power().rounded());
+        case Action.CoverHouse c -> slot(s, "COVER_HOUSE", c.upTo().rounded());
+        case Action.Hold h -> slot(s, "HOLD", null);
+      };
+    }
+
+    private static Slot slot(PlanSlot s, String action, Integer power) {
+      return new Slot(
+          ApiTimes.paris(s.start()),
+          ApiTimes.paris(s.end()),
+          action,
+          power,
+          Math.round(s.targetSoc().value() * 10) / 10.0,
+          s.why());
+    }
+  }
+
+  static PlanView of(Plan plan) {
+    return new PlanView(
+        plan.strategy().toString(),
+        ApiTimes.paris(plan.madeAt()),
+        plan.batteries().stream()
+            .map(b -> new Battery(b.battery(), b.slots().stream().map(Slot::of).toList()))
+            .toList());
+  }
+
+  static PlanView none(OffsetDateTime now) {
+    return new PlanView("fixed", now, List.of());
+  }
+}
