@@ -2,6 +2,7 @@ package fr.marstek.automation.mqtt;
 
 import fr.marstek.automation.config.Variables;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ record MqttSettings(
     boolean commandsEnabled,
     Duration stateInterval) {
 
+  static final String URL_EXPECTED = "mqtt://[user:password@]host[:port] or mqtts://...";
   static final String TOPIC_EXPECTED = "a topic without '+', '#', spaces or a leading/trailing '/'";
 
   MqttSettings {
@@ -67,15 +69,7 @@ record MqttSettings(
 
   /** Reads and checks every MQTT variable; mistakes are recorded in {@code variables}. */
   static MqttSettings from(Variables variables) {
-    Optional<URI> url =
-        variables.text("MQTT_URL").isEmpty()
-            ? Optional.empty()
-            : Optional.ofNullable(
-                variables.get(
-                    "MQTT_URL",
-                    null,
-                    "mqtt://[user:password@]host[:port] or mqtts://...",
-                    MqttSettings::brokerUrl));
+    Optional<URI> url = variables.text("MQTT_URL").flatMap(raw -> brokerUrl(variables, raw));
     Optional<String[]> userInfo = url.map(URI::getRawUserInfo).map(u -> u.split(":", 2));
     Optional<String> username =
         variables.text("MQTT_USERNAME").or(() -> userInfo.map(u -> decode(u[0])));
@@ -97,16 +91,19 @@ record MqttSettings(
         Duration.ofSeconds(interval));
   }
 
-  private static URI brokerUrl(String raw) {
-    URI uri = URI.create(raw);
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("mqtt") && !scheme.equals("mqtts")) {
-      throw new IllegalArgumentException("scheme");
+  private static Optional<URI> brokerUrl(Variables variables, String raw) {
+    try {
+      URI uri = new URI(raw);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("mqtt") || scheme.equals("mqtts")) && uri.getHost() != null) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other wrong value
     }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("host");
-    }
-    return uri;
+    // The URL may hold the broker password: the message shows everything but it.
+    variables.problem("MQTT_URL", raw.replaceAll("(//[^:/@]*:)[^@/]*@", "$1****@"), URL_EXPECTED);
+    return Optional.empty();
   }
 
   private static String pahoUri(URI url) {

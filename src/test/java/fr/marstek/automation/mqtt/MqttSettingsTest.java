@@ -59,6 +59,16 @@ class MqttSettingsTest {
   }
 
   @Test
+  void aWrongUrlIsReportedWithoutItsPassword() {
+    var variables = new Variables(Map.of("MQTT_URL", "http://ha:hunter2@broker"));
+
+    MqttSettings.from(variables);
+
+    assertThat(variables.problems())
+        .containsExactly("MQTT_URL=http://ha:****@broker: expected " + MqttSettings.URL_EXPECTED);
+  }
+
+  @Test
   void everyMistakeIsReportedWithTheVariableAndWhatIsExpected() {
     var variables =
         new Variables(
