@@ -14,13 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
 
 /**
  * Control's public API: reconciles each battery as soon as it reports, and takes the household's
  * overrides and pause. It is the only place that commands batteries.
  */
-@Service
 public class Automation {
 
   private final Map<BatteryId, BatteryReconciler> reconcilers = new ConcurrentHashMap<>();
@@ -30,16 +28,21 @@ public class Automation {
   private final InstantSource clock;
   private final Overrides overrides = new Overrides();
   private final AtomicBoolean paused = new AtomicBoolean();
+  private final IntentStore store;
 
-  public Automation(
+  Automation(
       Batteries batteries,
       ControlSettings settings,
       ApplicationEventPublisher events,
-      InstantSource clock) {
+      InstantSource clock,
+      IntentStore store) {
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
     this.clock = clock;
+    this.store = store;
+    store.load(clock.instant()).forEach(overrides::put);
+    paused.set(store.loadPaused());
   }
 
   /** Runs on the thread that observed the battery, so one slow battery delays no other. */
@@ -58,10 +61,13 @@ public class Automation {
   /** Forces an intent until a time; an empty battery means every battery. */
   public void override(
       Optional<BatteryId> battery, Intent intent, Instant until, boolean gridChargeInPeak) {
-    overrides.put(new ModeOverride(battery, intent, until, gridChargeInPeak));
+    var override = new ModeOverride(battery, intent, until, gridChargeInPeak);
+    overrides.put(override);
+    store.save(override);
   }
 
   public boolean clearOverride(Optional<BatteryId> battery) {
+    store.delete(battery);
     return overrides.clear(battery);
   }
 
@@ -71,10 +77,12 @@ public class Automation {
 
   public void pause() {
     paused.set(true);
+    store.savePaused(true);
   }
 
   public void resume() {
     paused.set(false);
+    store.savePaused(false);
   }
 
   public boolean isPaused() {

@@ -37,7 +37,9 @@ class StartUpConfigurationTest {
                     .run(
                         "--DOTENV_FILE=" + env,
                         "--API_TOKEN_FILE=" + dir.resolve("token"),
-                        "--CONTROL_ENABLED=false"))
+                        "--CONTROL_ENABLED=false",
+                        "--DATABASE_URL=",
+                        "--DATABASE_FILE=" + dir.resolve("history.db")))
         .hasRootCauseInstanceOf(InvalidConfiguration.class);
     assertThat(output.getAll())
         .contains("Invalid configuration:", "BATTERY_2_PORT=70000: expected a UDP port 1-65535");
@@ -53,7 +55,9 @@ class StartUpConfigurationTest {
             .run(
                 "--DOTENV_FILE=" + env,
                 "--API_TOKEN_FILE=" + dir.resolve("token"),
-                "--CONTROL_ENABLED=false")) {
+                "--CONTROL_ENABLED=false",
+                "--DATABASE_URL=",
+                "--DATABASE_FILE=" + dir.resolve("history.db"))) {
       var batteries = context.getBean(fr.marstek.automation.device.Batteries.class);
 
       assertThat(batteries.isDemo()).isFalse();

@@ -26,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "DOTENV_FILE=target/no-such.env",
+      "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
@@ -50,6 +53,12 @@ class PrometheusMetricsTest {
   @Autowired ApplicationEventPublisher events;
   @Autowired ObjectMapper json;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void freshDatabase(DynamicPropertyRegistry registry) throws java.io.IOException {
+    var dir = Files.createTempDirectory("metrics-test");
+    registry.add("DATABASE_FILE", () -> dir.resolve("history.db").toString());
+  }
 
   private String scrape() throws Exception {
     HttpResponse<String> response =

@@ -7,6 +7,7 @@ import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     properties = {
       "DOTENV_FILE=target/no-such.env",
+      "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
@@ -50,6 +52,8 @@ class HomeAssistantMqttTest {
   static void broker(DynamicPropertyRegistry registry) throws Exception {
     broker = Mosquitto.start();
     registry.add("MQTT_URL", broker::url);
+    var dir = Files.createTempDirectory("mqtt-test");
+    registry.add("DATABASE_FILE", () -> dir.resolve("history.db").toString());
   }
 
   @AfterAll

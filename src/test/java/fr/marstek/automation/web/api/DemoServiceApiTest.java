@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "DOTENV_FILE=target/no-such.env",
+      "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
@@ -35,6 +38,12 @@ import tools.jackson.databind.ObjectMapper;
 class DemoServiceApiTest {
 
   private static final String TOKEN = "test-token-0123456789abcdef";
+
+  @DynamicPropertySource
+  static void freshDatabase(DynamicPropertyRegistry registry) throws java.io.IOException {
+    var dir = java.nio.file.Files.createTempDirectory("demo-api");
+    registry.add("DATABASE_FILE", () -> dir.resolve("history.db").toString());
+  }
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;

@@ -1,0 +1,11 @@
+package fr.marstek.automation.history;
+
+final class Texts {
+
+  private Texts() {}
+
+  // Columns have fixed widths on PostgreSQL; cut rather than fail a whole batch.
+  static String shortened(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,26 @@
+package fr.marstek.automation.history.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+// Two flat tables of numbers and short texts do not justify a CSV library; quoting follows RFC
+// 4180.
+final class Csv {
+
+  private Csv() {}
+
+  static String row(List<?> cells) {
+    return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}
