@@ -139,7 +139,16 @@ class DemoServiceApiTest {
 
   @Test
   void anOverrideReachesTheSimulatedBatteryAndCanBeCleared() throws Exception {
-    await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").body().contains("true"));
+    // Battery 2 itself must be online: a mode for an offline battery is answered 503.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                json.readTree(get("/health").body())
+                    .get("batteries")
+                    .get(1)
+                    .get("online")
+                    .asBoolean());
 
     var forced = post("/api/v1/batteries/2/mode", "{\"mode\":\"AI\",\"duration\":\"PT1H\"}", TOKEN);
 

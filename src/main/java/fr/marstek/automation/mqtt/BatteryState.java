@@ -1,0 +1,57 @@
+package fr.marstek.automation.mqtt;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.ControlView;
+import fr.marstek.automation.control.DesiredState;
+import fr.marstek.automation.control.Intent;
+import fr.marstek.automation.device.BatteryStatus;
+import java.util.Optional;
+
+/**
+ * One battery's state topic, with the REST API's field names. No timestamp, so an unchanged battery
+ * publishes an unchanged payload and "publish on change" can compare payloads.
+ */
+record BatteryState(
+    String id,
+    boolean online,
+    Integer soc,
+    @JsonProperty("power_w") Integer powerW,
+    @JsonProperty("grid_power_w") Integer gridPowerW,
+    String mode,
+    @JsonProperty("desired_mode") String desiredMode,
+    String cause,
+    String reason,
+    boolean confirmed,
+    boolean drifted,
+    @JsonProperty("temperature_c") Double temperatureC) {
+
+  static BatteryState of(BatteryHealth health, Optional<ControlView> control) {
+    Optional<BatteryStatus> status = health.lastStatus();
+    Optional<DesiredState> desired = control.flatMap(ControlView::desired);
+    return new BatteryState(
+        health.id().value(),
+        health.online(),
+        status.map(s -> (int) Math.round(s.soc().value())).orElse(null),
+        status.map(s -> s.acPower().rounded()).orElse(null),
+        status.flatMap(BatteryStatus::meterPower).map(w -> w.rounded()).orElse(null),
+        status.map(s -> s.mode().name()).orElse(null),
+        desired.map(d -> modeName(d.intent())).orElse(null),
+        desired.map(d -> d.cause().name()).orElse(null),
+        desired.map(DesiredState::reason).orElse(null),
+        control.map(ControlView::confirmed).orElse(false),
+        control.map(ControlView::drifted).orElse(false),
+        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null));
+  }
+
+  /** The REST API's names for intents, so Home Assistant and the API agree. */
+  static String modeName(Intent intent) {
+    return switch (intent) {
+      case Intent.SelfConsumption s -> "AUTO";
+      case Intent.VendorAi a -> "AI";
+      case Intent.GridCharge c -> "MANUAL";
+      case Intent.Idle i -> "IDLE";
+      case Intent.FixedPower f -> "PASSIVE";
+    };
+  }
+}

@@ -1,0 +1,178 @@
+package fr.marstek.automation.mqtt;
+
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.DeviceIdentity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.ObjectMapper;
+
+/** Home Assistant MQTT discovery configs: one retained message per entity. */
+final class Discovery {
+
+  static final List<String> MODES = List.of("AUTO", "AI", "MANUAL", "IDLE");
+
+  private final Topics topics;
+  private final ObjectMapper json;
+
+  Discovery(Topics topics, ObjectMapper json) {
+    this.topics = topics;
+    this.json = json;
+  }
+
+  /** The battery's sensors, and its mode select and clear button unless commands are off. */
+  List<Message> forBattery(BatteryId id, Optional<DeviceIdentity> identity, boolean commands) {
+    Map<String, Object> device = batteryDevice(id, identity);
+    String state = topics.state(id);
+    String prefix = "battery_" + id.value() + "_";
+    List<Message> messages = new ArrayList<>();
+    messages.add(
+        sensor(
+            id,
+            device,
+            "soc",
+            "State of charge",
+            "{{ value_json.soc }}",
+            Map.of("unit_of_measurement", "%", "device_class", "battery")));
+    messages.add(
+        sensor(
+            id,
+            device,
+            "power",
+            "Power",
+            "{{ value_json.power_w }}",
+            Map.of("unit_of_measurement", "W", "device_class", "power")));
+    messages.add(
+        sensor(
+            id,
+            device,
+            "temperature",
+            "Temperature",
+            "{{ value_json.temperature_c }}",
+            Map.of("unit_of_measurement", "°C", "device_class", "temperature")));
+    messages.add(sensor(id, device, "mode", "Mode", "{{ value_json.mode }}", Map.of()));
+    messages.add(
+        sensor(
+            id, device, "desired_mode", "Desired mode", "{{ value_json.desired_mode }}", Map.of()));
+    Map<String, Object> online = base(prefix + "online", "Online", device);
+    online.put("state_topic", topics.availability(id));
+    online.put("payload_on", Topics.ONLINE);
+    online.put("payload_off", Topics.OFFLINE);
+    online.put("device_class", "connectivity");
+    online.put("entity_category", "diagnostic");
+    online.put("availability_topic", topics.serviceStatus());
+    messages.add(config("binary_sensor", prefix + "online", online));
+
+    Map<String, Object> select = batteryEntity(id, prefix + "mode_select", "Force mode", device);
+    select.put("command_topic", topics.modeCommand(id));
+    select.put("state_topic", state);
+    select.put("options", MODES);
+    select.put(
+        "value_template",
+        "{{ value_json.desired_mode if value_json.desired_mode in "
+            + "['AUTO', 'AI', 'MANUAL', 'IDLE'] else 'None' }}");
+    messages.add(
+        commands
+            ? config("select", prefix + "mode_select", select)
+            : remove("select", prefix + "mode_select"));
+
+    Map<String, Object> clear =
+        batteryEntity(id, prefix + "clear_override", "Clear override", device);
+    clear.put("command_topic", topics.clearCommand(id));
+    clear.put("payload_press", "PRESS");
+    messages.add(
+        commands
+            ? config("button", prefix + "clear_override", clear)
+            : remove("button", prefix + "clear_override"));
+    return messages;
+  }
+
+  /** The service's own device: the pause switch unless commands are off. */
+  List<Message> forService(boolean commands) {
+    Map<String, Object> pause = base("automation_paused", "Automation paused", serviceDevice());
+    pause.put("command_topic", topics.pauseCommand());
+    pause.put("state_topic", topics.paused());
+    pause.put("payload_on", "ON");
+    pause.put("payload_off", "OFF");
+    pause.put("icon", "mdi:pause-circle");
+    pause.put("availability_topic", topics.serviceStatus());
+    return List.of(
+        commands
+            ? config("switch", "automation_paused", pause)
+            : remove("switch", "automation_paused"));
+  }
+
+  private Message sensor(
+      BatteryId id,
+      Map<String, Object> device,
+      String key,
+      String name,
+      String template,
+      Map<String, Object> extra) {
+    String objectId = "battery_" + id.value() + "_" + key;
+    Map<String, Object> sensor = batteryEntity(id, objectId, name, device);
+    sensor.put("state_topic", topics.state(id));
+    sensor.put("value_template", template);
+    if (extra.containsKey("unit_of_measurement")) {
+      sensor.put("state_class", "measurement");
+    }
+    sensor.putAll(extra);
+    return config("sensor", objectId, sensor);
+  }
+
+  /** An entity shown only while both the service and the battery are online. */
+  private Map<String, Object> batteryEntity(
+      BatteryId id, String objectId, String name, Map<String, Object> device) {
+    Map<String, Object> entity = base(objectId, name, device);
+    entity.put(
+        "availability",
+        List.of(Map.of("topic", topics.serviceStatus()), Map.of("topic", topics.availability(id))));
+    entity.put("availability_mode", "all");
+    return entity;
+  }
+
+  private Map<String, Object> base(String objectId, String name, Map<String, Object> device) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("name", name);
+    entity.put("unique_id", topics.nodeId() + "_" + objectId);
+    entity.put("device", device);
+    entity.put("origin", Map.of("name", "marstek-automation"));
+    return entity;
+  }
+
+  private Map<String, Object> batteryDevice(BatteryId id, Optional<DeviceIdentity> identity) {
+    Map<String, Object> device = new LinkedHashMap<>();
+    device.put("identifiers", List.of(topics.nodeId() + "_battery_" + id.value()));
+    device.put("name", "Marstek battery " + id.value());
+    device.put("manufacturer", "Marstek");
+    identity.ifPresent(
+        i -> {
+          device.put("model", i.model());
+          device.put("sw_version", Integer.toString(i.firmware()));
+        });
+    device.put("via_device", serviceId());
+    return device;
+  }
+
+  private Map<String, Object> serviceDevice() {
+    return Map.of(
+        "identifiers", List.of(serviceId()),
+        "name", "Marstek Automation",
+        "manufacturer", "marstek-automation");
+  }
+
+  private String serviceId() {
+    return topics.nodeId() + "_service";
+  }
+
+  private Message config(String component, String objectId, Map<String, Object> payload) {
+    return new Message(
+        topics.discovery(component, objectId), json.writeValueAsString(payload), true);
+  }
+
+  private Message remove(String component, String objectId) {
+    return new Message(topics.discovery(component, objectId), "", true);
+  }
+}

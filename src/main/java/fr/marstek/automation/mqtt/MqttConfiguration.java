@@ -1,0 +1,51 @@
+package fr.marstek.automation.mqtt;
+
+import fr.marstek.automation.config.VariableSource;
+import fr.marstek.automation.config.Variables;
+import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlSettings;
+import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.device.Batteries;
+import java.time.InstantSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import tools.jackson.databind.ObjectMapper;
+
+/** MQTT is on when {@code MQTT_URL} is set; a mistake in its variables stops start-up. */
+@Configuration(proxyBeanMethods = false)
+class MqttConfiguration {
+
+  @Bean
+  MqttSettings mqttSettings(VariableSource source) {
+    Variables variables = source.variables();
+    MqttSettings settings = MqttSettings.from(variables);
+    variables.check();
+    return settings;
+  }
+
+  @Bean
+  DeviceIdentities mqttDeviceIdentities(Batteries batteries) {
+    return new DeviceIdentities(batteries);
+  }
+
+  @Bean
+  MqttBridge mqttBridge(
+      MqttSettings settings,
+      Automation automation,
+      FleetObserver observer,
+      ControlSettings control,
+      InstantSource clock,
+      DeviceIdentities identities,
+      ObjectMapper json) {
+    var commands = new MqttCommands(automation, observer, control, clock, Topics.of(settings));
+    return new MqttBridge(settings, commands, observer, automation, identities, json);
+  }
+
+  @Bean
+  MqttConnection mqttConnection(MqttSettings settings, MqttBridge bridge, TaskScheduler scheduler) {
+    var connection = new MqttConnection(settings, bridge, bridge::publishAll, scheduler);
+    bridge.attach(connection);
+    return connection;
+  }
+}
