@@ -31,6 +31,7 @@ public class Automation {
   private final AtomicBoolean paused = new AtomicBoolean();
   private final IntentStore store;
   private final PlanKeeper plans;
+  private final BatteryLeases leases;
   private final Map<BatteryId, Percent> lastSoc = new ConcurrentHashMap<>();
 
   Automation(
@@ -39,8 +40,10 @@ public class Automation {
       ApplicationEventPublisher events,
       InstantSource clock,
       IntentStore store,
-      PlanKeeper plans) {
+      PlanKeeper plans,
+      BatteryLeases leases) {
     this.plans = plans;
+    this.leases = leases;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
@@ -60,6 +63,9 @@ public class Automation {
     }
     lastSoc.put(id, observed.status().soc());
     Instant now = clock.instant();
+    if (!leases.hold(id, now)) {
+      return; // another instance commands this battery
+    }
     reconciler.reconcile(observed.status(), overrides.current(now), paused.get(), planned(id, now));
   }
 
@@ -73,6 +79,11 @@ public class Automation {
 
   private Optional<DesiredState> planned(BatteryId id, Instant now) {
     return plan().flatMap(p -> PlannedState.at(p, id, now, settings.limitsFor(id)));
+  }
+
+  /** Lets other instances take the batteries over at once. */
+  public void releaseBatteries() {
+    leases.releaseAll();
   }
 
   public Optional<ControlView> view(BatteryId battery) {

@@ -41,7 +41,7 @@ class ControlConfiguration {
     return new FleetObserver(batteries, settings, events, clock, scheduler);
   }
 
-  @Bean
+  @Bean(destroyMethod = "releaseBatteries")
   @DependsOnDatabaseInitialization
   Automation automation(
       Batteries batteries,
@@ -50,7 +50,8 @@ class ControlConfiguration {
       InstantSource clock,
       DataSource dataSource,
       ObjectProvider<TempoKnowledge> tempo,
-      ObjectProvider<LoadHistory> loadHistory) {
+      ObjectProvider<LoadHistory> loadHistory,
+      ObserverSettings observer) {
     var plans =
         new PlanKeeper(
             Planner.of(Strategy.TEMPO),
@@ -58,7 +59,9 @@ class ControlConfiguration {
             TempoPrices.defaults(),
             loadHistory.getIfUnique(() -> hour -> OptionalDouble.empty()),
             settings);
-    return new Automation(
-        batteries, settings, events, clock, new IntentStore(JdbcClient.create(dataSource)), plans);
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    var leases =
+        new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
+    return new Automation(batteries, settings, events, clock, new IntentStore(jdbc), plans, leases);
   }
 }

@@ -26,6 +26,7 @@ class IntentStoreTest {
   @TempDir Path dir;
   private final MutableClock clock = MutableClock.atParis("2026-12-01T14:00:00");
   private IntentStore store;
+  private SimpleDriverDataSource dataSource;
 
   private final Batteries none =
       new Batteries() {
@@ -42,7 +43,7 @@ class IntentStoreTest {
 
   @BeforeEach
   void migrate() {
-    var dataSource =
+    dataSource =
         new SimpleDriverDataSource(
             new org.sqlite.JDBC(), "jdbc:sqlite:" + dir.resolve("intent.db"));
     Flyway.configure().dataSource(dataSource).load().migrate();
@@ -59,7 +60,8 @@ class IntentStoreTest {
             fr.marstek.automation.tariff.tempo.TempoPrices.defaults(),
             hour -> java.util.OptionalDouble.empty(),
             settings);
-    return new Automation(none, settings, event -> {}, clock, store, plans);
+    var leases = new BatteryLeases(JdbcClient.create(dataSource), "test", Duration.ofMinutes(1));
+    return new Automation(none, settings, event -> {}, clock, store, plans, leases);
   }
 
   @Test
