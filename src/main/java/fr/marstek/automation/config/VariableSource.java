@@ -1,6 +1,11 @@
 package fr.marstek.automation.config;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 
 /** Gives each feature a fresh {@link Variables} to read its settings from. */
 @FunctionalInterface
@@ -13,5 +18,23 @@ public interface VariableSource {
     T settings = reader.apply(variables);
     variables.check();
     return settings;
+  }
+
+  /** The merged environment (shell, {@code .env}, test properties) by upper-case variable name. */
+  static Variables of(ConfigurableEnvironment environment) {
+    Map<String, String> values = new HashMap<>();
+    // Later sources have lower precedence, so walk backwards and let earlier ones overwrite.
+    var sources = environment.getPropertySources().stream().toList();
+    for (int i = sources.size() - 1; i >= 0; i--) {
+      if (sources.get(i) instanceof EnumerablePropertySource<?> enumerable) {
+        for (String name : enumerable.getPropertyNames()) {
+          Object value = enumerable.getProperty(name);
+          if (value != null && name.equals(name.toUpperCase(Locale.ROOT))) {
+            values.put(name, value.toString());
+          }
+        }
+      }
+    }
+    return new Variables(values);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code HISTORY_RETENTION_DAYS} for raw samples, {@code HISTORY_ROLLUP_RETENTION_DAYS} for hourly
  * rollups (daily rollups are kept).
  */
-record HistorySettings(
+public record HistorySettings(
     String jdbcUrl,
     Optional<String> user,
     Optional<String> password,
@@ -29,7 +29,7 @@ record HistorySettings(
     return jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
-  static HistorySettings from(Variables variables) {
+  public static HistorySettings from(Variables variables) {
     Duration raw =
         Duration.ofDays(
             variables.integer("HISTORY_RETENTION_DAYS", 90, 1, 36_500, "a number of days 1-36500"));

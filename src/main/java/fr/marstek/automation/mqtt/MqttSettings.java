@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param serverUri Paho's form ({@code tcp://host:port} or {@code ssl://host:port}); empty when
  *     MQTT is off
  */
-record MqttSettings(
+public record MqttSettings(
     Optional<String> serverUri,
     Optional<String> username,
     Optional<String> password,
@@ -29,7 +29,7 @@ record MqttSettings(
   static final String URL_EXPECTED = "mqtt://[user:password@]host[:port] or mqtts://...";
   static final String TOPIC_EXPECTED = "a topic without '+', '#', spaces or a leading/trailing '/'";
 
-  MqttSettings {
+  public MqttSettings {
     if (!validTopic(discoveryPrefix) || !validTopic(baseTopic)) {
       throw new IllegalArgumentException(TOPIC_EXPECTED);
     }
@@ -68,7 +68,7 @@ record MqttSettings(
   }
 
   /** Reads and checks every MQTT variable; mistakes are recorded in {@code variables}. */
-  static MqttSettings from(Variables variables) {
+  public static MqttSettings from(Variables variables) {
     Optional<URI> url = variables.text("MQTT_URL").flatMap(raw -> brokerUrl(variables, raw));
     Optional<String[]> userInfo = url.map(URI::getRawUserInfo).map(u -> u.split(":", 2));
     Optional<String> username =

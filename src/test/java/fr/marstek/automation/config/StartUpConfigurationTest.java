@@ -40,9 +40,42 @@ class StartUpConfigurationTest {
                         "--CONTROL_ENABLED=false",
                         "--DATABASE_URL=",
                         "--DATABASE_FILE=" + dir.resolve("history.db")))
-        .hasRootCauseInstanceOf(InvalidConfiguration.class);
+        .isInstanceOf(InvalidConfiguration.class);
     assertThat(output.getAll())
         .contains("Invalid configuration:", "BATTERY_2_PORT=70000: expected a UDP port 1-65535");
+  }
+
+  @Test
+  void everyFeaturesMistakesAreReportedTogether(CapturedOutput output) throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(
+        env,
+        String.join(
+            "\n",
+            "BATTERY_2_IP=127.0.0.1",
+            "BATTERY_2_PORT=70000",
+            "AUTO_MODE_START_HOUR=25",
+            "MARSTEK_READ_TIMEOUT_MS=soon",
+            "POLL_INTERVAL_SECONDS=0",
+            "STRATEGY=greedy",
+            ""));
+
+    assertThatThrownBy(
+            () ->
+                app()
+                    .run(
+                        "--DOTENV_FILE=" + env,
+                        "--API_TOKEN_FILE=" + dir.resolve("token"),
+                        "--DATABASE_URL=",
+                        "--DATABASE_FILE=" + dir.resolve("history.db")))
+        .isInstanceOf(InvalidConfiguration.class);
+    assertThat(output.getAll())
+        .contains(
+            "BATTERY_2_PORT=70000: expected a UDP port 1-65535",
+            "AUTO_MODE_START_HOUR=25: expected an hour of the day 0-23",
+            "MARSTEK_READ_TIMEOUT_MS=soon",
+            "POLL_INTERVAL_SECONDS=0",
+            "STRATEGY=greedy");
   }
 
   @Test
