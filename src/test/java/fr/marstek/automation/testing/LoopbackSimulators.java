@@ -20,21 +20,26 @@ public final class LoopbackSimulators implements AutoCloseable {
   private LoopbackSimulators() {}
 
   public static LoopbackSimulators start(int count, InstantSource clock) {
+    return start(count, clock, 0);
+  }
+
+  /** Device n draws its faults from seed {@code seedOffset + n}, so rounds can differ. */
+  public static LoopbackSimulators start(int count, InstantSource clock, long seedOffset) {
     LoopbackSimulators fleet = new LoopbackSimulators();
     for (int number = 1; number <= count; number++) {
-      fleet.devices.add(SimulatedDevice.start(options(number, count), clock));
+      fleet.devices.add(SimulatedDevice.start(options(number, count, seedOffset), clock));
     }
     return fleet;
   }
 
-  private static SimulatorOptions options(int number, int count) {
+  private static SimulatorOptions options(int number, int count, long seedOffset) {
     return SimulatorOptions.defaults()
         .withPort(0)
         .withBleMac(String.format("02d0c0de%04x", number))
         .withWifiMac(String.format("02d0c0df%04x", number))
         .withInitialSoc(Percent.of(INITIAL_SOC[(number - 1) % INITIAL_SOC.length]))
         .withLoad(HouseholdLoad.realProfile(1.0 / count))
-        .withSeed(number);
+        .withSeed(seedOffset + number);
   }
 
   public List<SimulatedDevice> devices() {

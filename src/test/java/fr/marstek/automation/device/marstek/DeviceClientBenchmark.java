@@ -41,6 +41,8 @@ class DeviceClientBenchmark {
   private static final int UNPACED_ROUNDS = Integer.getInteger("benchmark.unpacedRounds", 30);
   private static final List<Method> STEADY_READ =
       List.of(Method.ES_STATUS, Method.ES_MODE, Method.EM_STATUS);
+  private static final int CPU_READS = Integer.getInteger("benchmark.cpuReads", 20_000);
+  private static final int MEMORY_REPEATS = 3;
   private static final double MS = 1e6;
 
   private final com.sun.management.OperatingSystemMXBean os =
@@ -56,9 +58,9 @@ class DeviceClientBenchmark {
       double firstRequests,
       Samples wall,
       double requestsPerRead,
-      double cpuPerRead,
-      double simulatorCpuPerRead,
       int failures) {}
+
+  private record Cpu(int batteries, long reads, double perRead, double simulatorPerRead) {}
 
   @Test
   void readsTheFullStatusOfEveryBatteryInParallel() throws Exception {
@@ -80,11 +82,13 @@ class DeviceClientBenchmark {
         runs.add(run(pacing, n));
       }
     }
+    List<Cpu> cpu = new ArrayList<>();
     List<List<String>> memory = new ArrayList<>();
     for (int n : FLEETS) {
+      cpu.add(cpu(n));
       memory.add(memory(n));
     }
-    report(runs, memory).write("device-client");
+    report(runs, cpu, memory).write("device-client");
     assertThat(runs).allSatisfy(r -> assertThat(r.failures()).isZero());
   }
 
@@ -98,29 +102,45 @@ class DeviceClientBenchmark {
       settle(pacing);
       double firstRequests = sims.requestsReceived() / (double) n;
       Samples wall = new Samples();
-      long cpu = 0;
       long before = sims.requestsReceived();
       for (int round = 0; round < pacing.rounds(); round++) {
-        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         failures += readAll(ports);
         wall.add(seconds(System.nanoTime() - t0));
-        cpu += os.getProcessCpuTime() - cpu0;
         settle(pacing);
       }
       long reads = (long) pacing.rounds() * n;
       double requestsPerRead = (sims.requestsReceived() - before) / (double) reads;
-      double simulatorCpu = replay(sims, pacing.rounds()) / (double) reads;
-      return new Run(
-          pacing,
-          n,
-          first,
-          firstRequests,
-          wall,
-          requestsPerRead,
-          cpu / (double) reads,
-          simulatorCpu,
-          failures);
+      return new Run(pacing, n, first, firstRequests, wall, requestsPerRead, failures);
+    }
+  }
+
+  /**
+   * Process CPU per steady read, unpaced so that the JVM's background work over long waits does not
+   * swamp it, after a warm-up; then the simulators alone answering the same datagrams.
+   */
+  private Cpu cpu(int n) throws Exception {
+    int rounds = Math.max(1, CPU_READS / n);
+    try (var sims = LoopbackSimulators.start(n, InstantSource.system());
+        var client =
+            LoopbackClient.wire(
+                sims.endpoints(),
+                LoopbackClient.gaps(Duration.ZERO, Duration.ZERO, Duration.ZERO))) {
+      List<BatteryPort> ports = client.batteries().all();
+      for (int round = 0; round < rounds / 2; round++) {
+        readAll(ports);
+      }
+      long cpu0 = os.getProcessCpuTime();
+      int failures = 0;
+      for (int round = 0; round < rounds; round++) {
+        failures += readAll(ports);
+      }
+      long clientAndSimulators = os.getProcessCpuTime() - cpu0;
+      assertThat(failures).isZero();
+      replay(sims, rounds / 2);
+      long simulators = replay(sims, rounds);
+      long reads = (long) rounds * n;
+      return new Cpu(n, reads, clientAndSimulators / (double) reads, simulators / (double) reads);
     }
   }
 
@@ -188,8 +208,29 @@ class DeviceClientBenchmark {
     return lost;
   }
 
-  /** Heap after GC and platform threads with n batteries wired and read once, against none. */
+  /** Median over a few tries of the heap and platform threads the client adds for n batteries. */
   private List<String> memory(int n) throws Exception {
+    Samples heap = new Samples();
+    Samples added = new Samples();
+    for (int i = 0; i < MEMORY_REPEATS; i++) {
+      long[] delta = memoryOnce(n);
+      heap.add(delta[0] / 1024.0);
+      added.add(delta[1]);
+    }
+    return List.of(
+        Integer.toString(n),
+        Samples.format(heap.median(), 0)
+            + " ("
+            + Samples.format(heap.min(), 0)
+            + "-"
+            + Samples.format(heap.max(), 0)
+            + ")",
+        Samples.format(heap.median() / n, 1),
+        Samples.format(added.max(), 0));
+  }
+
+  /** Heap after GC and platform threads with n batteries wired and read twice, against none. */
+  private long[] memoryOnce(int n) throws Exception {
     try (var sims = LoopbackSimulators.start(n, InstantSource.system())) {
       long heap0 = settledHeap();
       int threads0 = threads.getThreadCount();
@@ -201,12 +242,7 @@ class DeviceClientBenchmark {
         readAll(client.batteries().all());
         long heap1 = settledHeap();
         int threads1 = threads.getThreadCount();
-        double kib = (heap1 - heap0) / 1024.0;
-        return List.of(
-            Integer.toString(n),
-            Samples.format(kib, 0),
-            Samples.format(kib / n, 1),
-            Integer.toString(threads1 - threads0));
+        return new long[] {heap1 - heap0, threads1 - threads0};
       } finally {
         Reference.reachabilityFence(client);
         client.close();
@@ -239,9 +275,18 @@ class DeviceClientBenchmark {
     return nanos / 1e9;
   }
 
-  private static BenchmarkReport report(List<Run> runs, List<List<String>> memory) {
+  private static BenchmarkReport report(List<Run> runs, List<Cpu> cpus, List<List<String>> memory) {
     List<List<String>> timing = new ArrayList<>();
     List<List<String>> cpu = new ArrayList<>();
+    for (Cpu c : cpus) {
+      cpu.add(
+          List.of(
+              Integer.toString(c.batteries()),
+              Long.toString(c.reads()),
+              Samples.format(c.perRead() / MS, 3),
+              Samples.format(c.simulatorPerRead() / MS, 3),
+              Samples.format((c.perRead() - c.simulatorPerRead()) / MS, 3)));
+    }
     for (Run r : runs) {
       timing.add(
           List.of(
@@ -253,13 +298,6 @@ class DeviceClientBenchmark {
               Samples.format(floorSeconds(r.batteries(), 3, r.pacing().settings()), 2),
               Integer.toString(r.wall().count()),
               Integer.toString(r.failures())));
-      cpu.add(
-          List.of(
-              r.pacing().name(),
-              Integer.toString(r.batteries()),
-              Samples.format(r.cpuPerRead() / MS, 3),
-              Samples.format(r.simulatorCpuPerRead() / MS, 3),
-              Samples.format((r.cpuPerRead() - r.simulatorCpuPerRead()) / MS, 3)));
     }
     return new BenchmarkReport("Device client")
         .paragraph(
@@ -278,20 +316,23 @@ class DeviceClientBenchmark {
                 "failed reads"),
             timing)
         .paragraph(
-            "CPU per battery-read: process CPU time over the rounds / (rounds × batteries);"
-                + " simulator-only = the same datagrams replayed from bare sockets, unpaced"
-                + " (includes that bare client's own syscalls); client = difference.")
+            "CPU per steady battery-read (3 requests), measured unpaced after a warm-up of half"
+                + " as many reads: process CPU time / reads; simulator-only = the same datagrams"
+                + " replayed from bare sockets (includes that bare client's own syscalls); client ="
+                + " difference.")
         .table(
             List.of(
-                "pacing",
                 "batteries",
+                "reads",
                 "process CPU ms/read",
                 "simulator-only ms/read",
                 "client ms/read (difference)"),
             cpu)
         .paragraph(
             "Memory: heap used after GC with the client wired to N batteries and two reads done,"
-                + " minus before wiring (simulators running in both).")
+                + " minus before wiring (simulators running in both); median (min-max) of "
+                + MEMORY_REPEATS
+                + " tries.")
         .table(
             List.of("batteries", "heap delta KiB", "KiB per battery", "platform threads added"),
             memory);
