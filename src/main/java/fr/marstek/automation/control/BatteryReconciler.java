@@ -20,6 +20,11 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class BatteryReconciler {
 
+  /**
+   * A confirmed battery whose mode could not be read this many polls in a row counts as drifted.
+   */
+  static final int UNKNOWN_MODE_POLLS_BEFORE_DRIFT = 3;
+
   private final BatteryPort port;
   private final DesiredStateSelector selector;
   private final OperatingSchedule schedule;
@@ -52,6 +57,8 @@ final class BatteryReconciler {
       Optional<DesiredState> planned) {
     Instant now = clock.instant();
     noteModeChange(status, now);
+    progress.unknownModePolls =
+        status.mode() == DeviceMode.UNKNOWN ? progress.unknownModePolls + 1 : 0;
     DesiredState desired = selector.select(port.id(), status.soc(), overrides, now, planned);
     progress.aimAt(desired);
     if (paused) {
@@ -63,6 +70,11 @@ final class BatteryReconciler {
         send(desired, desired.cause(), now);
       }
       return view();
+    }
+    if (progress.confirmed
+        && progress.unknownModePolls > 0
+        && progress.unknownModePolls < UNKNOWN_MODE_POLLS_BEFORE_DRIFT) {
+      return view(); // a lost ES.GetMode reply is not a drift: the next poll reads it again
     }
     Cause cause = desired.cause();
     if (progress.confirmed) {
@@ -146,6 +158,9 @@ final class BatteryReconciler {
   }
 
   private void noteModeChange(BatteryStatus status, Instant now) {
+    if (status.mode() == DeviceMode.UNKNOWN) {
+      return; // unread, not changed
+    }
     DeviceMode before = progress.lastMode;
     progress.lastMode = status.mode();
     if (before == null || before == status.mode()) {
@@ -168,6 +183,7 @@ final class BatteryReconciler {
     boolean confirmed;
     boolean drifted;
     int attempts;
+    int unknownModePolls;
     Instant lastSent;
     Instant leaseUntil;
     DeviceMode lastMode;

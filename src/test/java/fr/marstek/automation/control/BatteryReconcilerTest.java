@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.CommandSent.Outcome;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBatteryPort;
@@ -37,6 +38,23 @@ class BatteryReconcilerTest {
 
   private ControlView cycle() throws Exception {
     return reconciler.reconcile(port.readStatus(), List.of(), false);
+  }
+
+  private ControlView cycleWithModeUnread() throws Exception {
+    BatteryStatus s = port.readStatus();
+    var unread =
+        new BatteryStatus(
+            s.id(),
+            s.observedAt(),
+            s.soc(),
+            s.acPower(),
+            DeviceMode.UNKNOWN,
+            s.capacity(),
+            s.meterPower(),
+            s.temperature(),
+            s.chargedTotal(),
+            s.dischargedTotal());
+    return reconciler.reconcile(unread, List.of(), false);
   }
 
   private <T> List<T> eventsOf(Class<T> type) {
@@ -105,6 +123,37 @@ class BatteryReconcilerTest {
     assertThat(view.desired().orElseThrow().intent()).isInstanceOf(Intent.Idle.class);
     assertThat(view.confirmed()).isTrue();
     assertThat(Math.abs(port.battery().acPower().value())).isLessThan(50);
+  }
+
+  @Test
+  void aConfirmedBatteryWhoseModeCouldNotBeReadForTwoPollsIsLeftAlone() throws Exception {
+    cycle();
+    int sent = eventsOf(CommandSent.class).size();
+    int changes = eventsOf(ModeChanged.class).size();
+
+    for (int poll = 0; poll < 2; poll++) {
+      clock.advance(Duration.ofSeconds(30));
+      assertThat(cycleWithModeUnread().confirmed()).isTrue();
+    }
+    clock.advance(Duration.ofSeconds(30));
+    cycle();
+
+    assertThat(eventsOf(CommandSent.class)).hasSize(sent);
+    assertThat(eventsOf(ModeChanged.class)).as("an unread mode is not a change").hasSize(changes);
+  }
+
+  @Test
+  void aModeUnreadableForThreePollsInARowCountsAsDriftAndIsCorrected() throws Exception {
+    cycle();
+    int sent = eventsOf(CommandSent.class).size();
+
+    for (int poll = 0; poll < BatteryReconciler.UNKNOWN_MODE_POLLS_BEFORE_DRIFT; poll++) {
+      clock.advance(Duration.ofSeconds(30));
+      cycleWithModeUnread();
+    }
+
+    assertThat(eventsOf(CommandSent.class)).hasSizeGreaterThan(sent);
+    assertThat(eventsOf(CommandSent.class).getLast().cause()).isEqualTo(Cause.DRIFT_CORRECTION);
   }
 
   @Test

@@ -107,7 +107,7 @@ final class BatteryLink {
       Instant earliest =
           latest(lastHeard.plus(settings.quietGap()), lastSent.plus(settings.sendGap()));
       earliest = latest(latest(earliest, backoffEnd), context.clock().now());
-      context.clock().sleepUntil(context.stagger().reserve(earliest));
+      context.clock().sleepUntil(context.stagger().reserve(earliest, context.clock().now()));
       // A datagram (late or duplicate) may have arrived meanwhile and restarted the quiet gap.
       if (!lastHeard.plus(settings.quietGap()).isAfter(context.clock().now())) {
         return;
