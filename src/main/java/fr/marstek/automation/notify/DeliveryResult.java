@@ -1,0 +1,4 @@
+package fr.marstek.automation.notify;
+
+/** How sending to one notification URL went; the URL is masked, the detail free of secrets. */
+public record DeliveryResult(MaskedUrl url, boolean delivered, String detail) {}

@@ -1,0 +1,29 @@
+package fr.marstek.automation.notify;
+
+import java.util.Objects;
+
+/**
+ * A notification URL as it may be shown in logs and in the API: tokens, passwords and keys
+ * replaced, scheme and host kept so the user can tell their URLs apart.
+ */
+public record MaskedUrl(String text) {
+
+  public MaskedUrl {
+    Objects.requireNonNull(text, "text");
+  }
+
+  /** Keeps a secret's first and last characters when it is long enough to stay unguessable. */
+  public static String hide(String secret) {
+    if (secret == null || secret.isEmpty()) {
+      return "";
+    }
+    return secret.length() >= 10
+        ? secret.charAt(0) + "****" + secret.charAt(secret.length() - 1)
+        : "****";
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

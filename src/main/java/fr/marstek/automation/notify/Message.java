@@ -1,0 +1,12 @@
+package fr.marstek.automation.notify;
+
+import java.util.Objects;
+
+/** A notification's short title and its body, in one language. */
+public record Message(String title, String body) {
+
+  public Message {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(body, "body");
+  }
+}

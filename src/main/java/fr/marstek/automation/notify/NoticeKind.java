@@ -1,0 +1,37 @@
+package fr.marstek.automation.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a notice is about; each kind is switched on or off, with its level, in {@code NOTIFY_EVENTS}
+ * under its setting name.
+ */
+public enum NoticeKind {
+  BATTERY_OFFLINE("offline", NoticeLevel.WARNING),
+  BATTERY_BACK("back", NoticeLevel.INFO),
+  BATTERY_DRIFTED("drift", NoticeLevel.WARNING),
+  TEMPO_RED_TOMORROW("tempo_red", NoticeLevel.INFO),
+  TEMPO_WHITE_TOMORROW("tempo_white", NoticeLevel.INFO),
+  TEST("test", NoticeLevel.INFO);
+
+  private final String settingName;
+  private final NoticeLevel defaultLevel;
+
+  NoticeKind(String settingName, NoticeLevel defaultLevel) {
+    this.settingName = settingName;
+    this.defaultLevel = defaultLevel;
+  }
+
+  public String settingName() {
+    return settingName;
+  }
+
+  public NoticeLevel defaultLevel() {
+    return defaultLevel;
+  }
+
+  static Optional<NoticeKind> bySettingName(String name) {
+    return Arrays.stream(values()).filter(k -> k.settingName.equals(name)).findFirst();
+  }
+}

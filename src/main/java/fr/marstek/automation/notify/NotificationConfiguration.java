@@ -1,0 +1,84 @@
+package fr.marstek.automation.notify;
+
+import fr.marstek.automation.config.InvalidConfiguration;
+import fr.marstek.automation.config.ServiceSettings;
+import fr.marstek.automation.config.VariableSource;
+import fr.marstek.automation.config.Variables;
+import fr.marstek.automation.notify.channel.Channel;
+import fr.marstek.automation.notify.channel.Channels;
+import fr.marstek.automation.notify.channel.InvalidNotificationUrl;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reads the notification settings and builds one channel per URL; any mistake stops start-up. */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
+  @Bean
+  NotifySettings notifySettings(VariableSource source) {
+    Variables variables = source.variables();
+    NotifySettings settings = NotifySettings.from(variables);
+    variables.check();
+    return settings;
+  }
+
+  /** The channels, built once for both the dispatcher and the test route. */
+  record ConfiguredChannels(List<Channel> all) {}
+
+  @Bean
+  ConfiguredChannels configuredChannels(
+      NotifySettings settings, ServiceSettings service, ObjectMapper json) {
+    List<Channel> channels =
+        channels(service.notificationUrls(), new Channels(settings.channels(), json));
+    log.info(
+        "Notifications to {} URL(s): {}",
+        channels.size(),
+        channels.stream().map(c -> c.url().toString()).toList());
+    return new ConfiguredChannels(List.copyOf(channels));
+  }
+
+  @Bean
+  Dispatcher notificationDispatcher(NotifySettings settings, ConfiguredChannels channels) {
+    return new Dispatcher(
+        channels.all(), settings.queueSize(), settings.firstRetry(), settings.attempts());
+  }
+
+  @Bean
+  Notifications notifications(
+      NotifySettings settings,
+      ConfiguredChannels channels,
+      Dispatcher dispatcher,
+      InstantSource clock) {
+    return new Notifications(
+        settings, channels.all(), new NoticeGate(clock, settings.maxPerHour()), dispatcher);
+  }
+
+  @Bean
+  ControlNotices controlNotices(Notifications notifications) {
+    return new ControlNotices(notifications);
+  }
+
+  static List<Channel> channels(List<String> urls, Channels factory) {
+    List<Channel> channels = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < urls.size(); i++) {
+      try {
+        channels.add(factory.create(urls.get(i)));
+      } catch (InvalidNotificationUrl e) {
+        problems.add("NOTIFICATION_URLS entry " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfiguration(problems);
+    }
+    return channels;
+  }
+}

@@ -1,0 +1,118 @@
+package fr.marstek.automation.notify;
+
+import fr.marstek.automation.control.BatteryCameBack;
+import fr.marstek.automation.control.BatteryDrifted;
+import fr.marstek.automation.control.BatteryWentOffline;
+import fr.marstek.automation.control.Intent;
+import fr.marstek.automation.notify.Notice.Language;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The short French and English texts of control's notices, with their numbers. */
+final class Wording {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(PARIS);
+
+  private Wording() {}
+
+  static Notice offline(BatteryWentOffline e) {
+    String at = HOUR.format(e.since());
+    return new Notice(
+        NoticeKind.BATTERY_OFFLINE,
+        linkSubject(e.battery().value()),
+        new Message(
+            "Batterie " + e.battery() + " hors ligne",
+            "La batterie "
+                + e.battery()
+                + " ne répond plus depuis "
+                + at
+                + " ("
+                + e.reason()
+                + ")."),
+        new Message(
+            "Battery " + e.battery() + " offline",
+            "Battery " + e.battery() + " has not answered since " + at + " (" + e.reason() + ")."));
+  }
+
+  static Notice back(BatteryCameBack e) {
+    String fr = duration(e.offlineFor());
+    String en = fr;
+    return new Notice(
+        NoticeKind.BATTERY_BACK,
+        linkSubject(e.battery().value()),
+        new Message(
+            "Batterie " + e.battery() + " de retour",
+            "La batterie " + e.battery() + " répond de nouveau après " + fr + " hors ligne."),
+        new Message(
+            "Battery " + e.battery() + " back online",
+            "Battery " + e.battery() + " answers again after " + en + " offline."));
+  }
+
+  static Notice drifted(BatteryDrifted e) {
+    return new Notice(
+        NoticeKind.BATTERY_DRIFTED,
+        driftSubject(e.battery().value()),
+        new Message(
+            "Batterie " + e.battery() + " : mode non appliqué",
+            "La batterie "
+                + e.battery()
+                + " n'a pas pris le mode demandé ("
+                + intent(e.desired().intent(), Language.FR)
+                + ") après "
+                + e.attempts()
+                + " essais : "
+                + e.mismatch()
+                + "."),
+        new Message(
+            "Battery " + e.battery() + ": mode not applied",
+            "Battery "
+                + e.battery()
+                + " did not take the requested mode ("
+                + intent(e.desired().intent(), Language.EN)
+                + ") after "
+                + e.attempts()
+                + " attempts: "
+                + e.mismatch()
+                + "."));
+  }
+
+  static Message test(Language language) {
+    return language == Language.FR
+        ? new Message(
+            "Marstek Automation : test",
+            "Ceci est un message de test : les notifications fonctionnent.")
+        : new Message("Marstek Automation: test", "This is a test message: notifications work.");
+  }
+
+  static String linkSubject(String battery) {
+    return "battery-" + battery + "-link";
+  }
+
+  static String driftSubject(String battery) {
+    return "battery-" + battery + "-drift";
+  }
+
+  private static String intent(Intent intent, Language language) {
+    boolean fr = language == Language.FR;
+    return switch (intent) {
+      case Intent.SelfConsumption _ -> fr ? "autoconsommation" : "self-consumption";
+      case Intent.GridCharge g ->
+          (fr ? "charge réseau " : "grid charge ") + g.power().rounded() + " W → " + g.upTo();
+      case Intent.Idle _ -> fr ? "repos" : "idle";
+      case Intent.VendorAi _ -> fr ? "mode IA" : "AI mode";
+      case Intent.FixedPower p ->
+          (fr ? "puissance fixe " : "fixed power ") + p.power().rounded() + " W";
+    };
+  }
+
+  private static String duration(Duration d) {
+    long minutes = Math.max(1, d.toMinutes());
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    return d.toHours() + " h " + String.format("%02d", d.toMinutesPart());
+  }
+}
