@@ -15,7 +15,6 @@ import fr.marstek.automation.testing.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
@@ -94,13 +93,8 @@ class ScheduleBoundaryBenchmark {
     try (var sims = LoopbackSimulators.start(scenario.batteries(), clock, seedOffset);
         var client = LoopbackClient.wire(sims.endpoints(), scenario.pacing().settings())) {
       var events = new BoundaryEvents();
-      var settings =
-          new ControlSettings(
-              OperatingSchedule.ofHours(6, 22),
-              SafetyLimits.venusE(),
-              Map.of(),
-              RetryPolicy.standard());
-      var automation = new Automation(client.batteries(), settings, events, clock);
+      var settings = ControlTestKit.fixedSchedule();
+      var automation = ControlTestKit.automation(client.batteries(), settings, events, clock);
       events.deliverTo(automation);
       var observer =
           new FleetObserver(
