@@ -15,6 +15,7 @@ import fr.marstek.automation.simulator.SimulatorOptions;
 import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -177,7 +178,21 @@ class ClientAgainstSimulatorTest {
 
   @Test
   void busyAnswersAreRetriedUntilTheBatteryAnswersForReal() throws Exception {
-    fleet = UdpBatteries.start(settings(Duration.ofMillis(250), 8), clock, VENUS);
+    // Busy answers come at once, so the backoff (20 ms more per retry) spaces the attempts.
+    var patient =
+        new MarstekClientSettings(
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofMillis(250),
+            Duration.ofMillis(250),
+            10,
+            10,
+            Duration.ofMillis(20),
+            Duration.ofMinutes(5),
+            LocalPortPolicy.EPHEMERAL,
+            InetAddress.getLoopbackAddress());
+    fleet = UdpBatteries.start(patient, clock, VENUS);
     SimulatedDevice device = fleet.device(1);
     BatteryPort battery = fleet.battery(1);
     battery.readStatus();
