@@ -5,13 +5,16 @@ import fr.marstek.automation.control.Intent.GridCharge;
 import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
+import fr.marstek.automation.control.OperatingSchedule.Period;
 import fr.marstek.automation.device.ModeCommand;
 import fr.marstek.automation.device.ModeCommand.ManualSlot;
 import fr.marstek.automation.units.Watts;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -37,16 +40,26 @@ final class DeviceCommands {
     return switch (intent) {
       case SelfConsumption s -> List.of(new ModeCommand.Auto());
       case VendorAi a -> List.of(new ModeCommand.Ai());
-      case GridCharge c -> nightSlots(schedule, c.power().negate(), true);
-      case Idle i -> nightSlots(schedule, Watts.ZERO, false);
+      case GridCharge c ->
+          nightSlots(schedule, chargingFrom(schedule, now), c.power().negate(), true);
+      case Idle i -> nightSlots(schedule, schedule.dayEnd(), Watts.ZERO, false);
       case FixedPower f -> List.of(passive(f, now));
     };
   }
 
+  /** The night's start, or now when an override asks for charging before the night begins. */
+  private static LocalTime chargingFrom(OperatingSchedule schedule, Instant now) {
+    if (schedule.periodAt(now) == Period.NIGHT) {
+      return schedule.dayEnd();
+    }
+    return LocalDateTime.ofInstant(now, OperatingSchedule.PARIS)
+        .toLocalTime()
+        .truncatedTo(ChronoUnit.MINUTES);
+  }
+
   // Windows crossing midnight are unverified on real firmware (spec 5.3), so the night is split.
   private static List<ModeCommand> nightSlots(
-      OperatingSchedule schedule, Watts power, boolean enabled) {
-    LocalTime start = schedule.dayEnd();
+      OperatingSchedule schedule, LocalTime start, Watts power, boolean enabled) {
     LocalTime end = schedule.dayStart();
     var everyDay = EnumSet.allOf(DayOfWeek.class);
     if (start.isBefore(end)) {

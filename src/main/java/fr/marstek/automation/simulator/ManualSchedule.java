@@ -15,9 +15,12 @@ import java.util.Optional;
 
 /**
  * The ten Manual slots in the battery's local time. A window whose end is not after its start wraps
- * past midnight and belongs to the day it starts on (the firmware's behaviour is unverified).
+ * past midnight and belongs to the day it starts on (the firmware's behaviour is unverified). An
+ * end of 23:59 runs to midnight, as the vendor's all-day slot 00:00-23:59 does (spec 5.3).
  */
 final class ManualSchedule {
+
+  private static final LocalTime LAST_MINUTE = LocalTime.of(23, 59);
 
   private final ZoneId zone;
   private final ManualSlot[] slots = new ManualSlot[ManualSlot.SLOTS];
@@ -57,7 +60,9 @@ final class ManualSchedule {
     for (ManualSlot slot : slots) {
       if (slot != null && slot.enabled()) {
         times.add(slot.start());
-        times.add(slot.end());
+        if (!slot.end().equals(LAST_MINUTE)) {
+          times.add(slot.end());
+        }
       }
     }
     for (LocalTime time : times) {
@@ -75,9 +80,8 @@ final class ManualSchedule {
     LocalTime time = local.toLocalTime();
     boolean wraps = !slot.end().isAfter(slot.start());
     if (!wraps) {
-      return runsOn(slot, local.toLocalDate())
-          && !time.isBefore(slot.start())
-          && time.isBefore(slot.end());
+      boolean beforeEnd = slot.end().equals(LAST_MINUTE) || time.isBefore(slot.end());
+      return runsOn(slot, local.toLocalDate()) && !time.isBefore(slot.start()) && beforeEnd;
     }
     boolean lateToday = !time.isBefore(slot.start()) && runsOn(slot, local.toLocalDate());
     boolean earlyAfterYesterday =

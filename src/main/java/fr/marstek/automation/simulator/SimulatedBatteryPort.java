@@ -4,8 +4,10 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceIdentity;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.units.Watts;
 import java.time.InstantSource;
 import java.util.Optional;
 
@@ -64,9 +66,23 @@ public final class SimulatedBatteryPort implements BatteryPort {
     return battery.status(id);
   }
 
+  /** Refuses a power beyond the inverter's rating, as the Open API client does before sending. */
   @Override
-  public void apply(ModeCommand command) throws BatteryUnreachable {
+  public void apply(ModeCommand command) throws BatteryUnreachable, CommandRejected {
     requireOnline();
+    Watts power =
+        switch (command) {
+          case ModeCommand.Manual m -> m.slot().power();
+          case ModeCommand.Passive p -> p.power();
+          case ModeCommand.Auto _, ModeCommand.Ai _ -> Watts.ZERO;
+        };
+    // The 800 W socket limit caps what flows; only the inverter's rating refuses a command.
+    double rating = Math.max(options.chargeLimit().value(), options.dischargeLimit().value());
+    double limit = power.value() < 0 ? options.chargeLimit().value() : rating;
+    if (Math.abs(power.value()) > limit) {
+      throw new CommandRejected(
+          "simulated battery " + id + " refuses " + power + ": beyond its " + Watts.of(limit));
+    }
     battery.apply(command);
   }
 

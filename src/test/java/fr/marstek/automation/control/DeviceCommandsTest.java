@@ -43,6 +43,22 @@ class DeviceCommandsTest {
   }
 
   @Test
+  void chargingAskedInTheDayStartsNowAndStillEndsAtSix() {
+    var twoPm = Instant.parse("2026-12-01T13:00:30Z");
+
+    var commands =
+        DeviceCommands.forIntent(new GridCharge(Watts.of(2000), Percent.of(100)), SEED, twoPm);
+
+    var evening = ((ModeCommand.Manual) commands.get(0)).slot();
+    var morning = ((ModeCommand.Manual) commands.get(1)).slot();
+    assertThat(evening.start()).isEqualTo(LocalTime.of(14, 0));
+    assertThat(evening.end()).isEqualTo(LocalTime.of(23, 59));
+    assertThat(morning.start()).isEqualTo(LocalTime.MIDNIGHT);
+    assertThat(morning.end()).isEqualTo(LocalTime.of(6, 0));
+    assertThat(evening.power()).isEqualTo(Watts.of(-2000));
+  }
+
+  @Test
   void idleDisablesTheSlotsThisServiceOwns() {
     var commands = DeviceCommands.forIntent(new Idle(), SEED, NOW);
 
@@ -54,8 +70,10 @@ class DeviceCommandsTest {
   void aNightThatDoesNotCrossMidnightIsOneSlot() {
     var early = OperatingSchedule.ofHours(7, 1);
 
+    var threeAm = Instant.parse("2026-12-02T02:00:00Z");
+
     var commands =
-        DeviceCommands.forIntent(new GridCharge(Watts.of(1000), Percent.of(90)), early, NOW);
+        DeviceCommands.forIntent(new GridCharge(Watts.of(1000), Percent.of(90)), early, threeAm);
 
     var first = ((ModeCommand.Manual) commands.get(0)).slot();
     assertThat(first.start()).isEqualTo(LocalTime.of(1, 0));

@@ -155,6 +155,21 @@ class SimulatedBatteryTest {
   }
 
   @Test
+  void aSlotEndingAt2359RunsThroughTheLastMinuteOfTheDayAsTheVendorsAllDaySlotDoes() {
+    var clock = MutableClock.atParis("2026-01-15T23:58:30");
+    var battery = battery(clock, 50, HouseholdLoad.constant(Watts.of(300)));
+    battery.apply(manual("22:00", "23:59", EVERY_DAY, -1000));
+
+    clock.setParis("2026-01-15T23:59:30");
+    Watts lastMinute = battery.acPower();
+    clock.setParis("2026-01-16T00:00:30");
+
+    assertThat(lastMinute).isEqualTo(Watts.of(-1000));
+    assertThat(battery.acPower()).isEqualTo(Watts.ZERO);
+    assertThat(battery.chargedTotal().value()).isCloseTo(1000.0 * 1.5 / 60, within(1e-6));
+  }
+
+  @Test
   void upsModeIdles() {
     var clock = MutableClock.atParis("2026-01-15T12:00");
     var battery = battery(clock, 50, HouseholdLoad.constant(Watts.of(300)));

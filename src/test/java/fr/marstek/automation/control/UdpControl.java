@@ -1,0 +1,119 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
+import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.marstek.UdpBatteries;
+import fr.marstek.automation.simulator.HouseholdLoad;
+import fr.marstek.automation.simulator.SimulatedBattery;
+import fr.marstek.automation.simulator.SimulatedDevice;
+import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Watts;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Control end to end: {@link Automation} driving Marstek clients over real UDP to simulated
+ * devices, everything on one test clock; a cycle polls each battery once, as the observer does.
+ */
+final class UdpControl implements AutoCloseable {
+
+  static final ControlSettings SEED =
+      new ControlSettings(
+          OperatingSchedule.ofHours(6, 22),
+          SafetyLimits.venusE(),
+          Map.of(),
+          RetryPolicy.standard());
+
+  /** A Venus E at 50 % under a steady 400 W house load. */
+  static final SimulatorOptions VENUS =
+      SimulatorOptions.defaults()
+          .withInitialSoc(Percent.of(50))
+          .withLoad(HouseholdLoad.constant(Watts.of(400)));
+
+  final MutableClock clock;
+  final UdpBatteries fleet;
+  final Automation automation;
+  final List<Object> events = new CopyOnWriteArrayList<>();
+
+  private UdpControl(MutableClock clock, ControlSettings settings, List<SimulatorOptions> options) {
+    this.clock = clock;
+    this.fleet = UdpBatteries.start(UdpBatteries.fastPacing(), clock, options);
+    this.automation = new Automation(fleet, settings, events::add, clock);
+  }
+
+  static UdpControl at(String parisTime, ControlSettings settings, SimulatorOptions... options) {
+    return new UdpControl(MutableClock.atParis(parisTime), settings, List.of(options));
+  }
+
+  static UdpControl at(String parisTime, SimulatorOptions... options) {
+    return at(parisTime, SEED, options);
+  }
+
+  /** One control cycle: every battery is read once and reconciled. */
+  void cycle() throws BatteryUnreachable {
+    for (BatteryPort port : fleet.all()) {
+      BatteryStatus status = port.readStatus();
+      automation.on(new BatteryStatusObserved(status));
+    }
+  }
+
+  /** Cycles every {@code step} of clock time while the clock is before {@code end}. */
+  void cycleEvery(Duration step, String parisEnd, Runnable afterEach) throws BatteryUnreachable {
+    var end = MutableClock.atParis(parisEnd).instant();
+    while (clock.instant().isBefore(end)) {
+      cycle();
+      afterEach.run();
+      clock.advance(step);
+    }
+  }
+
+  SimulatedDevice device(int number) {
+    return fleet.device(number);
+  }
+
+  SimulatedBattery battery(int number) {
+    return fleet.device(number).battery();
+  }
+
+  ControlView view(int number) {
+    return automation.view(BatteryId.of(number)).orElseThrow();
+  }
+
+  LocalDateTime parisNow() {
+    return LocalDateTime.ofInstant(clock.instant(), OperatingSchedule.PARIS);
+  }
+
+  <T> List<T> eventsOf(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  <T> List<T> eventsOf(Class<T> type, int battery) {
+    return events.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(e -> batteryOf(e).equals(BatteryId.of(battery)))
+        .toList();
+  }
+
+  private static BatteryId batteryOf(Object event) {
+    return switch (event) {
+      case CommandSent e -> e.battery();
+      case ModeChanged e -> e.battery();
+      case BatteryDrifted e -> e.battery();
+      case DesiredStateReached e -> e.battery();
+      default -> throw new IllegalArgumentException("no battery in " + event);
+    };
+  }
+
+  @Override
+  public void close() {
+    fleet.close();
+  }
+}
