@@ -20,7 +20,9 @@ class SafetyOverUdpTest {
           OperatingSchedule.ofHours(6, 22),
           new SafetyLimits(Percent.of(20), Watts.of(2500), Watts.of(800)),
           Map.of(),
-          RetryPolicy.standard());
+          RetryPolicy.standard(),
+          ControlSettings.Strategy.FIXED,
+          0.05);
 
   @Test
   void aPassiveDischargeAskedBelowTheReserveEndsInIdle() throws Exception {

@@ -29,7 +29,9 @@ final class UdpControl implements AutoCloseable {
           OperatingSchedule.ofHours(6, 22),
           SafetyLimits.venusE(),
           Map.of(),
-          RetryPolicy.standard());
+          RetryPolicy.standard(),
+          ControlSettings.Strategy.FIXED,
+          0.05);
 
   /** A Venus E at 50 % under a steady 400 W house load. */
   static final SimulatorOptions VENUS =
@@ -45,7 +47,7 @@ final class UdpControl implements AutoCloseable {
   private UdpControl(MutableClock clock, ControlSettings settings, List<SimulatorOptions> options) {
     this.clock = clock;
     this.fleet = UdpBatteries.start(UdpBatteries.fastPacing(), clock, options);
-    this.automation = new Automation(fleet, settings, events::add, clock);
+    this.automation = ControlTestKit.automation(fleet, settings, events::add, clock);
   }
 
   static UdpControl at(String parisTime, ControlSettings settings, SimulatorOptions... options) {
