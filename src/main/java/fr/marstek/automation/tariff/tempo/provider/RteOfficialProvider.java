@@ -6,9 +6,7 @@ import fr.marstek.automation.tariff.tempo.TempoColourProvider;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TodayAndTomorrow;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,7 +64,9 @@ final class RteOfficialProvider implements TempoColourProvider {
 
   private static String encode(LocalDate day) {
     String date = day.atStartOfDay(TempoDays.PARIS).toOffsetDateTime().format(RTE_DATE);
-    return URLEncoder.encode(date, StandardCharsets.UTF_8);
+    // only the offset's '+' needs encoding (a raw one reads as a space, F06); colons stay as RTE
+    // shows
+    return date.replace("+", "%2B");
   }
 
   private static TempoColour colourOf(List<RteCalendars.Day> days, LocalDate day) {
