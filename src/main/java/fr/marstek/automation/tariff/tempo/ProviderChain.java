@@ -30,8 +30,8 @@ final class ProviderChain {
 
   record Found(TempoColour colour, String source) {}
 
-  /** What the chain learnt: colours by day, and one line per provider that failed. */
-  record Outcome(Map<LocalDate, Found> found, List<String> failures, List<String> asked) {}
+  /** What the chain learnt: colours by day, who answered, and one line per provider that failed. */
+  record Outcome(Map<LocalDate, Found> found, List<String> failures, List<String> answered) {}
 
   List<String> names() {
     return providers.stream().map(TempoColourProvider::name).toList();
@@ -44,7 +44,7 @@ final class ProviderChain {
   Outcome ask(LocalDate today, Set<LocalDate> wanted) {
     Map<LocalDate, Found> found = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
-    List<String> asked = new ArrayList<>();
+    List<String> answered = new ArrayList<>();
     for (TempoColourProvider provider : providers) {
       if (found.keySet().containsAll(wanted)) {
         break;
@@ -55,9 +55,9 @@ final class ProviderChain {
         failures.add(provider.name() + ": asked to wait until " + paused.get());
         continue;
       }
-      asked.add(provider.name());
       try {
         TodayAndTomorrow answer = provider.colours(today);
+        answered.add(provider.name());
         health.computeIfPresent(provider.name(), (n, h) -> h.succeeded(clock.instant()));
         for (LocalDate day : wanted) {
           TempoColour colour = answer.colourOf(day);
@@ -71,7 +71,7 @@ final class ProviderChain {
         failed(provider, "unexpected answer: " + e, Optional.empty(), failures);
       }
     }
-    return new Outcome(found, failures, asked);
+    return new Outcome(found, failures, answered);
   }
 
   private void failed(

@@ -34,6 +34,7 @@ public final class TempoColours {
   private final Map<LocalDate, Known> known = new ConcurrentHashMap<>();
   private volatile Optional<String> lastFailure = Optional.empty();
   private volatile boolean sourcesFailing;
+  private volatile List<String> answered = List.of();
 
   private record Known(TempoColour colour, String source, Instant fetchedAt) {}
 
@@ -81,14 +82,12 @@ public final class TempoColours {
     Instant now = clock.instant();
     outcome.found().forEach((day, found) -> remember(day, found, now));
     boolean complete = outcome.found().keySet().containsAll(wanted);
-    sourcesFailing = !complete && !outcome.failures().isEmpty();
+    sourcesFailing = !complete && outcome.answered().isEmpty();
+    answered = outcome.answered();
     lastFailure =
         outcome.failures().isEmpty()
             ? Optional.empty()
             : Optional.of(String.join("; ", outcome.failures()));
-    if (outcome.asked().isEmpty() && !complete && outcome.failures().isEmpty()) {
-      lastFailure = Optional.of("no Tempo provider is configured (TEMPO_PROVIDERS)");
-    }
     return outlook();
   }
 
@@ -108,10 +107,13 @@ public final class TempoColours {
 
   private String unknownReason() {
     String failure = lastFailure.orElse(null);
-    if (sourcesFailing && failure != null) {
-      return "no provider could tell: " + failure;
+    if (chain.names().isEmpty()) {
+      return "no Tempo provider is configured (TEMPO_PROVIDERS, RTE_CLIENT_ID)";
     }
-    String notYet = "not published yet by " + String.join(", ", chain.names());
+    if (answered.isEmpty()) {
+      return failure == null ? "not asked yet" : "no provider could tell: " + failure;
+    }
+    String notYet = "not published yet by " + String.join(", ", answered);
     return failure == null ? notYet : notYet + " (" + failure + ")";
   }
 
