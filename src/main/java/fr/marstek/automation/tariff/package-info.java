@@ -1,5 +1,5 @@
 /** What energy costs when: the tariff port and its price periods. */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Tariff",
-    allowedDependencies = {"units"})
+    allowedDependencies = {"units", "config"})
 package fr.marstek.automation.tariff;
