@@ -5,7 +5,10 @@ import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.planning.LoadHistory;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
+import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.InstantSource;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
@@ -49,19 +52,34 @@ class ControlConfiguration {
       ApplicationEventPublisher events,
       InstantSource clock,
       DataSource dataSource,
-      ObjectProvider<TempoKnowledge> tempo,
+      ObjectProvider<TempoColours> tempo,
       ObjectProvider<LoadHistory> loadHistory,
+      ObjectProvider<TempoPrices> prices,
       ObserverSettings observer) {
+    TempoColours colours = tempo.getIfUnique(() -> null);
+    if (settings.strategy() == ControlSettings.Strategy.TEMPO
+        && (colours == null || !colours.enabled())) {
+      // Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule.
+      settings = settings.withStrategy(ControlSettings.Strategy.FIXED);
+    }
     var plans =
         new PlanKeeper(
             Planner.of(Strategy.TEMPO),
-            tempo.getIfUnique(TempoKnowledge::nothingKnown),
-            TempoPrices.defaults(),
+            knowledgeFrom(colours),
+            prices.getIfUnique(TempoPrices::defaults),
             loadHistory.getIfUnique(() -> hour -> OptionalDouble.empty()),
             settings);
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
     return new Automation(batteries, settings, events, clock, new IntentStore(jdbc), plans, leases);
+  }
+
+  /** What the Tempo colour providers know; nothing when Tempo is off or not wired. */
+  private static TempoKnowledge knowledgeFrom(TempoColours colours) {
+    if (colours == null || !colours.enabled()) {
+      return TempoKnowledge.nothingKnown();
+    }
+    return now -> colours.calendar(TempoSeason.of(TempoDays.tempoDayOf(now)));
   }
 }

@@ -38,6 +38,10 @@ public record ControlSettings(
     perBattery = Map.copyOf(perBattery);
   }
 
+  public ControlSettings withStrategy(Strategy other) {
+    return new ControlSettings(schedule, defaults, perBattery, retry, other, wearEurPerKwh);
+  }
+
   public SafetyLimits limitsFor(BatteryId battery) {
     return perBattery.getOrDefault(battery, defaults);
   }

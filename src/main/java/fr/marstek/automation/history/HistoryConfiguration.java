@@ -69,6 +69,12 @@ class HistoryConfiguration {
   }
 
   @Bean
+  fr.marstek.automation.tariff.tempo.ColourCache historyColourCache(
+      HistoryRecorder recorder, HistoryQueries queries) {
+    return new HistoryColourCache(recorder, queries);
+  }
+
+  @Bean
   HistoryMaintenance historyMaintenance(
       HistoryDatabase database, HistorySettings settings, ObjectProvider<InstantSource> clock) {
     return new HistoryMaintenance(

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "History",
-    allowedDependencies = {"units", "config", "device", "control", "planning"})
+    allowedDependencies = {"units", "config", "device", "control", "planning", "tariff :: tempo"})
 package fr.marstek.automation.history;

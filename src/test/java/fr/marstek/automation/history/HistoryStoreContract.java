@@ -140,6 +140,21 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void tempoColoursKeptHereSurviveARestartOfTheService() {
+    var cache = new HistoryColourCache(recorder, queries);
+    var day = java.time.LocalDate.of(2026, 12, 2);
+
+    cache.store(day, fr.marstek.automation.tariff.tempo.TempoColour.RED, "rte");
+    cache.store(day.plusDays(1), fr.marstek.automation.tariff.tempo.TempoColour.UNKNOWN, "rte");
+    assertThat(recorder.flush(FLUSH)).isTrue();
+
+    var afterRestart = new HistoryColourCache(recorder, queries);
+    assertThat(afterRestart.load(day)).contains(fr.marstek.automation.tariff.tempo.TempoColour.RED);
+    assertThat(afterRestart.load(day.plusDays(1))).isEmpty();
+    assertThat(afterRestart.loadBetween(day.minusDays(3), day.plusDays(3))).hasSize(1);
+  }
+
+  @Test
   void theHouseLoadOfAnHourIsTheMeterPlusWhatTheBatteriesDelivered() {
     Instant from = Instant.parse("2026-11-20T09:00:00Z");
     writeSamples(ONE, from, Duration.ofHours(2));
