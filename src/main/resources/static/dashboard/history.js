@@ -21,6 +21,13 @@
     return new Date(at).toLocaleString(lang, { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
   }
 
+  // axis labels in the page's language and Paris time: hours for a day, dates beyond
+  function label(range) {
+    const day = range[1] - range[0] <= 2 * 86400;
+    const format = day ? { hour: "2-digit", minute: "2-digit" } : { day: "numeric", month: "short" };
+    return s => new Date(s * 1000).toLocaleString(lang, Object.assign({ timeZone: "Europe/Paris" }, format));
+  }
+
   function draw(id, range, xs, ys, colour) {
     const el = document.getElementById(id);
     const width = Math.max(260, el.clientWidth || 300);
@@ -28,7 +35,7 @@
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), "Europe/Paris"),
       scales: { x: { time: true, range: () => range } },
       series: [{}, { label: el.dataset.label, stroke: colour, width: 1.5, spanGaps: false }],
-      axes: [{}, { size: 55 }] };
+      axes: [{ values: (u, splits) => splits.map(label(range)) }, { size: 55 }] };
     if (charts[id]) charts[id].destroy();
     charts[id] = new uPlot(opts, [xs, ys], el);
   }

@@ -39,8 +39,11 @@ class DashboardPages {
 
   @GetMapping("/")
   String now(HttpServletRequest request, Locale locale, Model model) {
-    List<BatteryCard> cards = now.cards();
     model.addAttribute("page", pages.page(request, locale, "/"));
+    if (pages.locked(request)) {
+      return "locked";
+    }
+    List<BatteryCard> cards = now.cards();
     model.addAttribute("cards", cards);
     model.addAttribute("summary", now.summary(cards));
     model.addAttribute("modes", List.of("AUTO", "AI", "MANUAL", "IDLE", "PASSIVE"));
@@ -49,6 +52,9 @@ class DashboardPages {
 
   @GetMapping("/plan")
   String plan(HttpServletRequest request, Locale locale, Model model) {
+    if (pages.locked(request)) {
+      return "redirect:/";
+    }
     model.addAttribute("page", pages.page(request, locale, "/plan"));
     model.addAttribute(
         "plans", PlanRows.of(observer.fleet(), automation, automation.plan(), clock.instant()));
@@ -57,6 +63,9 @@ class DashboardPages {
 
   @GetMapping("/history")
   String history(HttpServletRequest request, Locale locale, Model model) {
+    if (pages.locked(request)) {
+      return "redirect:/";
+    }
     model.addAttribute("page", pages.page(request, locale, "/history"));
     model.addAttribute("batteries", batteries.all().stream().map(b -> b.id().value()).toList());
     return "history";

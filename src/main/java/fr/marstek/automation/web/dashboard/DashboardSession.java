@@ -1,5 +1,6 @@
 package fr.marstek.automation.web.dashboard;
 
+import fr.marstek.automation.web.security.DashboardLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardSession {
 
-  private static final String LOGGED_IN = "dashboard.loggedIn";
+  private static final String LOGGED_IN = DashboardLogin.SESSION_ATTRIBUTE;
   private static final String CSRF = "dashboard.csrf";
 
   private final SecureRandom random = new SecureRandom();

@@ -2,6 +2,8 @@ package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.web.security.DashboardLogin;
+import fr.marstek.automation.web.security.ReadAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +19,15 @@ class PageFactory {
   private final Batteries batteries;
   private final Automation automation;
   private final DashboardSession session;
+  private final ReadAccess reads;
 
   PageFactory(
       MessageSource messages,
       Batteries batteries,
       Automation automation,
-      DashboardSession session) {
+      DashboardSession session,
+      ReadAccess reads) {
+    this.reads = reads;
     this.messages = messages;
     this.batteries = batteries;
     this.automation = automation;
@@ -31,6 +36,11 @@ class PageFactory {
 
   Texts texts(Locale locale) {
     return new Texts(messages, locale);
+  }
+
+  /** Reads need the token and this browser has not given it. */
+  boolean locked(HttpServletRequest request) {
+    return reads.tokenRequired() && !DashboardLogin.isLoggedIn(request);
   }
 
   Page page(HttpServletRequest request, Locale locale, String path) {
