@@ -237,11 +237,14 @@ class DashboardIT {
 
   @Test
   void anOverrideMadeInThePageReachesTheSimulatedBattery() throws Exception {
+    browser.size(Browser.DESKTOP);
     open("/?lang=en");
     waitUntilEveryCardIsOnline();
     find("#login-token").sendKeys(TOKEN);
     find("#login-submit").click();
     shows("#notice", "Logged in.");
+    browser.driver.executeScript("document.getElementById('control').scrollIntoView()");
+    browser.screenshot("now-control-desktop");
     String wanted = otherModeThan(battery("3").get("mode").asString());
 
     new Select(find("#override-battery")).selectByValue("3");
