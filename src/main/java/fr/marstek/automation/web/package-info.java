@@ -1,4 +1,4 @@
-/** The REST API (and later the dashboard): reads through control's query API, writes through it. */
+/** The REST API and the dashboard: read through control's query API, write through it. */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Web",
     allowedDependencies = {

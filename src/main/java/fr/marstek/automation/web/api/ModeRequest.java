@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
         "Force a mode until a time or for a duration (default: until the next schedule change)."
             + " MANUAL charges from the grid in a device-side slot, IDLE holds the energy, PASSIVE"
             + " holds a fixed AC power (negative charges, positive discharges).")
-record ModeRequest(
+public record ModeRequest(
     @Schema(
             requiredMode = Schema.RequiredMode.REQUIRED,
             allowableValues = {"AUTO", "AI", "MANUAL", "IDLE", "PASSIVE"})

@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.util.Locale;
 
 /** Turns a {@link ModeRequest} into an intent and an end time, or says what is wrong with it. */
-final class ModeRequests {
+public final class ModeRequests {
 
   static final Duration LONGEST = Duration.ofDays(7);
 
   private ModeRequests() {}
 
-  static Intent intent(ModeRequest request, SafetyLimits limits, Instant until) {
+  /** The intent asked for, within the battery's limits. */
+  public static Intent intent(ModeRequest request, SafetyLimits limits, Instant until) {
     String mode = request.mode() == null ? "" : request.mode().trim().toUpperCase(Locale.ROOT);
     return switch (mode) {
       case "AUTO" -> new Intent.SelfConsumption();
@@ -29,7 +30,8 @@ final class ModeRequests {
     };
   }
 
-  static Instant until(ModeRequest request, Instant now, Instant nextScheduleChange) {
+  /** When the override ends: asked for, or the next schedule change; at most 7 days ahead. */
+  public static Instant until(ModeRequest request, Instant now, Instant nextScheduleChange) {
     if (request.until() != null && request.duration() != null) {
       throw new BadRequest("give either 'until' or 'duration', not both");
     }
@@ -75,7 +77,7 @@ final class ModeRequests {
   }
 
   /** A request a person can fix: answered 400 with this message. */
-  static final class BadRequest extends RuntimeException {
+  public static final class BadRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BadRequest(String message) {

@@ -25,11 +25,17 @@ class ApiSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, VariableSource source) {
+  ReadAccess readAccess(VariableSource source) {
     Variables variables = source.variables();
     boolean readsNeedToken = variables.flag("API_READS_REQUIRE_TOKEN", false);
     variables.check();
-    var registration = new FilterRegistrationBean<>(new ApiTokenFilter(token, readsNeedToken));
+    return new ReadAccess(readsNeedToken);
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ReadAccess reads) {
+    var registration =
+        new FilterRegistrationBean<>(new ApiTokenFilter(token, reads.tokenRequired()));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
     return registration;

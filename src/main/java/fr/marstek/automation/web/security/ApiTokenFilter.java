@@ -30,7 +30,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!needsToken(request)) {
+    if (!needsToken(request) || isDashboardRead(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -50,6 +50,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** A read from a browser whose dashboard session gave the token (the cookie is SameSite). */
+  private static boolean isDashboardRead(HttpServletRequest request) {
+    return READS.contains(request.getMethod()) && DashboardLogin.isLoggedIn(request);
   }
 
   private boolean needsToken(HttpServletRequest request) {

@@ -1,0 +1,79 @@
+package fr.marstek.automation.web.dashboard;
+
+import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.planning.Action;
+import fr.marstek.automation.planning.Plan;
+import fr.marstek.automation.planning.PlanSlot;
+import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.web.api.ApiModes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One battery's next 24 hours: the schedule's steps (what control will ask, and why) and, with the
+ * Tempo strategy, the plan's hourly slots.
+ */
+public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
+
+  /** A stretch of time in one mode. */
+  public record Step(Instant from, Instant to, String mode, String cause, String reason) {}
+
+  /**
+   * One planned hour.
+   *
+   * @param action CHARGE_FROM_GRID, COVER_HOUSE or HOLD, also the message key's suffix
+   */
+  public record Slot(
+      Instant from, Instant to, String action, Integer powerW, int targetSoc, String reason) {}
+
+  static final Duration AHEAD = Duration.ofHours(24);
+
+  static List<PlanRows> of(
+      List<BatteryHealth> fleet, Automation automation, Optional<Plan> plan, Instant now) {
+    return fleet.stream()
+        .map(
+            h -> {
+              Percent soc = h.lastStatus().map(s -> s.soc()).orElse(Percent.of(50));
+              List<Step> steps =
+                  automation.schedule(h.id(), soc, AHEAD).stream()
+                      .map(
+                          s ->
+                              new Step(
+                                  s.from(),
+                                  s.to(),
+                                  ApiModes.name(s.state().intent()),
+                                  s.state().cause().name(),
+                                  s.state().reason()))
+                      .toList();
+              return new PlanRows(h.id().value(), steps, slots(plan, h.id().value(), now));
+            })
+        .toList();
+  }
+
+  private static List<Slot> slots(Optional<Plan> plan, String battery, Instant now) {
+    Instant end = now.plus(AHEAD);
+    return plan.stream()
+        .flatMap(p -> p.batteries().stream())
+        .filter(b -> b.battery().equals(battery))
+        .flatMap(b -> b.slots().stream())
+        .filter(s -> s.end().isAfter(now) && s.start().isBefore(end))
+        .map(PlanRows::slot)
+        .toList();
+  }
+
+  private static Slot slot(PlanSlot s) {
+    return switch (s.action()) {
+      case Action.ChargeFromGrid c -> slot(s, "CHARGE_FROM_GRID", c.power().rounded());
+      case Action.CoverHouse c -> slot(s, "COVER_HOUSE", c.upTo().rounded());
+      case Action.Hold h -> slot(s, "HOLD", null);
+    };
+  }
+
+  private static Slot slot(PlanSlot s, String action, Integer power) {
+    return new Slot(
+        s.start(), s.end(), action, power, (int) Math.round(s.targetSoc().value()), s.why());
+  }
+}
