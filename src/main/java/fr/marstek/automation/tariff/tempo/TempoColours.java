@@ -132,7 +132,12 @@ public final class TempoColours {
 
   /** The provider that gave the colour of {@code tempoDay} in this run. */
   public Optional<String> sourceOf(LocalDate tempoDay) {
-    return Optional.ofNullable(known.get(tempoDay)).map(Known::source);
+    Known fetched = known.get(tempoDay);
+    if (fetched != null) {
+      return Optional.of(fetched.source());
+    }
+    // Read back from the store after a restart: the provider is no longer known, the store is.
+    return cache.load(tempoDay).map(colour -> "history");
   }
 
   /** Every known colour of the season of {@code tempoDay}, from the cache and this run. */

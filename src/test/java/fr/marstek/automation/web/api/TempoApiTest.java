@@ -68,6 +68,17 @@ class TempoApiTest {
     registry.add("TEMPO_RTE_TOKEN_URL", () -> RTE.url("/token/oauth/").toString());
     registry.add("TEMPO_RTE_PUBLIC_URL", () -> RTE_PUBLIC.url("/v1").toString());
     registry.add("TEMPO_COULEUR_API_URL", () -> COULEUR.url("/api").toString());
+    registry.add("DATABASE_URL", () -> "");
+    registry.add("DATABASE_FILE", TempoApiTest::freshDatabaseFile);
+  }
+
+  // Colours are kept in the history store: each run starts from an empty one.
+  static String freshDatabaseFile() {
+    try {
+      return java.nio.file.Files.createTempDirectory("tempo-api").resolve("history.db").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @TestConfiguration

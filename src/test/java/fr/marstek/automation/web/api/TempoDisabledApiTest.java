@@ -18,6 +18,7 @@ import tools.jackson.databind.ObjectMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "DOTENV_FILE=target/no-such.env",
+      "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
@@ -30,6 +31,11 @@ import tools.jackson.databind.ObjectMapper;
     })
 @DirtiesContext
 class TempoDisabledApiTest {
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void freshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("DATABASE_FILE", TempoApiTest::freshDatabaseFile);
+  }
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
