@@ -102,6 +102,7 @@ final class BatteryReconciler {
     try {
       BatteryStatus after = port.readStatus();
       Instant now = clock.instant();
+      events.publishEvent(new BatteryStatusReadBack(after));
       noteModeChange(after, now);
       if (Conformity.conforms(desired.intent(), after)) {
         confirm(desired, now);

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -66,6 +67,13 @@ public final class FleetObserver implements SmartLifecycle {
 
   public Duration interval() {
     return settings.interval();
+  }
+
+  /** A read-back after a command is the battery's newest report: show it at once. */
+  @EventListener
+  public void on(BatteryStatusReadBack readBack) {
+    BatteryStatus status = readBack.status();
+    health.computeIfPresent(status.id(), (id, before) -> before.answered(status, clock.instant()));
   }
 
   /** Polls every battery not already being polled and waits for them all: one cycle. */

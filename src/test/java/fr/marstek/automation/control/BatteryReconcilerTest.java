@@ -72,6 +72,8 @@ class BatteryReconcilerTest {
         .extracting(CommandSent::outcome)
         .containsOnly(Outcome.ACKNOWLEDGED);
     assertThat(eventsOf(ModeChanged.class).getFirst().cause()).isEqualTo(Cause.SCHEDULE);
+    assertThat(eventsOf(BatteryStatusReadBack.class).getLast().status().mode())
+        .isEqualTo(DeviceMode.MANUAL);
   }
 
   @Test
