@@ -43,4 +43,15 @@ public interface HistoryQueries {
       LocalDate from, LocalDate to, Map<String, PeakPrices> prices) {
     return EnergyCosts.perColour(dailyEnergy(from, to), prices);
   }
+
+  /**
+   * Per Tempo day, what the household paid and would have paid without the batteries; {@code
+   * prices} gives the off-peak and peak prices of a day of a colour.
+   */
+  default List<DaySavings> savings(
+      LocalDate from,
+      LocalDate to,
+      java.util.function.BiFunction<LocalDate, String, Optional<PeakPrices>> prices) {
+    return new SavingsReport(this).daily(from, to, prices);
+  }
 }

@@ -4,5 +4,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "History",
-    allowedDependencies = {"units", "config", "device", "control", "planning", "tariff :: tempo"})
+    allowedDependencies = {
+      "units",
+      "config",
+      "device",
+      "control",
+      "planning",
+      "tariff",
+      "tariff :: tempo"
+    })
 package fr.marstek.automation.history;

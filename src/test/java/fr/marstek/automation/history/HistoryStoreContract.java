@@ -139,6 +139,61 @@ abstract class HistoryStoreContract {
         .satisfies(p -> assertThat(p.soc()).isEqualTo(50.0));
   }
 
+  // Two hours of one battery at a constant meter reading, its counters moving at a constant rate.
+  private void steadyHours(
+      Instant from, double meterW, double chargeWhPerHour, double dischargeWhPerHour) {
+    for (long t = 0; t < 7200; t += 10) {
+      recorder.recordTelemetry(
+          new TelemetrySample(
+              ONE,
+              from.plusSeconds(t),
+              true,
+              Optional.of(fr.marstek.automation.units.Percent.of(50)),
+              Optional.of(fr.marstek.automation.units.Watts.of(0)),
+              Optional.of(fr.marstek.automation.units.Watts.of(meterW)),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(
+                  fr.marstek.automation.units.WattHours.of(10_000 + chargeWhPerHour * t / 3600.0)),
+              Optional.of(
+                  fr.marstek.automation.units.WattHours.of(
+                      20_000 + dischargeWhPerHour * t / 3600.0))));
+    }
+  }
+
+  @Test
+  void aDaysBillWithAndWithoutTheBatteriesFollowsTheRecordedEnergy() {
+    // Tempo day 2026-12-02 (RED): 07:00-09:00 peak, 23:00-01:00 off-peak (Paris = UTC+1).
+    steadyHours(Instant.parse("2026-12-02T06:00:00Z"), 500, 0, 800);
+    steadyHours(Instant.parse("2026-12-02T22:00:00Z"), 3000, 2500, 0);
+    recorder.recordTempoDay(
+        new TempoDayRecord(
+            java.time.LocalDate.of(2026, 12, 2), Optional.of("RED"), Optional.empty()));
+    assertThat(recorder.flush(FLUSH)).isTrue();
+    new Rollups(database).catchUp(Instant.parse("2026-12-03T03:00:00Z"));
+    var red = new PeakPrices(0.15, 0.70);
+
+    var days =
+        queries.savings(
+            java.time.LocalDate.of(2026, 12, 2),
+            java.time.LocalDate.of(2026, 12, 2),
+            (day, colour) -> colour.equals("RED") ? Optional.of(red) : Optional.empty());
+
+    assertThat(days)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.colour()).contains("RED");
+              assertThat(d.importedWh()).isCloseTo(7000, within(1.0));
+              // paid: 6 kWh off-peak x 0.15 + 1 kWh peak x 0.70 = 1.60 EUR
+              assertThat(d.paidEur().orElseThrow()).isCloseTo(1.60, within(0.01));
+              // without: also the 1.6 kWh delivered at peak, but not the 5 kWh charged off-peak
+              assertThat(d.withoutBatteriesEur().orElseThrow())
+                  .isCloseTo(1.60 + 1.12 - 0.75, within(0.01));
+              assertThat(d.savedEur().orElseThrow()).isCloseTo(0.37, within(0.01));
+            });
+  }
+
   @Test
   void tempoColoursKeptHereSurviveARestartOfTheService() {
     var cache = new HistoryColourCache(recorder, queries);

@@ -82,6 +82,29 @@ class HistoryControllerTest {
   }
 
   @Test
+  void savingsAreServedPerDayAndMonthWithTheSeasonTotal() throws Exception {
+    var response = get("/api/v1/savings?from=2026-11-20&to=2026-11-21", "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"from\":\"2026-11-20\"")
+        .contains("\"months\":[")
+        .contains("\"total\":{")
+        .contains("\"days_unpriced\"");
+  }
+
+  @Test
+  void aSavingsRequestWithABadDateIsA400ThatSaysWhatToWrite() throws Exception {
+    var badDate = get("/api/v1/savings?from=yesterday", "application/json");
+    var reversed = get("/api/v1/savings?from=2026-12-02&to=2026-12-01", "application/json");
+
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("such as 2026-12-01");
+    assertThat(reversed.statusCode()).isEqualTo(400);
+    assertThat(reversed.body()).contains("swap them");
+  }
+
+  @Test
   void servesABatterysTelemetryAsJson() throws Exception {
     var response =
         get(

@@ -1,0 +1,175 @@
+package fr.marstek.automation.history.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.history.DaySavings;
+import fr.marstek.automation.history.HistoryQueries;
+import fr.marstek.automation.history.PeakPrices;
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoSeason;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the batteries saved, measured from the recorded history and the Tempo prices of each day.
+ */
+@RestController
+class SavingsController {
+
+  private final HistoryQueries queries;
+  private final TempoPrices prices;
+  private final InstantSource clock;
+
+  SavingsController(
+      HistoryQueries queries,
+      ObjectProvider<TempoPrices> prices,
+      ObjectProvider<InstantSource> clock) {
+    this.queries = queries;
+    this.prices = prices.getIfAvailable(TempoPrices::defaults);
+    this.clock = clock.getIfAvailable(InstantSource::system);
+  }
+
+  record Money(
+      @JsonProperty("paid_eur") double paid,
+      @JsonProperty("without_batteries_eur") double without,
+      @JsonProperty("saved_eur") double saved,
+      @JsonProperty("days_priced") int priced,
+      @JsonProperty("days_unpriced") int unpriced) {
+
+    static final Money NONE = new Money(0, 0, 0, 0, 0);
+
+    Money plus(DaySavings d) {
+      if (d.paidEur().isEmpty()) {
+        return new Money(paid, without, saved, priced, unpriced + 1);
+      }
+      return new Money(
+          round(paid + d.paidEur().get()),
+          round(without + d.withoutBatteriesEur().orElseThrow()),
+          round(saved + d.savedEur().orElseThrow()),
+          priced + 1,
+          unpriced);
+    }
+  }
+
+  record Day(
+      LocalDate day,
+      String colour,
+      @JsonProperty("imported_kwh") double importedKwh,
+      @JsonProperty("charged_kwh") double chargedKwh,
+      @JsonProperty("discharged_kwh") double dischargedKwh,
+      @JsonProperty("paid_eur") Double paid,
+      @JsonProperty("without_batteries_eur") Double without,
+      @JsonProperty("saved_eur") Double saved) {
+
+    static Day of(DaySavings d) {
+      return new Day(
+          d.day(),
+          d.colour().orElse("UNKNOWN"),
+          round(d.importedWh() / 1000),
+          round(d.chargedWh() / 1000),
+          round(d.dischargedWh() / 1000),
+          d.paidEur().map(SavingsController::round).orElse(null),
+          d.withoutBatteriesEur().map(SavingsController::round).orElse(null),
+          d.savedEur().map(SavingsController::round).orElse(null));
+    }
+  }
+
+  record Month(String month, Money total) {}
+
+  record SavingsView(
+      LocalDate from, LocalDate to, List<Day> days, List<Month> months, Money total, String note) {}
+
+  @GetMapping("/api/v1/savings")
+  SavingsView savings(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    LocalDate today = TempoDays.tempoDayOf(clock.instant());
+    LocalDate last = to == null ? today : date("to", to);
+    LocalDate first = from == null ? TempoSeason.of(last).firstDay() : date("from", from);
+    if (first.isAfter(last)) {
+      throw new BadHistoryRequest(
+          HttpStatus.BAD_REQUEST, "'from' " + first + " is after 'to' " + last + ": swap them");
+    }
+    if (first.plusYears(10).isBefore(last)) {
+      throw new BadHistoryRequest(HttpStatus.BAD_REQUEST, "ask for at most 10 years at a time");
+    }
+    List<DaySavings> days = queries.savings(first, last, this::pricesOf);
+    Map<YearMonth, Money> months = new TreeMap<>();
+    Money total = Money.NONE;
+    List<Day> dayViews = new ArrayList<>();
+    for (DaySavings d : days) {
+      dayViews.add(Day.of(d));
+      months.merge(YearMonth.from(d.day()), Money.NONE.plus(d), SavingsController::sum);
+      total = total.plus(d);
+    }
+    List<Month> monthViews = new ArrayList<>();
+    months.forEach((m, money) -> monthViews.add(new Month(m.toString(), money)));
+    return new SavingsView(
+        first,
+        last,
+        dayViews,
+        monthViews,
+        total,
+        "Energy part of the Tempo bill only (no subscription, no taxes per kWh beyond the prices);"
+            + " a day whose colour is unknown is not priced.");
+  }
+
+  private Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
+    TempoColour c;
+    try {
+      c = TempoColour.valueOf(colour);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (c == TempoColour.UNKNOWN) {
+      return Optional.empty();
+    }
+    return prices
+        .gridOn(day)
+        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
+  }
+
+  private static Money sum(Money a, Money b) {
+    return new Money(
+        round(a.paid() + b.paid()),
+        round(a.without() + b.without()),
+        round(a.saved() + b.saved()),
+        a.priced() + b.priced(),
+        a.unpriced() + b.unpriced());
+  }
+
+  private static LocalDate date(String name, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadHistoryRequest(
+          HttpStatus.BAD_REQUEST,
+          "'" + name + "' must be a date such as 2026-12-01, was '" + text + "'");
+    }
+  }
+
+  static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  @ExceptionHandler(BadHistoryRequest.class)
+  ResponseEntity<ProblemDetail> problem(BadHistoryRequest e) {
+    return ResponseEntity.status(e.status())
+        .body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+  }
+}
