@@ -69,6 +69,8 @@ class FaultsTest {
     JsonNode next = unansweredThenProbe(request(1, "ES.GetStatus"));
 
     assertThat(next.get("id").intValue()).isEqualTo(999);
+    // The device counts a request once handled, which can be just after its reply left.
+    await().atMost(Duration.ofSeconds(5)).until(() -> device.requestsReceived() == 2);
     assertThat(device.requestsReceived()).isEqualTo(2);
   }
 
