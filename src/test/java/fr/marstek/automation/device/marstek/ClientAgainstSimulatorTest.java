@@ -218,6 +218,8 @@ class ClientAgainstSimulatorTest {
     assertThatThrownBy(battery::readStatus)
         .isInstanceOf(BatteryUnreachable.class)
         .hasMessageContaining("busy");
+    // The device counts a request once handled, which can be just after its reply left.
+    await().atMost(Duration.ofSeconds(5)).until(() -> device.requestsReceived() >= before + 3);
     assertThat(device.requestsReceived()).isEqualTo(before + 3);
 
     device.faults().busy(false);
