@@ -136,10 +136,6 @@ public class Automation {
         t -> plan.flatMap(p -> PlannedState.at(p, battery, t, settings.limitsFor(battery))));
   }
 
-  public OperatingSchedule operatingSchedule() {
-    return settings.schedule();
-  }
-
   private BatteryReconciler reconcilerFor(BatteryId id) {
     return reconcilers.computeIfAbsent(
         id,

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keeps the fleet's current plan: made again when it is older than a few minutes, so that a new
@@ -56,10 +55,6 @@ final class PlanKeeper {
       current = plan;
     }
     return plan;
-  }
-
-  Optional<Plan> latest() {
-    return Optional.ofNullable(current);
   }
 
   private PlanningInput input(Instant now, Map<BatteryId, Percent> socs) {

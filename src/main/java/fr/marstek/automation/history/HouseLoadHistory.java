@@ -1,11 +1,9 @@
 package fr.marstek.automation.history;
 
-import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.planning.LoadHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,31 +40,12 @@ final class HouseLoadHistory implements LoadHistory {
   }
 
   private OptionalDouble measure(Instant hourStart) {
-    Instant end = hourStart.plus(Duration.ofHours(1));
-    double meterSum = 0;
-    int meters = 0;
-    double delivered = 0;
-    boolean any = false;
-    for (BatteryId battery : queries.batteries()) {
-      var points = queries.series(Optional.of(battery), hourStart, end, Resolution.HOURLY).points();
-      for (SeriesPoint p : points) {
-        if (!p.at().equals(hourStart)) {
-          continue;
-        }
-        if (p.batteryPower() != null) {
-          delivered += p.batteryPower();
-          any = true;
-        }
-        if (p.gridPower() != null) {
-          meterSum += p.gridPower();
-          meters++;
-        }
-      }
-    }
-    if (!any && meters == 0) {
-      return OptionalDouble.empty();
-    }
-    double meter = meters == 0 ? 0 : meterSum / meters;
-    return OptionalDouble.of(Math.max(0, meter + delivered));
+    FleetHours.Hour hour =
+        FleetHours.read(queries, hourStart, hourStart.plus(Duration.ofHours(1)))
+            .hours()
+            .get(hourStart);
+    return hour == null || !hour.measured()
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(hour.houseWatts());
   }
 }

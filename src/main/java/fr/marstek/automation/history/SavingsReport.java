@@ -1,12 +1,8 @@
 package fr.marstek.automation.history;
 
-import fr.marstek.automation.device.BatteryId;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,32 +51,26 @@ final class SavingsReport {
     return days;
   }
 
-  // The batteries share the household's meter, so its reading is averaged over them per hour.
   private Map<LocalDate, double[]> importedPerDay(LocalDate from, LocalDate to) {
-    Instant start = EnergyReader.tempoDayStart(from);
-    Instant end = EnergyReader.tempoDayStart(to.plusDays(1));
-    Map<Instant, double[]> meterPerHour = new HashMap<>();
-    for (BatteryId battery : queries.batteries()) {
-      for (SeriesPoint p :
-          queries.series(Optional.of(battery), start, end, Resolution.HOURLY).points()) {
-        if (p.gridPower() != null) {
-          double[] sum = meterPerHour.computeIfAbsent(p.at(), t -> new double[2]);
-          sum[0] += p.gridPower();
-          sum[1]++;
-        }
-      }
-    }
     Map<LocalDate, double[]> perDay = new TreeMap<>();
-    meterPerHour.forEach(
-        (hour, sum) -> {
-          LocalDateTime local = LocalDateTime.ofInstant(hour, Rollups.PARIS);
-          boolean peak = local.getHour() >= 6 && local.getHour() < 22;
-          double wh = Math.max(0, sum[0] / sum[1]) * Duration.ofHours(1).toHours();
-          perDay
-                  .computeIfAbsent(local.minusHours(6).toLocalDate(), d -> new double[2])[
-                  peak ? 1 : 0] +=
-              wh;
-        });
+    FleetHours.read(
+            queries, EnergyReader.tempoDayStart(from), EnergyReader.tempoDayStart(to.plusDays(1)))
+        .hours()
+        .forEach(
+            (hour, fleet) ->
+                fleet
+                    .meterWatts()
+                    .ifPresent(
+                        meter -> {
+                          LocalDateTime local = LocalDateTime.ofInstant(hour, Rollups.PARIS);
+                          boolean peak = local.getHour() >= 6 && local.getHour() < 22;
+                          // A mean power over one hour is that many watt-hours.
+                          perDay
+                                  .computeIfAbsent(
+                                      local.minusHours(6).toLocalDate(), d -> new double[2])[
+                                  peak ? 1 : 0] +=
+                              Math.max(0, meter);
+                        }));
     return perDay;
   }
 }

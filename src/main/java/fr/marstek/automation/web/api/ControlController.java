@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -153,8 +152,4 @@ class ControlController {
   record ClearedView(String battery, boolean cleared) {}
 
   record AutomationView(boolean paused) {}
-
-  static List<String> modes() {
-    return List.of("AUTO", "AI", "MANUAL", "IDLE", "PASSIVE");
-  }
 }
