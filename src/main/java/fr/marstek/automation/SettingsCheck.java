@@ -1,5 +1,6 @@
 package fr.marstek.automation;
 
+import fr.marstek.automation.config.ClockSettings;
 import fr.marstek.automation.config.ServiceSettings;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
@@ -32,7 +33,8 @@ final class SettingsCheck
           ControlSettings::from,
           HistorySettings::from,
           MqttSettings::from,
-          ServiceSettings::from);
+          ServiceSettings::from,
+          ClockSettings::from);
 
   @Override
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
