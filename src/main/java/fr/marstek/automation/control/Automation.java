@@ -94,8 +94,8 @@ public class Automation {
   public void override(
       Optional<BatteryId> battery, Intent intent, Instant until, boolean gridChargeInPeak) {
     var override = new ModeOverride(battery, intent, until, gridChargeInPeak);
+    store.save(override); // first: a database outage refuses the override instead of half-taking it
     overrides.put(override);
-    store.save(override);
   }
 
   public boolean clearOverride(Optional<BatteryId> battery) {
@@ -108,13 +108,13 @@ public class Automation {
   }
 
   public void pause() {
-    paused.set(true);
     store.savePaused(true);
+    paused.set(true);
   }
 
   public void resume() {
-    paused.set(false);
     store.savePaused(false);
+    paused.set(false);
   }
 
   public boolean isPaused() {

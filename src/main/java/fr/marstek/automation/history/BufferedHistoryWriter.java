@@ -2,6 +2,7 @@ package fr.marstek.automation.history;
 
 import fr.marstek.automation.device.BatteryId;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  * them, as long as the {@value #CAPACITY}-record buffer lasts (over 9 hours of 3 batteries polled
  * every 10 s).
  */
-final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
+final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, SmartLifecycle {
 
   static final int CAPACITY = 10_000;
   static final int BATCH = 1_000;
@@ -39,6 +40,8 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
   private long committed;
   private long dropped;
   private volatile boolean running;
+  private volatile Instant failingSince;
+  private volatile String lastError;
   private Thread writer;
 
   BufferedHistoryWriter(HistoryWrites writes, InstantSource clock) {
@@ -117,7 +120,33 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
     }
   }
 
-  long dropped() {
+  @Override
+  public Optional<Instant> failingSince() {
+    return Optional.ofNullable(failingSince);
+  }
+
+  @Override
+  public Optional<String> lastError() {
+    return failingSince == null ? Optional.empty() : Optional.ofNullable(lastError);
+  }
+
+  @Override
+  public int pending() {
+    lock.lock();
+    try {
+      return (int) (accepted - committed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int capacity() {
+    return CAPACITY;
+  }
+
+  @Override
+  public long dropped() {
     lock.lock();
     try {
       return dropped;
@@ -182,6 +211,7 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
         if (attempt > 1) {
           log.info("History database writable again after {} attempts", attempt);
         }
+        failingSince = null;
         return;
       } catch (DataIntegrityViolationException e) {
         writeOneByOne(batch);
@@ -189,7 +219,11 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
       } catch (RuntimeException e) {
         if (attempt == 1) {
           log.warn("History database write failed, retrying: {}", e.getMessage());
+          if (failingSince == null) {
+            failingSince = clock.instant();
+          }
         }
+        lastError = e.getMessage();
         if (!running && attempt >= 5) {
           log.error("History write abandoned at shutdown, {} records lost", batch.size(), e);
           return;

@@ -35,6 +35,8 @@ class HistoryConfiguration {
     settings.password().ifPresent(config::setPassword);
     // SQLite takes one writer at a time; a small pool avoids busy waits.
     config.setMaximumPoolSize(settings.isPostgres() ? 8 : 4);
+    // While the database is away, callers (control's leases among them) wait this long, not 30 s.
+    config.setConnectionTimeout(5_000);
     if (settings.isPostgres()) {
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }

@@ -8,6 +8,7 @@
       "control",
       "planning",
       "tariff",
-      "tariff :: tempo"
+      "tariff :: tempo",
+      "history"
     })
 package fr.marstek.automation.web;

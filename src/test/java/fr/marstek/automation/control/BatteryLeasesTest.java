@@ -49,6 +49,7 @@ class BatteryLeasesTest {
         new SimpleDriverDataSource(new org.sqlite.JDBC(), "jdbc:sqlite:" + dir.resolve("db"));
     Flyway.configure().dataSource(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
+    away.setUrl("jdbc:sqlite:" + dir.resolve("db"));
   }
 
   private Automation instance(String name) {
@@ -120,5 +121,52 @@ class BatteryLeasesTest {
     observeBy(second);
 
     assertThat(commandsBy).isNotEmpty().containsOnly("second");
+  }
+
+  @Test
+  void throughADatabaseOutageTheHolderKeepsCommandingAndNobodyElseStarts() throws Exception {
+    var leases = new BatteryLeases(JdbcClient.create(away), "first", Duration.ofSeconds(90));
+    var other = new BatteryLeases(JdbcClient.create(away), "second", Duration.ofSeconds(90));
+    BatteryId one = BatteryId.of(1);
+    assertThat(leases.hold(one, clock.instant())).isTrue();
+
+    away.down = true;
+    clock.advance(Duration.ofSeconds(200)); // past the lease's expiry: still ours, nobody can tell
+    assertThat(leases.hold(one, clock.instant())).isTrue();
+    assertThat(other.hold(one, clock.instant())).isFalse();
+    assertThat(away.attempts).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(10)); // within the retry pause: the database is not asked
+    assertThat(leases.hold(one, clock.instant())).isTrue();
+    assertThat(away.attempts).isEqualTo(2);
+
+    away.down = false;
+    clock.advance(BatteryLeases.RETRY_AWAY);
+    assertThat(leases.hold(one, clock.instant())).isTrue();
+    assertThat(other.hold(one, clock.instant())).isFalse();
+  }
+
+  private final SwitchableDataSource away = new SwitchableDataSource();
+
+  /**
+   * The SQLite database behind a switch that makes every new connection fail, as a stopped server.
+   */
+  private static final class SwitchableDataSource extends SimpleDriverDataSource {
+    volatile boolean down;
+    int attempts;
+
+    SwitchableDataSource() {
+      setDriver(new org.sqlite.JDBC());
+    }
+
+    @Override
+    protected java.sql.Connection getConnectionFromDriver(java.util.Properties props)
+        throws java.sql.SQLException {
+      if (down) {
+        attempts++;
+        throw new java.sql.SQLException("Connection refused", "08001");
+      }
+      return super.getConnectionFromDriver(props);
+    }
   }
 }

@@ -8,6 +8,7 @@ import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBattery;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ShiftedClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class KilledServiceIT {
 
   @Test
   void everyRestartAfterAKillPutsTheBatteryRightAndLosesNoCommittedRow() throws Exception {
-    var clock = new ShiftedClock(EVENING.atZone(PARIS).toInstant());
+    var clock = ShiftedClock.atParis(EVENING.toString());
     var options =
         SimulatorOptions.defaults()
             .withPort(0)
@@ -227,24 +228,6 @@ class KilledServiceIT {
         s.executeQuery(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
       return r.next() && r.getInt(1) == 1;
-    }
-  }
-
-  /** Real time moved to the night under test; jumps only forward, as the night goes on. */
-  private static final class ShiftedClock implements InstantSource {
-    private volatile Duration shift;
-
-    ShiftedClock(Instant start) {
-      jumpTo(start);
-    }
-
-    void jumpTo(Instant target) {
-      shift = Duration.between(Instant.now(), target);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(shift);
     }
   }
 }

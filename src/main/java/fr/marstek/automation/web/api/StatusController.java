@@ -7,6 +7,7 @@ import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.units.Percent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,17 +33,26 @@ class StatusController {
   private final Automation automation;
   private final Batteries batteries;
   private final InstantSource clock;
+  private final ObjectProvider<HistoryHealth> history;
 
   StatusController(
-      FleetObserver observer, Automation automation, Batteries batteries, InstantSource clock) {
+      FleetObserver observer,
+      Automation automation,
+      Batteries batteries,
+      InstantSource clock,
+      ObjectProvider<HistoryHealth> history) {
     this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
     this.clock = clock;
+    this.history = history;
   }
 
   @GetMapping("/health")
-  @Operation(summary = "200 while the service works, with each battery online or not")
+  @Operation(
+      summary =
+          "200 while the service works (also while the history database is away: control goes"
+              + " on), with each battery online or not and the database's state")
   ResponseEntity<HealthView> health() {
     var views =
         observer.fleet().stream()
@@ -49,7 +60,13 @@ class StatusController {
                 h -> new HealthView.Battery(h.id().value(), h.online(), h.lastError().orElse(null)))
             .toList();
     boolean up = observer.isRunning() || !observer.isAutoStartup();
-    var body = new HealthView(up ? "UP" : "DOWN", batteries.isDemo(), automation.isPaused(), views);
+    var body =
+        new HealthView(
+            up ? "UP" : "DOWN",
+            batteries.isDemo(),
+            automation.isPaused(),
+            views,
+            history.stream().findFirst().map(HealthView.Database::of).orElse(null));
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 
@@ -127,8 +144,30 @@ class StatusController {
       String status,
       boolean demo,
       @JsonProperty("automation_paused") boolean paused,
-      List<Battery> batteries) {
+      List<Battery> batteries,
+      Database database) {
     record Battery(String id, boolean online, String reason) {}
+
+    /**
+     * UP, or DOWN with since when: samples wait in memory ({@code pending} of {@code capacity}).
+     */
+    record Database(
+        String status,
+        @JsonProperty("failing_since") OffsetDateTime failingSince,
+        String error,
+        int pending,
+        int capacity,
+        long dropped) {
+      static Database of(HistoryHealth h) {
+        return new Database(
+            h.failingSince().isPresent() ? "DOWN" : "UP",
+            h.failingSince().map(ApiTimes::paris).orElse(null),
+            h.lastError().orElse(null),
+            h.pending(),
+            h.capacity(),
+            h.dropped());
+      }
+    }
   }
 
   record ScheduleView(
