@@ -81,8 +81,7 @@ final class BatteryReconciler {
       progress.restart();
       cause = Cause.DRIFT_CORRECTION;
     }
-    if (progress.attempts == 0
-        || !now.isBefore(progress.lastSent.plus(retry.waitAfter(progress.attempts)))) {
+    if (progress.attempts == 0 || progress.retryDue(now, retry)) {
       send(desired, cause, now);
       verifyAtOnce(desired, overrides);
     }
@@ -207,7 +206,17 @@ final class BatteryReconciler {
 
     boolean leaseDue(Instant now) {
       return target.intent() instanceof Intent.FixedPower
-          && (leaseUntil == null || !now.isBefore(leaseUntil));
+          && (leaseUntil == null || !now.isBefore(leaseUntil) || clockWentBack(now));
+    }
+
+    boolean retryDue(Instant now, RetryPolicy retry) {
+      return !now.isBefore(lastSent.plus(retry.waitAfter(attempts))) || clockWentBack(now);
+    }
+
+    // The host clock was set back (NTP, a board without a real-time clock): waits measured from a
+    // send "in the future" would last as long as the jump, so they end at once instead.
+    private boolean clockWentBack(Instant now) {
+      return lastSent != null && now.isBefore(lastSent);
     }
   }
 }

@@ -149,7 +149,11 @@ public final class SimulatedDevice implements AutoCloseable {
     if (faults.duplicateReplies()) {
       socket.send(new DatagramPacket(bytes, bytes.length, to));
     }
-    deafUntil = clock.instant().plus(faults.postReplyDeafness());
+    // Only when the fault is on: a test clock set backwards must not make a healthy device deaf.
+    deafUntil =
+        faults.postReplyDeafness().isZero()
+            ? Instant.MIN
+            : clock.instant().plus(faults.postReplyDeafness());
   }
 
   private static void pause(Duration delay) {
