@@ -3,6 +3,7 @@ package fr.marstek.automation.history;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.marstek.automation.config.VariableSource;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -74,6 +75,11 @@ class HistoryConfiguration {
   fr.marstek.automation.tariff.tempo.ColourCache historyColourCache(
       HistoryRecorder recorder, HistoryQueries queries) {
     return new HistoryColourCache(recorder, queries);
+  }
+
+  @Bean
+  SavingsTotals savingsTotals(HistoryQueries queries, ObjectProvider<TempoPrices> prices) {
+    return new SavingsTotals(queries, prices.getIfAvailable(TempoPrices::defaults));
   }
 
   @Bean

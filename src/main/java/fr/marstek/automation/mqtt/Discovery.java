@@ -104,6 +104,114 @@ final class Discovery {
             : remove("switch", "automation_paused"));
   }
 
+  /**
+   * Tempo colours, period and days left (removed when Tempo is off) and the savings, on the
+   * service's device.
+   */
+  List<Message> forTariff(boolean tempo) {
+    List<Message> messages = new ArrayList<>();
+    String state = topics.tempoState();
+    messages.add(
+        tempoSensor(
+            tempo,
+            serviceSensor("tempo_today", "Tempo colour today", state, "{{ value_json.today }}")
+                .with("device_class", "enum")
+                .with("options", TempoState.COLOURS)
+                .with("icon", "mdi:calendar-today")));
+    messages.add(
+        tempoSensor(
+            tempo,
+            serviceSensor(
+                    "tempo_tomorrow", "Tempo colour tomorrow", state, "{{ value_json.tomorrow }}")
+                .with("device_class", "enum")
+                .with("options", TempoState.COLOURS)
+                .with("icon", "mdi:calendar-arrow-right")));
+    messages.add(
+        tempoSensor(
+            tempo,
+            serviceSensor("tempo_period", "Tempo period", state, "{{ value_json.period }}")
+                .with("device_class", "enum")
+                .with("options", List.of(TempoState.PEAK, TempoState.OFF_PEAK))
+                .with("icon", "mdi:clock-time-four-outline")));
+    for (String colour : List.of("blue", "white", "red")) {
+      messages.add(
+          tempoSensor(
+              tempo,
+              serviceSensor(
+                      "tempo_" + colour + "_days_left",
+                      "Tempo " + colour + " days left",
+                      state,
+                      "{{ value_json." + colour + "_days_left }}")
+                  .with("unit_of_measurement", "d")
+                  .with("state_class", "measurement")
+                  .with("icon", "mdi:calendar-range")));
+    }
+    String savings = topics.savingsState();
+    messages.add(
+        serviceSensor(
+                "savings_month", "Savings this month", savings, "{{ value_json.month_saved_eur }}")
+            .with("device_class", "monetary")
+            .with("unit_of_measurement", "EUR")
+            .with("suggested_display_precision", 2)
+            .with("json_attributes_topic", savings)
+            .config());
+    messages.add(
+        serviceSensor(
+                "savings_season",
+                "Savings this Tempo season",
+                savings,
+                "{{ value_json.season_saved_eur }}")
+            .with("device_class", "monetary")
+            .with("unit_of_measurement", "EUR")
+            .with("suggested_display_precision", 2)
+            .with("json_attributes_topic", savings)
+            .config());
+    return messages;
+  }
+
+  /** A sensor of the service's device, shown while the service is online. */
+  private Entity serviceSensor(String objectId, String name, String stateTopic, String template) {
+    Map<String, Object> sensor = base(objectId, name, serviceDevice());
+    sensor.put("state_topic", stateTopic);
+    sensor.put("value_template", template);
+    sensor.put("availability_topic", topics.serviceStatus());
+    return new Entity("sensor", objectId, sensor);
+  }
+
+  private Message tempoSensor(boolean tempo, Entity entity) {
+    return tempo ? entity.config() : remove(entity.component(), entity.objectId());
+  }
+
+  /** One entity's config being built. */
+  private final class Entity {
+    private final String component;
+    private final String objectId;
+    private final Map<String, Object> payload;
+
+    Entity(String component, String objectId, Map<String, Object> payload) {
+      this.component = component;
+      this.objectId = objectId;
+      this.payload = payload;
+    }
+
+    Entity with(String key, Object value) {
+      payload.put(key, value);
+      return this;
+    }
+
+    String component() {
+      return component;
+    }
+
+    String objectId() {
+      return objectId;
+    }
+
+    Message config() {
+      return Discovery.this.config(component, objectId, payload);
+    }
+  }
+
   private Message sensor(
       BatteryId id,
       Map<String, Object> device,

@@ -33,6 +33,7 @@ final class MqttBridge implements MqttConnection.Listener {
   private final FleetObserver observer;
   private final Automation automation;
   private final DeviceIdentities identities;
+  private final TariffFeed tariff;
   private final ObjectMapper json;
   private final Map<String, String> published = new ConcurrentHashMap<>();
   private volatile MqttConnection connection;
@@ -43,6 +44,7 @@ final class MqttBridge implements MqttConnection.Listener {
       FleetObserver observer,
       Automation automation,
       DeviceIdentities identities,
+      TariffFeed tariff,
       ObjectMapper json) {
     this.settings = settings;
     this.topics = Topics.of(settings);
@@ -51,6 +53,7 @@ final class MqttBridge implements MqttConnection.Listener {
     this.observer = observer;
     this.automation = automation;
     this.identities = identities;
+    this.tariff = tariff;
     this.json = json;
   }
 
@@ -110,6 +113,16 @@ final class MqttBridge implements MqttConnection.Listener {
     for (BatteryHealth health : observer.fleet()) {
       publishBattery(health.id(), true);
     }
+    publishTempo(true);
+    publishSavings();
+  }
+
+  /**
+   * Tempo's state when it changed: a colour learnt, a new day, the period switching at 06:00 and
+   * 22:00. Run often, so Home Assistant sees the change within seconds rather than an interval.
+   */
+  void publishTempoChanges() {
+    publishTempo(false);
   }
 
   @EventListener
@@ -155,6 +168,7 @@ final class MqttBridge implements MqttConnection.Listener {
 
   private void publishDiscovery() {
     discovery.forService(settings.commandsEnabled()).forEach(this::send);
+    discovery.forTariff(tariff.tempoEnabled()).forEach(this::send);
     observer.fleet().forEach(h -> publishDiscovery(h.id()));
   }
 
@@ -175,6 +189,33 @@ final class MqttBridge implements MqttConnection.Listener {
     publish(new Message(topics.availability(id), availability, true), force);
     publish(new Message(topics.state(id), state, true), force);
     publishPaused(false);
+  }
+
+  private void publishTempo(boolean force) {
+    if (!settings.enabled() || !tariff.tempoEnabled()) {
+      return;
+    }
+    try {
+      publish(
+          new Message(topics.tempoState(), json.writeValueAsString(tariff.tempo()), true), force);
+    } catch (RuntimeException e) {
+      // The season's colours come from the history store: a failing store must not stop the rest.
+      log.warn("MQTT: Tempo state not published: {}", e.toString());
+    }
+  }
+
+  /** Savings change when history rolls up, so the interval's heartbeat is the only publisher. */
+  private void publishSavings() {
+    if (!settings.enabled()) {
+      return;
+    }
+    try {
+      publish(
+          new Message(topics.savingsState(), json.writeValueAsString(tariff.savings()), true),
+          true);
+    } catch (RuntimeException e) {
+      log.warn("MQTT: savings not published: {}", e.toString());
+    }
   }
 
   private void publishPaused(boolean force) {

@@ -6,6 +6,8 @@ import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.ControlSettings;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.history.SavingsTotals;
+import fr.marstek.automation.tariff.tempo.TempoColours;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,14 +39,19 @@ class MqttConfiguration {
       ControlSettings control,
       InstantSource clock,
       DeviceIdentities identities,
+      TempoColours colours,
+      SavingsTotals savings,
       ObjectMapper json) {
     var commands = new MqttCommands(automation, observer, control, clock, Topics.of(settings));
-    return new MqttBridge(settings, commands, observer, automation, identities, json);
+    var tariff = new TariffFeed(colours, savings, clock);
+    return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);
   }
 
   @Bean
   MqttConnection mqttConnection(MqttSettings settings, MqttBridge bridge, TaskScheduler scheduler) {
-    var connection = new MqttConnection(settings, bridge, bridge::publishAll, scheduler);
+    var connection =
+        new MqttConnection(
+            settings, bridge, bridge::publishAll, bridge::publishTempoChanges, scheduler);
     bridge.attach(connection);
     return connection;
   }

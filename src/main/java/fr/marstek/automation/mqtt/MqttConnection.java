@@ -34,22 +34,32 @@ final class MqttConnection implements SmartLifecycle, MqttCallbackExtended {
   private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
+  /** How often {@code watch} looks for changes that raise no event (Tempo's period and colours). */
+  static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+
   private final MqttSettings settings;
   private final Topics topics;
   private final Listener listener;
   private final Runnable heartbeat;
+  private final Runnable watch;
   private final TaskScheduler scheduler;
   private volatile MqttAsyncClient client;
   private volatile Thread connector;
   private volatile ScheduledFuture<?> ticker;
+  private volatile ScheduledFuture<?> watcher;
   private volatile boolean running;
 
   MqttConnection(
-      MqttSettings settings, Listener listener, Runnable heartbeat, TaskScheduler scheduler) {
+      MqttSettings settings,
+      Listener listener,
+      Runnable heartbeat,
+      Runnable watch,
+      TaskScheduler scheduler) {
     this.settings = settings;
     this.topics = Topics.of(settings);
     this.listener = listener;
     this.heartbeat = heartbeat;
+    this.watch = watch;
     this.scheduler = scheduler;
   }
 
@@ -95,13 +105,20 @@ final class MqttConnection implements SmartLifecycle, MqttCallbackExtended {
     client.setCallback(this);
     connector = Thread.ofVirtual().name("mqtt-connect").start(this::connectUntilConnected);
     ticker =
-        scheduler.scheduleAtFixedRate(
-            () -> {
-              if (isConnected()) {
-                heartbeat.run();
-              }
-            },
-            settings.stateInterval());
+        scheduler.scheduleAtFixedRate(() -> whenConnected(heartbeat), settings.stateInterval());
+    watcher = scheduler.scheduleWithFixedDelay(() -> whenConnected(watch), WATCH_EVERY);
+  }
+
+  private void whenConnected(Runnable task) {
+    if (!isConnected()) {
+      return;
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: log and keep the schedule.
+      log.error("Bug in a periodic MQTT publication: {}", e.toString(), e);
+    }
   }
 
   private void connectUntilConnected() {
@@ -186,9 +203,10 @@ final class MqttConnection implements SmartLifecycle, MqttCallbackExtended {
   @Override
   public void stop() {
     running = false;
-    ScheduledFuture<?> t = ticker;
-    if (t != null) {
-      t.cancel(false);
+    for (ScheduledFuture<?> t : new ScheduledFuture<?>[] {ticker, watcher}) {
+      if (t != null) {
+        t.cancel(false);
+      }
     }
     Thread c = connector;
     if (c != null) {

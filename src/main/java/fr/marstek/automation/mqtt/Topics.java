@@ -40,6 +40,16 @@ record Topics(String base, String discoveryPrefix) {
     return battery(battery) + "/command/result";
   }
 
+  /** Today's and tomorrow's Tempo colour, the period and the days left this season. */
+  String tempoState() {
+    return base + "/tempo/state";
+  }
+
+  /** This month's and this season's savings. */
+  String savingsState() {
+    return base + "/savings/state";
+  }
+
   String paused() {
     return base + "/automation/paused";
   }

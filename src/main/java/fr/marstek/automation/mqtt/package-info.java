@@ -1,8 +1,8 @@
 /**
- * Home Assistant over MQTT: discovery, state and availability for every battery, and commands that
- * go through control's Automation API.
+ * Home Assistant over MQTT: discovery, state and availability for every battery, Tempo's colours
+ * and the measured savings, and commands that go through control's Automation API.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "MQTT",
-    allowedDependencies = {"units", "config", "device", "control"})
+    allowedDependencies = {"units", "config", "device", "control", "tariff :: tempo", "history"})
 package fr.marstek.automation.mqtt;

@@ -43,6 +43,10 @@ final class Mosquitto implements AutoCloseable {
     return "mqtt://127.0.0.1:" + port;
   }
 
+  int port() {
+    return port;
+  }
+
   String pahoUri() {
     return "tcp://127.0.0.1:" + port;
   }

@@ -1,10 +1,12 @@
 package fr.marstek.automation.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -15,6 +17,7 @@ final class Subscriber implements AutoCloseable {
 
   private final MqttClient client;
   private final Map<String, String> last = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> seen = new ConcurrentHashMap<>();
 
   Subscriber(String uri) throws MqttException {
     client = new MqttClient(uri, "test-" + UUID.randomUUID(), new MemoryPersistence());
@@ -28,13 +31,21 @@ final class Subscriber implements AutoCloseable {
     client.subscribe(
         filter,
         1,
-        (topic, message) ->
-            last.put(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+        (topic, message) -> {
+          String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+          last.put(topic, payload);
+          seen.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(payload);
+        });
     return this;
   }
 
   Optional<String> last(String topic) {
     return Optional.ofNullable(last.get(topic));
+  }
+
+  /** Every payload received on {@code topic}, oldest first. */
+  List<String> history(String topic) {
+    return List.copyOf(seen.getOrDefault(topic, List.of()));
   }
 
   Map<String, String> all() {
@@ -43,6 +54,7 @@ final class Subscriber implements AutoCloseable {
 
   void forget() {
     last.clear();
+    seen.clear();
   }
 
   void send(String topic, String payload) throws MqttException {

@@ -2,11 +2,8 @@ package fr.marstek.automation.history.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.history.DaySavings;
-import fr.marstek.automation.history.HistoryQueries;
-import fr.marstek.automation.history.PeakPrices;
-import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -15,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -32,16 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SavingsController {
 
-  private final HistoryQueries queries;
-  private final TempoPrices prices;
+  private final SavingsTotals totals;
   private final InstantSource clock;
 
-  SavingsController(
-      HistoryQueries queries,
-      ObjectProvider<TempoPrices> prices,
-      ObjectProvider<InstantSource> clock) {
-    this.queries = queries;
-    this.prices = prices.getIfAvailable(TempoPrices::defaults);
+  SavingsController(SavingsTotals totals, ObjectProvider<InstantSource> clock) {
+    this.totals = totals;
     this.clock = clock.getIfAvailable(InstantSource::system);
   }
 
@@ -108,7 +99,7 @@ class SavingsController {
     if (first.plusYears(10).isBefore(last)) {
       throw new BadHistoryRequest(HttpStatus.BAD_REQUEST, "ask for at most 10 years at a time");
     }
-    List<DaySavings> days = queries.savings(first, last, this::pricesOf);
+    List<DaySavings> days = totals.days(first, last);
     Map<YearMonth, Money> months = new TreeMap<>();
     Money total = Money.NONE;
     List<Day> dayViews = new ArrayList<>();
@@ -127,21 +118,6 @@ class SavingsController {
         total,
         "Energy part of the Tempo bill only (no subscription, no taxes per kWh beyond the prices);"
             + " a day whose colour is unknown is not priced.");
-  }
-
-  private Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
-    TempoColour c;
-    try {
-      c = TempoColour.valueOf(colour);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (c == TempoColour.UNKNOWN) {
-      return Optional.empty();
-    }
-    return prices
-        .gridOn(day)
-        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
   }
 
   private static Money sum(Money a, Money b) {

@@ -1,0 +1,79 @@
+package fr.marstek.automation.history;
+
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the batteries saved over a span of Tempo days, priced with the Tempo prices in force on each
+ * day: the one place that turns {@link HistoryQueries#savings} into euros, for the REST API and for
+ * Home Assistant.
+ */
+public final class SavingsTotals {
+
+  /**
+   * The sums over the priced days; a day whose colour is unknown is counted in {@code daysUnpriced}
+   * and adds nothing.
+   */
+  public record Total(
+      double paidEur,
+      double withoutBatteriesEur,
+      double savedEur,
+      int daysPriced,
+      int daysUnpriced) {
+
+    public static final Total NONE = new Total(0, 0, 0, 0, 0);
+
+    public Total plus(DaySavings day) {
+      if (day.paidEur().isEmpty()) {
+        return new Total(paidEur, withoutBatteriesEur, savedEur, daysPriced, daysUnpriced + 1);
+      }
+      return new Total(
+          paidEur + day.paidEur().get(),
+          withoutBatteriesEur + day.withoutBatteriesEur().orElseThrow(),
+          savedEur + day.savedEur().orElseThrow(),
+          daysPriced + 1,
+          daysUnpriced);
+    }
+  }
+
+  private final HistoryQueries queries;
+  private final TempoPrices prices;
+
+  public SavingsTotals(HistoryQueries queries, TempoPrices prices) {
+    this.queries = queries;
+    this.prices = prices;
+  }
+
+  /** Every recorded Tempo day in [from, to] with what it cost and saved. */
+  public List<DaySavings> days(LocalDate from, LocalDate to) {
+    return queries.savings(from, to, this::pricesOf);
+  }
+
+  /** The sums over [from, to]. */
+  public Total between(LocalDate from, LocalDate to) {
+    Total total = Total.NONE;
+    for (DaySavings day : days(from, to)) {
+      total = total.plus(day);
+    }
+    return total;
+  }
+
+  /** The off-peak and peak prices of a day of {@code colour}; empty for an unknown colour. */
+  public Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
+    TempoColour c;
+    try {
+      c = TempoColour.valueOf(colour);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (c == TempoColour.UNKNOWN) {
+      return Optional.empty();
+    }
+    return prices
+        .gridOn(day)
+        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
+  }
+}
