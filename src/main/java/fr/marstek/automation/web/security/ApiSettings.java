@@ -8,6 +8,7 @@ import java.util.Optional;
  * The API's access settings: {@code API_TOKEN} (at least 16 characters, else generated into {@code
  * API_TOKEN_FILE}) and {@code API_READS_REQUIRE_TOKEN}.
  */
+@org.springframework.modulith.NamedInterface("settings")
 public record ApiSettings(Optional<String> token, Path tokenFile, boolean readsNeedToken) {
 
   public static ApiSettings from(Variables variables) {

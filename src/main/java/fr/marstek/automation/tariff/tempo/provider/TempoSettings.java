@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The Tempo provider variables, checked at start-up. */
+@org.springframework.modulith.NamedInterface("settings")
 public record TempoSettings(
     boolean enabled,
     List<String> providers,
