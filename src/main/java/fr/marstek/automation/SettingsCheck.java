@@ -10,6 +10,9 @@ import fr.marstek.automation.device.FleetSettings;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.history.HistorySettings;
 import fr.marstek.automation.mqtt.MqttSettings;
+import fr.marstek.automation.notify.NotifySettings;
+import fr.marstek.automation.tariff.tempo.provider.TempoSettings;
+import fr.marstek.automation.web.security.ApiSettings;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -33,6 +36,9 @@ final class SettingsCheck
           ControlSettings::from,
           HistorySettings::from,
           MqttSettings::from,
+          NotifySettings::from,
+          TempoSettings::from,
+          ApiSettings::from,
           ServiceSettings::from,
           ClockSettings::from);
 

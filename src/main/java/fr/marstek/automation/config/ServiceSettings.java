@@ -16,6 +16,9 @@ public record ServiceSettings(
   }
 
   public static ServiceSettings from(Variables variables) {
+    // Spring reads SERVER_PORT itself (server.port); checked here so a mistake reads like the
+    // others
+    variables.integer("SERVER_PORT", 8000, 0, 65535, "a TCP port 1-65535 (0: any free port)");
     boolean tempo = variables.flag("TEMPO_ENABLED", true);
     Optional<String> contract = variables.text("TEMPO_CONTRACT_NUMBER");
     contract

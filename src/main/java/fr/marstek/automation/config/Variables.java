@@ -95,7 +95,11 @@ public final class Variables {
 
   /** Records a problem found by a check that spans several variables. */
   public void problem(String name, String value, String expected) {
-    problems.add(name + "=" + Secrets.maskIfSecret(name, value) + ": expected " + expected);
+    String problem = name + "=" + Secrets.maskIfSecret(name, value) + ": expected " + expected;
+    // two features reading the same variable (TEMPO_ENABLED) report its mistake once
+    if (!problems.contains(problem)) {
+      problems.add(problem);
+    }
   }
 
   public List<String> problems() {

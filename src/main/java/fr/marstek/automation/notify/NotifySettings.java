@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Notification settings: language, which events with which level ({@code
  * NOTIFY_EVENTS=offline,back:info,drift:critical}), pace, retries, and how to reach the services.
  */
-record NotifySettings(
+public record NotifySettings(
     Language language,
     Map<NoticeKind, NoticeLevel> events,
     int maxPerHour,
@@ -30,11 +30,11 @@ record NotifySettings(
 
   static final String ALL_EVENTS = "offline,back,drift,tempo_red,tempo_white";
 
-  NotifySettings {
+  public NotifySettings {
     events = Map.copyOf(events);
   }
 
-  static NotifySettings from(Variables variables) {
+  public static NotifySettings from(Variables variables) {
     Language language =
         variables.get(
             "NOTIFICATION_LANGUAGE",

@@ -42,6 +42,11 @@ public final class ModeRequests {
       if (request.duration().isNegative() || request.duration().isZero()) {
         throw new BadRequest("'duration' must be positive, such as PT2H");
       }
+      if (request.duration().compareTo(LONGEST) > 0) {
+        // checked before adding: a duration of 1e30 seconds is beyond any instant
+        throw new BadRequest(
+            "an override lasts at most 7 days; 'duration' is " + request.duration());
+      }
       until = now.plus(request.duration());
     }
     if (!until.isAfter(now)) {

@@ -17,7 +17,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,6 +40,7 @@ class DashboardActions {
   private final FleetObserver observer;
   private final ControlSettings settings;
   private final InstantSource clock;
+  private final LoginAttempts attempts;
 
   DashboardActions(
       ApiToken token,
@@ -45,7 +48,9 @@ class DashboardActions {
       Automation automation,
       FleetObserver observer,
       ControlSettings settings,
-      InstantSource clock) {
+      InstantSource clock,
+      LoginAttempts attempts) {
+    this.attempts = attempts;
     this.token = token;
     this.session = session;
     this.automation = automation;
@@ -59,10 +64,27 @@ class DashboardActions {
       @RequestParam(defaultValue = "") String token,
       HttpServletRequest request,
       RedirectAttributes flash) {
+    String address = request.getRemoteAddr();
+    var wait = attempts.waitFor(address);
+    if (wait.isPresent()) {
+      var refused =
+          new ErrorResponseException(
+              HttpStatus.TOO_MANY_REQUESTS,
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  "Too many wrong tokens from this address: try again in "
+                      + (wait.get().toMinutes() + 1)
+                      + " minutes."),
+              null);
+      refused.getHeaders().set("Retry-After", String.valueOf(wait.get().toSeconds() + 1));
+      throw refused;
+    }
     if (!this.token.matches(token.trim())) {
+      attempts.failed(address);
       flash.addFlashAttribute("problem", "login.wrong");
       return HOME;
     }
+    attempts.succeeded(address);
     session.logIn(request);
     flash.addFlashAttribute("notice", "login.done");
     return HOME;

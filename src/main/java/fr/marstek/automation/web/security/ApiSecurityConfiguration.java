@@ -1,35 +1,31 @@
 package fr.marstek.automation.web.security;
 
 import fr.marstek.automation.config.VariableSource;
-import fr.marstek.automation.config.Variables;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the API token check in front of every {@code /api/} route. */
+/**
+ * Wires the API token check in front of every {@code /api/} route, and in front of everything the
+ * size limit and the browser security headers.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
   @Bean
-  ApiToken apiToken(VariableSource source) {
-    Variables variables = source.variables();
-    var configured = variables.text("API_TOKEN");
-    configured
-        .filter(t -> t.length() < ApiToken.SHORTEST)
-        .ifPresent(t -> variables.problem("API_TOKEN", t, "at least 16 characters"));
-    variables.check();
-    Path file = Path.of(variables.text("API_TOKEN_FILE").orElse("marstek-automation.token"));
-    return ApiTokenStore.load(configured, file, new SecureRandom());
+  ApiSettings apiSettings(VariableSource source) {
+    return source.read(ApiSettings::from);
   }
 
   @Bean
-  ReadAccess readAccess(VariableSource source) {
-    Variables variables = source.variables();
-    boolean readsNeedToken = variables.flag("API_READS_REQUIRE_TOKEN", false);
-    variables.check();
-    return new ReadAccess(readsNeedToken);
+  ApiToken apiToken(ApiSettings settings) {
+    return ApiTokenStore.load(settings.token(), settings.tokenFile(), new SecureRandom());
+  }
+
+  @Bean
+  ReadAccess readAccess(ApiSettings settings) {
+    return new ReadAccess(settings.readsNeedToken());
   }
 
   @Bean
@@ -38,6 +34,22 @@ class ApiSecurityConfiguration {
         new FilterRegistrationBean<>(new ApiTokenFilter(token, reads.tokenRequired()));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit() {
+    var registration = new FilterRegistrationBean<>(new RequestSizeLimit());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(-2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(-3);
     return registration;
   }
 }

@@ -25,7 +25,9 @@ final class Fields {
       return OptionalDouble.empty();
     }
     if (value.isNumber()) {
-      return OptionalDouble.of(value.numberValue().doubleValue());
+      // 1e400 reads as infinity: no reading, like a number that cannot be parsed
+      double number = value.numberValue().doubleValue();
+      return Double.isFinite(number) ? OptionalDouble.of(number) : OptionalDouble.empty();
     }
     if (value.isString()) {
       try {

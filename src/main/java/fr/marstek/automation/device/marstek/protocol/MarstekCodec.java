@@ -36,7 +36,12 @@ public final class MarstekCodec {
       throw new MalformedReply("a request, not a reply");
     }
     JsonNode id = root.get("id");
-    if (id == null || !id.isIntegralNumber() || id.asLong() < 0 || id.asLong() > 0xFFFF) {
+    // canConvertToInt first: a 40-digit id must be refused, not overflow a long
+    if (id == null
+        || !id.isIntegralNumber()
+        || !id.canConvertToInt()
+        || id.intValue() < 0
+        || id.intValue() > 0xFFFF) {
       throw new MalformedReply("reply id is not an integer 0-65535: " + id);
     }
     Optional<JsonNode> result = Optional.ofNullable(root.get("result")).filter(JsonNode::isObject);
@@ -51,11 +56,12 @@ public final class MarstekCodec {
 
   private RpcError error(JsonNode node) {
     JsonNode data = node.get("data");
+    JsonNode code = node.path("code");
     return new RpcError(
-        node.path("code").asInt(0),
+        code.isIntegralNumber() && code.canConvertToInt() ? code.intValue() : 0,
         node.path("message").asString(""),
-        data != null && data.isIntegralNumber()
-            ? OptionalInt.of(data.asInt())
+        data != null && data.isIntegralNumber() && data.canConvertToInt()
+            ? OptionalInt.of(data.intValue())
             : OptionalInt.empty());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The Tempo provider variables, checked at start-up. */
-record TempoSettings(
+@org.springframework.modulith.NamedInterface("settings")
+public record TempoSettings(
     boolean enabled,
     List<String> providers,
     Optional<RteCredentials> rteCredentials,
@@ -25,7 +26,7 @@ record TempoSettings(
   static final String COULEUR_TEMPO = "couleur-tempo";
   static final Set<String> KNOWN = Set.of(RTE, RTE_PUBLIC, COULEUR_TEMPO);
 
-  TempoSettings {
+  public TempoSettings {
     providers = List.copyOf(providers);
   }
 
@@ -37,14 +38,16 @@ record TempoSettings(
     }
   }
 
-  static TempoSettings from(Variables variables) {
+  public static TempoSettings from(Variables variables) {
     boolean enabled = variables.flag("TEMPO_ENABLED", true);
     List<String> providers = providers(variables);
     Optional<String> id = variables.text("RTE_CLIENT_ID");
     Optional<String> secret = variables.text("RTE_CLIENT_SECRET");
     if (id.isPresent() != secret.isPresent()) {
       String missing = id.isPresent() ? "RTE_CLIENT_SECRET" : "RTE_CLIENT_ID";
-      variables.problem(missing, "", "set together with the other one (data.rte-france.com app)");
+      String given = id.isPresent() ? "RTE_CLIENT_ID" : "RTE_CLIENT_SECRET";
+      variables.problem(
+          missing, "", "set together with " + given + " (both from your data.rte-france.com app)");
     }
     Optional<RteCredentials> credentials =
         id.isPresent() && secret.isPresent()

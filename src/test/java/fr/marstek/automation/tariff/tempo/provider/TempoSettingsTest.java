@@ -43,7 +43,8 @@ class TempoSettingsTest {
         .containsExactlyInAnyOrder(
             "TEMPO_PROVIDERS=rte,edf: expected each of rte, rte-public, couleur-tempo at most"
                 + " once, in order",
-            "RTE_CLIENT_ID=: expected set together with the other one (data.rte-france.com app)",
+            "RTE_CLIENT_ID=: expected set together with RTE_CLIENT_SECRET (both from your"
+                + " data.rte-france.com app)",
             "TEMPO_RTE_PUBLIC_URL=ftp://example: expected an http:// or https:// URL",
             "TEMPO_HTTP_TIMEOUT_SECONDS=0: expected seconds 1-120");
     assertThat(String.join("\n", variables.problems())).doesNotContain("s3cr3t");
