@@ -9,6 +9,7 @@ import fr.marstek.automation.device.FleetSettings;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.history.HistorySettings;
 import fr.marstek.automation.mqtt.MqttSettings;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -32,6 +33,7 @@ final class SettingsCheck
           ControlSettings::from,
           HistorySettings::from,
           MqttSettings::from,
+          TempoPrices::from,
           ServiceSettings::from);
 
   @Override
