@@ -11,6 +11,7 @@ import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.history.HistorySettings;
 import fr.marstek.automation.mqtt.MqttSettings;
 import fr.marstek.automation.notify.NotifySettings;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.provider.TempoSettings;
 import fr.marstek.automation.web.security.ApiSettings;
 import java.util.List;
@@ -38,6 +39,7 @@ final class SettingsCheck
           MqttSettings::from,
           NotifySettings::from,
           TempoSettings::from,
+          TempoPrices::from,
           ApiSettings::from,
           ServiceSettings::from,
           ClockSettings::from);

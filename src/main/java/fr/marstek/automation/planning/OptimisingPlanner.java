@@ -1,18 +1,22 @@
 package fr.marstek.automation.planning;
 
+import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
+import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tempo and oracle strategies: the exact optimum over the hours ahead. The oracle sees the
  * truth to its horizon and values nothing left over; tempo sees today and tomorrow, assumes the
  * worst for an unknown colour, fills up before red peaks and values what is left at what it would
- * cost to buy again (or at a peak's worth once no red day can come this season).
+ * cost to buy again, plus what buying it now saves over tomorrow night when the day after may be
+ * red (Tempo's rules and the red days left), or at a peak's worth once no red day can come.
  */
 final class OptimisingPlanner implements Planner {
 
@@ -32,12 +36,24 @@ final class OptimisingPlanner implements Planner {
     Instant end = oracle ? horizonEnd : TempoDays.end(TempoDays.tempoDayOf(in.now()).plusDays(1));
     Horizon h = Horizon.build(in, end, !oracle);
     Fleet fleet = new Fleet(in.batteries());
-    double[] pooled = solve(in, h, fleet);
+    Keep keep =
+        oracle ? Keep.NOTHING : keep(in, h, fleet.chargeEfficiency, fleet.dischargeEfficiency);
+    double[] pooled = solve(in, h, fleet, keep.eurPerKwh() / 1000);
     return new Plan(
-        in.now(), oracle ? Strategy.ORACLE : Strategy.TEMPO, slots(in, h, fleet, pooled));
+        in.now(),
+        oracle ? Strategy.ORACLE : Strategy.TEMPO,
+        slots(in, h, fleet, pooled, keep.possibleRed()));
   }
 
-  private double[] solve(PlanningInput in, Horizon h, Fleet fleet) {
+  /**
+   * What a stored kWh left after the horizon is worth, and the day after the horizon when that
+   * value counts on it turning red.
+   */
+  private record Keep(double eurPerKwh, Optional<LocalDate> possibleRed) {
+    static final Keep NOTHING = new Keep(0, Optional.empty());
+  }
+
+  private double[] solve(PlanningInput in, Horizon h, Fleet fleet, double endValue) {
     int hours = h.hours();
     double[] buy = new double[hours];
     double[] maxIn = new double[hours];
@@ -59,30 +75,65 @@ final class OptimisingPlanner implements Planner {
       sell[t] = (h.price[t] - in.wearEurPerKwh()) * etaOut / 1000;
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }
-    double endValue = oracle ? 0 : keepValue(in, h, etaIn, etaOut) / 1000;
     return EnergyDp.solve(
         buy, maxIn, sell, maxOut, fleet.totalUsable(), fleet.totalStored(), endValue);
   }
 
-  private static double keepValue(PlanningInput in, Horizon h, double etaIn, double etaOut) {
+  private static Keep keep(PlanningInput in, Horizon h, double etaIn, double etaOut) {
     TempoPriceGrid grid = in.prices().gridAt(in.now()).orElse(null);
     if (grid == null) {
-      return 0;
+      return Keep.NOTHING;
     }
     LocalDate lastDay = h.day[h.hours() - 1];
     if (in.calendar().redPossibleAfter(lastDay)) {
-      return KEEP_DISCOUNT * grid.cheapestOffPeak().eurPerKwh() / etaIn;
+      double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn;
+      // Energy for a red day after the horizon would otherwise be bought on the horizon's last
+      // night; when that night is dearer (white) than the cheapest, a kWh bought now and kept
+      // saves the difference if that day turns red, which Tempo's rules make more or less likely.
+      LocalDate after = lastDay.plusDays(1);
+      double chance = chanceOfRed(in.calendar(), after);
+      double lastNight = h.price[h.hours() - 1];
+      double saving =
+          Double.isNaN(lastNight)
+              ? 0
+              : chance * (lastNight - grid.cheapestOffPeak().eurPerKwh()) / etaIn;
+      return saving > 0
+          ? new Keep(refill + saving, Optional.of(after))
+          : new Keep(KEEP_DISCOUNT * refill, Optional.empty());
     }
-    return Math.max(0, grid.cheapestPeak().eurPerKwh() - in.wearEurPerKwh()) * etaOut;
+    return new Keep(
+        Math.max(0, grid.cheapestPeak().eurPerKwh() - in.wearEurPerKwh()) * etaOut,
+        Optional.empty());
   }
 
-  private List<BatteryPlan> slots(PlanningInput in, Horizon h, Fleet fleet, double[] pooled) {
+  /**
+   * The chance that {@code day}, beyond the known colours, is red: none when Tempo's rules forbid
+   * it (weekend, holiday, April-October) or the season's red days are used up, else the red days
+   * left shared evenly over the days that can still be red.
+   */
+  static double chanceOfRed(TempoCalendar calendar, LocalDate day) {
+    if (!TempoSeason.isRedAllowed(day) || calendar.colourOf(day).isKnown()) {
+      return 0;
+    }
+    TempoSeason season = TempoSeason.of(day);
+    int left = calendar.daysLeft(season, TempoColour.RED);
+    int candidates = 0;
+    for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
+      if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
+        candidates++;
+      }
+    }
+    return candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
+  }
+
+  private List<BatteryPlan> slots(
+      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Optional<LocalDate> possibleRed) {
     int n = fleet.batteries.size();
     List<List<PlanSlot>> perBattery = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       perBattery.add(new ArrayList<>(h.hours()));
     }
-    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable());
+    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), possibleRed);
     for (int t = 0; t < h.hours(); t++) {
       // from what the batteries really hold, so a share one battery could not take is retried
       double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());

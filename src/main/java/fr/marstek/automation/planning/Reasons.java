@@ -3,7 +3,9 @@ package fr.marstek.automation.planning;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes, for each planned hour, the reason a person would give; only when someone reads it. */
 final class Reasons {
@@ -14,12 +16,22 @@ final class Reasons {
   private final Horizon h;
   private final double[] pooled;
   private final double usable;
+  private final Optional<LocalDate> possibleRed;
 
-  Reasons(PlanningInput in, Horizon h, double[] pooled, double usable) {
+  /**
+   * @param possibleRed the day after the horizon, when energy is kept for it in case it is red
+   */
+  Reasons(
+      PlanningInput in,
+      Horizon h,
+      double[] pooled,
+      double usable,
+      Optional<LocalDate> possibleRed) {
     this.in = in;
     this.h = h;
     this.pooled = pooled;
     this.usable = usable;
+    this.possibleRed = possibleRed;
   }
 
   Reason forHour(int t) {
@@ -54,7 +66,8 @@ final class Reasons {
               + eur(here)
               + ": charging to "
               + whole(atPeak)
-              + " % by 06:00";
+              + " % by 06:00"
+              + keptForRed();
     }
     if (delta < -NOISE_WH) {
       return () -> assumption + "off-peak " + eur(here) + ": battery covers the house";
@@ -97,6 +110,16 @@ final class Reasons {
             + " day: peak "
             + eur(here)
             + ": keeping the stored energy for a dearer peak";
+  }
+
+  /** Said when charging goes beyond the horizon's needs for a day that may be red. */
+  private String keptForRed() {
+    if (possibleRed.isEmpty() || pooled[pooled.length - 1] <= NOISE_WH) {
+      return "";
+    }
+    return ", part kept in case "
+        + possibleRed.get()
+        + " is RED (cheaper now than on the night before)";
   }
 
   private String assumption(int t) {

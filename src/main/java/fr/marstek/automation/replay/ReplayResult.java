@@ -3,7 +3,11 @@ package fr.marstek.automation.replay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What one replay cost; money in EUR, energy in kWh. */
+/**
+ * What one replay cost; money in EUR, energy in kWh. {@code leftOverEur} is what the energy left in
+ * the batteries at the end is worth (what it spares buying on the next night), deducted from the
+ * total.
+ */
 record ReplayResult(
     ReplayCase replayCase,
     int daysCovered,
@@ -11,11 +15,12 @@ record ReplayResult(
     double gridKwh,
     double costEur,
     double wearEur,
+    double leftOverEur,
     double noneTotalEur,
     double cycles) {
 
   double totalEur() {
-    return costEur + wearEur;
+    return costEur + wearEur - leftOverEur;
   }
 
   double savingsEur() {
@@ -33,6 +38,7 @@ record ReplayResult(
     json.put("grid_kwh", round(gridKwh, 3));
     json.put("cost_eur", round(costEur, 4));
     json.put("wear_eur", round(wearEur, 4));
+    json.put("left_over_eur", round(leftOverEur, 4));
     json.put("total_eur", round(totalEur(), 4));
     json.put("none_total_eur", round(noneTotalEur, 4));
     json.put("savings_eur", round(savingsEur(), 4));

@@ -9,6 +9,7 @@ import fr.marstek.automation.planning.PlanningInput;
 import fr.marstek.automation.planning.Strategy;
 import fr.marstek.automation.planning.WeekdayHourForecast;
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
@@ -68,8 +69,33 @@ final class SeasonReplay {
       none += hours.load[t] * hours.price[t] / 1000;
     }
     double wear = fleet.dischargedAcWh() / 1000 * c.wearEurPerKwh();
+    double left = leftOverValue(fleet, hours);
     return new ReplayResult(
-        c, hours.daysCovered, hours.daysExcluded, grid / 1000, cost, wear, none, fleet.cycles());
+        c,
+        hours.daysCovered,
+        hours.daysExcluded,
+        grid / 1000,
+        cost,
+        wear,
+        left,
+        none,
+        fleet.cycles());
+  }
+
+  /**
+   * What the energy still in the batteries after the season's last hour is worth: the next season
+   * starts on 1 September, always blue, so it spares buying as much at the blue off-peak price on
+   * its first night. Without this, a strategy that charged on the last night for the next day (as a
+   * real service would) was counted as having thrown that energy away.
+   */
+  private double leftOverValue(SimulatedFleet fleet, Hours hours) {
+    double blueOffPeak =
+        prices
+            .gridAt(hours.start[hours.size() - 1])
+            .orElseThrow()
+            .price(TempoColour.BLUE, true)
+            .eurPerKwh();
+    return fleet.acToStore(fleet.storedWh()) / 1000 * blueOffPeak;
   }
 
   private List<Action> plan(Planner planner, Instant now, SimulatedFleet fleet, ReplayCase c) {

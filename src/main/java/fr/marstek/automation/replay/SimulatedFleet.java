@@ -72,6 +72,20 @@ final class SimulatedFleet {
     return houseWh + charged - given;
   }
 
+  /** Energy left in the batteries, above their minimum, in stored Wh. */
+  double storedWh() {
+    double sum = 0;
+    for (double s : stored) {
+      sum += s;
+    }
+    return sum;
+  }
+
+  /** AC energy that charging this much stored energy draws from the grid. */
+  double acToStore(double storedWh) {
+    return storedWh / eta;
+  }
+
   double dischargedAcWh() {
     return dischargedAcWh;
   }

@@ -71,13 +71,13 @@ class PlannerTest {
                 "charging does not pay")),
         Arguments.of(
             new PlanCase(
-                "white tomorrow with wear: nothing",
+                "white tomorrow with wear, a weekday after it in winter: full for a possible red",
                 TempoColour.WHITE,
                 1000,
                 0.05,
-                11,
-                11,
-                "charging does not pay")),
+                100,
+                100,
+                "part kept in case 2026-01-29 is RED")),
         Arguments.of(
             new PlanCase(
                 "blue tomorrow without wear: a cheap margin fills a big need",
@@ -121,6 +121,66 @@ class PlannerTest {
     assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value())
         .isBetween(c.minSocAt6() - 0.5, c.maxSocAt6() + 0.5);
     assertThat(plan.slotAt("b1", EVENING).orElseThrow().why()).contains(c.reasonPart());
+  }
+
+  @Test
+  void whiteTomorrowWithWearBuysNothingWhenTheDayAfterCannotBeRed() {
+    // Friday blue, Saturday white: Sunday is never red, so nothing is worth storing tonight.
+    LocalDate friday = LocalDate.of(2026, 1, 30);
+    var calendar =
+        TempoCalendar.of(Map.of(friday, TempoColour.BLUE, friday.plusDays(1), TempoColour.WHITE));
+    Instant evening = at("2026-01-30T22:00:00+01:00");
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input(evening, calendar, 1000, 0.05, 11));
+
+    assertThat(plan.socAt("b1", at("2026-01-31T06:00:00+01:00")).orElseThrow().value())
+        .isCloseTo(11, within());
+    assertThat(plan.slotAt("b1", evening).orElseThrow().why()).contains("charging does not pay");
+  }
+
+  @Test
+  void whiteTomorrowWithWearBuysNothingOnceTheSeasonsRedDaysAreUsed() {
+    Map<LocalDate, TempoColour> known = new java.util.HashMap<>();
+    // 22 red days already drawn this season: no red can come.
+    LocalDate red = LocalDate.of(2025, 12, 1);
+    for (int n = 0; n < 22; red = red.plusDays(1)) {
+      if (fr.marstek.automation.tariff.tempo.TempoSeason.isRedAllowed(red)) {
+        known.put(red, TempoColour.RED);
+        n++;
+      }
+    }
+    known.put(TODAY, TempoColour.BLUE);
+    known.put(TOMORROW, TempoColour.WHITE);
+
+    Plan plan =
+        Planner.of(Strategy.TEMPO).plan(input(EVENING, TempoCalendar.of(known), 1000, 0.05, 11));
+
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(11, within());
+  }
+
+  @Test
+  void theChanceOfRedFollowsTempoRulesAndTheRedDaysLeft() {
+    var nothingKnown = TempoCalendar.of(Map.of());
+    LocalDate monday = LocalDate.of(2026, 3, 30);
+
+    double lastWeek = OptimisingPlanner.chanceOfRed(nothingKnown, monday);
+
+    // 22 red days left and only Monday 30 and Tuesday 31 March can still be red.
+    assertThat(lastWeek).isEqualTo(1);
+    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2026, 1, 31)))
+        .as("a Saturday")
+        .isZero();
+    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2026, 4, 1)))
+        .as("April")
+        .isZero();
+    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2025, 11, 3)))
+        .as("22 red days over the ~100 weekdays left of November to March")
+        .isBetween(0.15, 0.25);
+    assertThat(
+            OptimisingPlanner.chanceOfRed(
+                TempoCalendar.of(Map.of(monday, TempoColour.BLUE)), monday))
+        .as("a known day")
+        .isZero();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package fr.marstek.automation.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,6 +77,43 @@ class ReplayCommandTest {
             "savings_eur",
             "cycles");
     assertThat(printed.toString()).contains("| 2025-2026 | 1 | 0.05 | 363 | tempo |");
+  }
+
+  @Test
+  void energyLeftAtTheSeasonsEndIsWorthWhatItSparesOnTheNextBlueNight() throws IOException {
+    Path tempo = dir.resolve("tempo.csv");
+    Path load = dir.resolve("load.csv");
+    Path json = dir.resolve("out.json");
+    writeCalendar(tempo);
+    writeLoad(load);
+    ReplayCommand command = new ReplayCommand();
+    command.printTo(new PrintWriter(new StringWriter(), true));
+
+    new CommandLine(command)
+        .execute(
+            "--tempo",
+            tempo.toString(),
+            "--load",
+            load.toString(),
+            "--season",
+            "2025-2026",
+            "--strategy",
+            "none,fixed",
+            "--wear",
+            "0.05",
+            "--json",
+            json.toString());
+
+    List<Map<String, Object>> rows =
+        JsonMapper.builder().build().readValue(json.toFile(), new TypeReference<>() {});
+    Map<String, Object> fixed = rows.get(1);
+    // The seed charges every off-peak hour, so it ends the season full: 5.12 kWh x 89 % stored,
+    // bought back through a 93.8 % charge at the 2026-02-01 blue off-peak price, 0.1325 EUR/kWh.
+    double full = 5.12 * 0.89 / Math.sqrt(0.88) * 0.1325;
+    assertThat(number(fixed, "left_over_eur")).isCloseTo(full, within(0.001));
+    assertThat(number(rows.get(0), "left_over_eur")).isZero();
+    assertThat(number(fixed, "total_eur"))
+        .isCloseTo(number(fixed, "cost_eur") + number(fixed, "wear_eur") - full, within(0.001));
   }
 
   private static double number(Map<String, Object> row, String key) {

@@ -1,11 +1,13 @@
 package fr.marstek.automation.tariff.tempo;
 
+import fr.marstek.automation.config.Variables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Dated Tempo grids; the grid in force at the start of a consumption interval applies. */
 public record TempoPrices(List<TempoPriceGrid> grids) {
@@ -34,6 +36,44 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
                 LocalDate.of(2025, 8, 1), 0.1232, 0.1494, 0.1391, 0.1730, 0.1460, 0.6468),
             TempoPriceGrid.of(
                 LocalDate.of(2026, 2, 1), 0.1325, 0.1612, 0.1499, 0.1871, 0.1575, 0.7060)));
+  }
+
+  /** The variable holding configured grids; see {@link #parse(String)} for its format. */
+  public static final String VARIABLE = "TEMPO_PRICES";
+
+  /**
+   * The defaults with the grids of {@code TEMPO_PRICES}; a wrong value is recorded as a problem of
+   * {@code variables} (and the defaults returned so that reading can go on).
+   */
+  public static TempoPrices from(Variables variables) {
+    return variables.get(
+        VARIABLE,
+        defaults(),
+        ConfiguredGrids.FORMAT,
+        raw -> {
+          try {
+            return parse(raw);
+          } catch (IllegalArgumentException e) {
+            variables.problem(VARIABLE, raw, ConfiguredGrids.FORMAT + "; " + e.getMessage());
+            return defaults();
+          }
+        });
+  }
+
+  /**
+   * The defaults merged with configured grids, written as {@code
+   * 2026-08-01:0.1325,0.1612,0.1499,0.1871,0.1575,0.7060;2027-02-01:...}: each grid's date, then
+   * the EUR/kWh prices (TTC) blue off-peak, blue peak, white off-peak, white peak, red off-peak,
+   * red peak. A configured grid from the same date as a default one replaces it. For a settings
+   * page to check a candidate value.
+   *
+   * @throws IllegalArgumentException naming the wrong grid and what to write instead
+   */
+  public static TempoPrices parse(String text) {
+    var byDate = new TreeMap<LocalDate, TempoPriceGrid>();
+    defaults().grids().forEach(g -> byDate.put(g.validFrom(), g));
+    ConfiguredGrids.parse(text).forEach(g -> byDate.put(g.validFrom(), g));
+    return new TempoPrices(List.copyOf(byDate.values()));
   }
 
   /** The grid in force on a Paris calendar date, empty before the first known grid. */

@@ -40,11 +40,15 @@ class TempoProvidersConfiguration {
     return new TempoHttp(settings.timeout());
   }
 
-  /** The prices in force; a configured grid replaces the defaults by declaring its own bean. */
+  /** The prices in force: tempo.md's grids merged with those of {@code TEMPO_PRICES}. */
   @Bean
   @ConditionalOnMissingBean
-  TempoPrices tempoPrices() {
-    return TempoPrices.defaults();
+  TempoPrices tempoPrices(VariableSource source) {
+    TempoPrices prices = source.read(TempoPrices::from);
+    log.info(
+        "Tempo prices: grids from {}",
+        prices.grids().stream().map(g -> g.validFrom().toString()).toList());
+    return prices;
   }
 
   @Bean
