@@ -23,7 +23,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  * them, as long as the {@value #CAPACITY}-record buffer lasts (over 9 hours of 3 batteries polled
  * every 10 s).
  */
-final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
+final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, SmartLifecycle {
 
   static final int CAPACITY = 10_000;
   static final int BATCH = 1_000;
@@ -39,6 +39,7 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
   private long committed;
   private long dropped;
   private volatile boolean running;
+  private volatile Optional<WriteFailure> failure = Optional.empty();
   private Thread writer;
 
   BufferedHistoryWriter(HistoryWrites writes, InstantSource clock) {
@@ -117,6 +118,11 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
     }
   }
 
+  @Override
+  public Optional<WriteFailure> writeFailure() {
+    return failure;
+  }
+
   long dropped() {
     lock.lock();
     try {
@@ -182,11 +188,19 @@ final class BufferedHistoryWriter implements HistoryRecorder, SmartLifecycle {
         if (attempt > 1) {
           log.info("History database writable again after {} attempts", attempt);
         }
+        failure = Optional.empty();
         return;
       } catch (DataIntegrityViolationException e) {
+        failure = Optional.empty(); // the database answers: it refused a record, it is not down
         writeOneByOne(batch);
         return;
       } catch (RuntimeException e) {
+        Optional<WriteFailure> before = failure;
+        failure =
+            Optional.of(
+                new WriteFailure(
+                    before.map(WriteFailure::since).orElseGet(clock::instant),
+                    String.valueOf(e.getMessage())));
         if (attempt == 1) {
           log.warn("History database write failed, retrying: {}", e.getMessage());
         }
