@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -200,7 +201,8 @@ final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, Sma
             Optional.of(
                 new WriteFailure(
                     before.map(WriteFailure::since).orElseGet(clock::instant),
-                    String.valueOf(e.getMessage())));
+                    // The driver's own words; Spring's wrapper repeats the whole statement.
+                    String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage())));
         if (attempt == 1) {
           log.warn("History database write failed, retrying: {}", e.getMessage());
         }
