@@ -163,7 +163,7 @@ final class BatteryWatch implements Watch {
 
   private static Notice countersReset(BatteryId id, Seen before, Seen now) {
     String fr =
-        "compteurs charge "
+        "charge "
             + Figures.kwh(before.charged(), Notice.Language.FR)
             + " → "
             + Figures.kwh(now.charged(), Notice.Language.FR)
@@ -172,7 +172,7 @@ final class BatteryWatch implements Watch {
             + " → "
             + Figures.kwh(now.discharged(), Notice.Language.FR);
     String en =
-        "counters charged "
+        "charged "
             + Figures.kwh(before.charged(), Notice.Language.EN)
             + " → "
             + Figures.kwh(now.charged(), Notice.Language.EN)
