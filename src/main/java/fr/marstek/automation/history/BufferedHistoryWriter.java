@@ -2,7 +2,6 @@ package fr.marstek.automation.history;
 
 import fr.marstek.automation.device.BatteryId;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -40,8 +40,7 @@ final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, Sma
   private long committed;
   private long dropped;
   private volatile boolean running;
-  private volatile Instant failingSince;
-  private volatile String lastError;
+  private volatile Optional<WriteFailure> failure = Optional.empty();
   private Thread writer;
 
   BufferedHistoryWriter(HistoryWrites writes, InstantSource clock) {
@@ -121,13 +120,8 @@ final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, Sma
   }
 
   @Override
-  public Optional<Instant> failingSince() {
-    return Optional.ofNullable(failingSince);
-  }
-
-  @Override
-  public Optional<String> lastError() {
-    return failingSince == null ? Optional.empty() : Optional.ofNullable(lastError);
+  public Optional<WriteFailure> writeFailure() {
+    return failure;
   }
 
   @Override
@@ -211,19 +205,23 @@ final class BufferedHistoryWriter implements HistoryRecorder, HistoryHealth, Sma
         if (attempt > 1) {
           log.info("History database writable again after {} attempts", attempt);
         }
-        failingSince = null;
+        failure = Optional.empty();
         return;
       } catch (DataIntegrityViolationException e) {
+        failure = Optional.empty(); // the database answers: it refused a record, it is not down
         writeOneByOne(batch);
         return;
       } catch (RuntimeException e) {
+        Optional<WriteFailure> before = failure;
+        failure =
+            Optional.of(
+                new WriteFailure(
+                    before.map(WriteFailure::since).orElseGet(clock::instant),
+                    // The driver's own words; Spring's wrapper repeats the whole statement.
+                    String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage())));
         if (attempt == 1) {
           log.warn("History database write failed, retrying: {}", e.getMessage());
-          if (failingSince == null) {
-            failingSince = clock.instant();
-          }
         }
-        lastError = e.getMessage();
         if (!running && attempt >= 5) {
           log.error("History write abandoned at shutdown, {} records lost", batch.size(), e);
           return;

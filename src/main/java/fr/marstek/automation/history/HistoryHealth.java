@@ -3,14 +3,14 @@ package fr.marstek.automation.history;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Whether the history database takes writes, and how much waits in memory meanwhile. */
+/**
+ * Whether the history database takes writes, and how much waits in memory meanwhile: for /health
+ * and for whoever must tell the household it does not.
+ */
 public interface HistoryHealth {
 
-  /** Since when writes fail; empty while the database takes them. */
-  Optional<Instant> failingSince();
-
-  /** The last write error's message while failing. */
-  Optional<String> lastError();
+  /** Since when writes have failed in a row, and the last error; empty while writes succeed. */
+  Optional<WriteFailure> writeFailure();
 
   /** Records accepted and not yet committed. */
   int pending();
@@ -20,4 +20,7 @@ public interface HistoryHealth {
 
   /** Records dropped because the buffer was full, since start-up. */
   long dropped();
+
+  /** Writes fail since {@code since}; {@code error} is the database's last message. */
+  record WriteFailure(Instant since, String error) {}
 }

@@ -11,8 +11,16 @@ public enum NoticeKind {
   BATTERY_OFFLINE("offline", NoticeLevel.WARNING),
   BATTERY_BACK("back", NoticeLevel.INFO),
   BATTERY_DRIFTED("drift", NoticeLevel.WARNING),
+  BATTERY_API_SILENT("api_silent", NoticeLevel.WARNING),
+  BATTERY_RESET("reset", NoticeLevel.WARNING),
   TEMPO_RED_TOMORROW("tempo_red", NoticeLevel.INFO),
   TEMPO_WHITE_TOMORROW("tempo_white", NoticeLevel.INFO),
+  TEMPO_UNKNOWN_LATE("tempo_unknown", NoticeLevel.WARNING),
+  CHARGE_SHORT("charge_short", NoticeLevel.WARNING),
+  TEMPO_PROVIDER_FAILING("tempo_provider", NoticeLevel.WARNING),
+  DATABASE_FAILING("database", NoticeLevel.CRITICAL),
+  DAILY_SUMMARY("daily", NoticeLevel.INFO),
+  WEEKLY_SUMMARY("weekly", NoticeLevel.INFO),
   TEST("test", NoticeLevel.INFO);
 
   private final String settingName;

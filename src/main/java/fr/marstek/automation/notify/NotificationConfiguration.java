@@ -4,16 +4,25 @@ import fr.marstek.automation.config.InvalidConfiguration;
 import fr.marstek.automation.config.ServiceSettings;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
+import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.history.HistoryHealth;
+import fr.marstek.automation.history.HistoryQueries;
 import fr.marstek.automation.notify.channel.Channel;
 import fr.marstek.automation.notify.channel.Channels;
 import fr.marstek.automation.notify.channel.InvalidNotificationUrl;
+import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.ObjectMapper;
 
 /** Reads the notification settings and builds one channel per URL; any mistake stops start-up. */
@@ -64,6 +73,47 @@ class NotificationConfiguration {
   @Bean
   ControlNotices controlNotices(Notifications notifications) {
     return new ControlNotices(notifications);
+  }
+
+  @Bean
+  WatchSettings watchSettings(VariableSource source) {
+    Variables variables = source.variables();
+    WatchSettings settings = WatchSettings.from(variables);
+    variables.check();
+    return settings;
+  }
+
+  @Bean
+  BatteryWatch batteryWatch(Notifications notifications, WatchSettings settings) {
+    return new BatteryWatch(notifications, settings);
+  }
+
+  /** The watches whose subject is wired in this service; a missing module means no watch. */
+  @Bean
+  Watches notificationWatches(
+      Notifications notifications,
+      WatchSettings settings,
+      BatteryWatch batteries,
+      ObjectProvider<Automation> automation,
+      ObjectProvider<FleetObserver> observer,
+      ObjectProvider<TempoColours> colours,
+      ObjectProvider<TempoPrices> prices,
+      ObjectProvider<HistoryQueries> history,
+      ObjectProvider<HistoryHealth> historyHealth,
+      InstantSource clock,
+      TaskScheduler scheduler) {
+    var fleet =
+        new FleetLook(
+            Optional.ofNullable(automation.getIfUnique()),
+            Optional.ofNullable(observer.getIfUnique()));
+    TempoPrices grid = prices.getIfUnique(TempoPrices::defaults);
+    List<Watch> watches = new ArrayList<>();
+    watches.add(batteries);
+    watches.add(new NightChargeWatch(notifications, settings, fleet));
+    colours.ifUnique(c -> watches.add(new TempoWatch(notifications, settings, c, grid, fleet)));
+    historyHealth.ifUnique(h -> watches.add(new DatabaseWatch(notifications, h)));
+    history.ifUnique(h -> watches.add(new Summaries(notifications, settings, h, grid)));
+    return new Watches(watches, clock, scheduler);
   }
 
   static List<Channel> channels(List<String> urls, Channels factory) {

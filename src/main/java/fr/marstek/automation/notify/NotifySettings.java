@@ -28,7 +28,11 @@ public record NotifySettings(
     int attempts,
     ChannelSettings channels) {
 
-  static final String ALL_EVENTS = "offline,back,drift,tempo_red,tempo_white";
+  static final String ALL_EVENTS =
+      Arrays.stream(NoticeKind.values())
+          .filter(k -> k != NoticeKind.TEST)
+          .map(NoticeKind::settingName)
+          .collect(Collectors.joining(","));
 
   public NotifySettings {
     events = Map.copyOf(events);

@@ -159,10 +159,11 @@ class StatusController {
         int capacity,
         long dropped) {
       static Database of(HistoryHealth h) {
+        var failure = h.writeFailure();
         return new Database(
-            h.failingSince().isPresent() ? "DOWN" : "UP",
-            h.failingSince().map(ApiTimes::paris).orElse(null),
-            h.lastError().orElse(null),
+            failure.isPresent() ? "DOWN" : "UP",
+            failure.map(f -> ApiTimes.paris(f.since())).orElse(null),
+            failure.map(HistoryHealth.WriteFailure::error).orElse(null),
             h.pending(),
             h.capacity(),
             h.dropped());
