@@ -3,7 +3,6 @@ package fr.marstek.automation.mqtt;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.Automation;
-import fr.marstek.automation.control.ControlSettings;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
 import java.time.InstantSource;
@@ -34,11 +33,10 @@ class MqttConfiguration {
       MqttSettings settings,
       Automation automation,
       FleetObserver observer,
-      ControlSettings control,
       InstantSource clock,
       DeviceIdentities identities,
       ObjectMapper json) {
-    var commands = new MqttCommands(automation, observer, control, clock, Topics.of(settings));
+    var commands = new MqttCommands(automation, observer, clock, Topics.of(settings));
     return new MqttBridge(settings, commands, observer, automation, identities, json);
   }
 

@@ -8,6 +8,8 @@
       "control",
       "planning",
       "tariff",
-      "tariff :: tempo"
+      "tariff :: tempo",
+      "notify",
+      "settings"
     })
 package fr.marstek.automation.web;

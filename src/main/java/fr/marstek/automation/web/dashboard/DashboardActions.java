@@ -36,7 +36,6 @@ class DashboardActions {
   private final DashboardSession session;
   private final Automation automation;
   private final FleetObserver observer;
-  private final ControlSettings settings;
   private final InstantSource clock;
 
   DashboardActions(
@@ -44,13 +43,11 @@ class DashboardActions {
       DashboardSession session,
       Automation automation,
       FleetObserver observer,
-      ControlSettings settings,
       InstantSource clock) {
     this.token = token;
     this.session = session;
     this.automation = automation;
     this.observer = observer;
-    this.settings = settings;
     this.clock = clock;
   }
 
@@ -97,6 +94,7 @@ class DashboardActions {
     try {
       Instant now = clock.instant();
       var asked = new ModeRequest(mode, endOf(until), null, power, null, false);
+      ControlSettings settings = automation.settings();
       Instant end = ModeRequests.until(asked, now, settings.schedule().nextChange(now));
       var limits = target.map(settings::limitsFor).orElse(settings.defaults());
       Intent intent = ModeRequests.intent(asked, limits, end);
