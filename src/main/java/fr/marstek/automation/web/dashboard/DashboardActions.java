@@ -54,15 +54,18 @@ class DashboardActions {
   @PostMapping("/login")
   String logIn(
       @RequestParam(defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String back,
       HttpServletRequest request,
       RedirectAttributes flash) {
+    // Only our own pages: never an address given by the form (open redirect).
+    String after = "/settings".equals(back) ? "redirect:/settings" : HOME;
     if (!this.token.matches(token.trim())) {
       flash.addFlashAttribute("problem", "login.wrong");
-      return HOME;
+      return after;
     }
     session.logIn(request);
     flash.addFlashAttribute("notice", "login.done");
-    return HOME;
+    return after;
   }
 
   @PostMapping("/logout")
