@@ -174,6 +174,17 @@ class SettingsApiTest {
   }
 
   @Test
+  void theOpenApiDocumentDescribesTheSettingsRoutes() throws Exception {
+    JsonNode paths = json.readTree(send("GET", "/v3/api-docs", null, null).body()).get("paths");
+
+    JsonNode settings = paths.get("/api/v1/settings");
+    assertThat(settings.has("get")).isTrue();
+    assertThat(settings.has("put")).isTrue();
+    assertThat(settings.has("patch")).isTrue();
+    assertThat(paths.get("/api/v1/settings/{name}").has("delete")).isTrue();
+  }
+
+  @Test
   void resettingAnUnknownNameSaysWhichNamesExist() throws Exception {
     var response = send("DELETE", "/api/v1/settings/API_TOKEN", null, TOKEN);
 
