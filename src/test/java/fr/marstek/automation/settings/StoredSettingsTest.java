@@ -52,6 +52,37 @@ class StoredSettingsTest {
   }
 
   @Test
+  void aStoredValueIsReadFromPostgresqlBeforeStartUpToo() throws Exception {
+    String configured = System.getenv("TEST_DATABASE_URL");
+    try (var embedded =
+        configured == null || configured.isBlank()
+            ? io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()
+            : null) {
+      String server = embedded == null ? configured : embedded.getJdbcUrl("postgres", "postgres");
+      String schema = "settings_" + java.util.UUID.randomUUID().toString().replace("-", "");
+      try (var admin = DriverManager.getConnection(server)) {
+        admin.createStatement().execute("CREATE SCHEMA " + schema);
+      }
+      String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      Flyway.configure().dataSource(url, null, null).schemas(schema).load().migrate();
+      try (var c = DriverManager.getConnection(url)) {
+        c.createStatement()
+            .execute(
+                "INSERT INTO setting (name, value, changed_at) VALUES ('AUTO_MODE_END_HOUR', '21',"
+                    + " 0)");
+      }
+      var environment = environment(Map.of("DATABASE_URL", url, "AUTO_MODE_END_HOUR", "23"));
+
+      StoredSettingsLoader.load(environment);
+
+      assertThat(VariableSource.of(environment).text("AUTO_MODE_END_HOUR")).hasValue("21");
+      try (var admin = DriverManager.getConnection(server)) {
+        admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
   void aRowThatIsNotAPageSettingIsIgnored() throws Exception {
     Path file = dir.resolve("history.db");
     migrateAndStore(file, "DATABASE_FILE", "/elsewhere.db");
