@@ -50,13 +50,18 @@ final class SettingsCheck
   }
 
   static void check(Variables variables) {
-    READERS.forEach(reader -> reader.accept(variables));
+    readAll(variables);
     variables.check();
+  }
+
+  /** Runs every reader, leaving the mistakes recorded in {@code variables}. */
+  static void readAll(Variables variables) {
+    READERS.forEach(reader -> reader.accept(variables));
   }
 
   @Override
   public int getOrder() {
-    // After the .env file has been added to the environment.
-    return EnvironmentPostProcessorApplicationListener.DEFAULT_ORDER + 1;
+    // After the .env file and the stored settings (settings.StoredSettingsLoader) are in place.
+    return EnvironmentPostProcessorApplicationListener.DEFAULT_ORDER + 2;
   }
 }

@@ -12,7 +12,8 @@ final class InvalidConfigurationFailureAnalyzer
     return new FailureAnalysis(
         "Invalid configuration:\n  " + String.join("\n  ", cause.problems()),
         "Fix the variables above in the environment or in the .env file (see .env.example), then"
-            + " start again.",
+            + " start again. A value saved on the Settings page is in the database table 'setting'"
+            + " (delete its row to use the .env value).",
         cause);
   }
 }

@@ -24,7 +24,7 @@ public class Automation {
 
   private final Map<BatteryId, BatteryReconciler> reconcilers = new ConcurrentHashMap<>();
   private final Batteries batteries;
-  private final ControlSettings settings;
+  private volatile ControlSettings settings;
   private final ApplicationEventPublisher events;
   private final InstantSource clock;
   private final Overrides overrides = new Overrides();
@@ -79,6 +79,21 @@ public class Automation {
 
   private Optional<DesiredState> planned(BatteryId id, Instant now) {
     return plan().flatMap(p -> PlannedState.at(p, id, now, settings.limitsFor(id)));
+  }
+
+  /** The control settings in force (they change when the household edits them at run time). */
+  public ControlSettings settings() {
+    return settings;
+  }
+
+  /**
+   * New hours, strategy, reserve or power limits: every battery's next control cycle follows them,
+   * and the plan is made again.
+   */
+  void use(ControlSettings next) {
+    settings = next;
+    plans.use(next);
+    reconcilers.forEach((id, reconciler) -> reconciler.use(rulesFor(id)));
   }
 
   /** Lets other instances take the batteries over at once. */

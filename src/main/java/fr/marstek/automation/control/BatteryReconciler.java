@@ -26,9 +26,10 @@ final class BatteryReconciler {
   static final int UNKNOWN_MODE_POLLS_BEFORE_DRIFT = 3;
 
   private final BatteryPort port;
-  private final DesiredStateSelector selector;
-  private final OperatingSchedule schedule;
-  private final RetryPolicy retry;
+  // Replaced together by use(...) when the household changes a setting; read under this lock.
+  private DesiredStateSelector selector;
+  private OperatingSchedule schedule;
+  private RetryPolicy retry;
   private final ApplicationEventPublisher events;
   private final InstantSource clock;
   private final Progress progress = new Progress();
@@ -41,6 +42,14 @@ final class BatteryReconciler {
     this.retry = rules.retry();
     this.events = events;
     this.clock = clock;
+  }
+
+  /** New hours, limits or retry pace from the next cycle on; what was sent is kept. */
+  synchronized void use(ControlRules rules) {
+    this.selector = rules.selector();
+    this.schedule = rules.schedule();
+    this.retry = rules.retry();
+    progress.rulesChanged = true;
   }
 
   /** One control cycle for this battery, given what it just reported. */
@@ -60,13 +69,20 @@ final class BatteryReconciler {
     progress.unknownModePolls =
         status.mode() == DeviceMode.UNKNOWN ? progress.unknownModePolls + 1 : 0;
     DesiredState desired = selector.select(port.id(), status.soc(), overrides, now, planned);
+    // A power limit changed at run time gives the same mode with another power, which the report
+    // cannot tell apart (Conformity): send it once rather than wait for the next mode change.
+    boolean newLimits =
+        progress.rulesChanged
+            && progress.target != null
+            && !progress.target.intent().equals(desired.intent());
+    progress.rulesChanged = false;
     progress.aimAt(desired);
     if (paused) {
       return view();
     }
     if (Conformity.conforms(desired.intent(), status)) {
       confirm(desired, now);
-      if (progress.leaseDue(now)) {
+      if (progress.leaseDue(now) || newLimits) {
         send(desired, desired.cause(), now);
       }
       return view();
@@ -190,6 +206,7 @@ final class BatteryReconciler {
     DeviceMode sentMode;
     Cause sentCause;
     String sentReason;
+    boolean rulesChanged;
 
     void aimAt(DesiredState desired) {
       if (target == null || !target.intent().equals(desired.intent())) {

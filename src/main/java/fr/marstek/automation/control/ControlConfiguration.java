@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 
-/** Reads control's settings once at start-up; a mistake stops start-up with a clear message. */
+/**
+ * Reads control's settings at start-up (a mistake stops start-up with a clear message) and again
+ * when the household changes them.
+ */
 @Configuration(proxyBeanMethods = false)
 class ControlConfiguration {
 
@@ -57,11 +60,7 @@ class ControlConfiguration {
       ObjectProvider<TempoPrices> prices,
       ObserverSettings observer) {
     TempoColours colours = tempo.getIfUnique(() -> null);
-    if (settings.strategy() == ControlSettings.Strategy.TEMPO
-        && (colours == null || !colours.enabled())) {
-      // Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule.
-      settings = settings.withStrategy(ControlSettings.Strategy.FIXED);
-    }
+    settings = usable(settings, colours);
     var plans =
         new PlanKeeper(
             Planner.of(Strategy.TEMPO),
@@ -73,6 +72,22 @@ class ControlConfiguration {
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
     return new Automation(batteries, settings, events, clock, new IntentStore(jdbc), plans, leases);
+  }
+
+  /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */
+  static ControlSettings usable(ControlSettings settings, TempoColours colours) {
+    if (settings.strategy() == ControlSettings.Strategy.TEMPO
+        && (colours == null || !colours.enabled())) {
+      return settings.withStrategy(ControlSettings.Strategy.FIXED);
+    }
+    return settings;
+  }
+
+  /** Hands settings changed at run time to the automation; the next cycle follows them. */
+  @Bean
+  ControlSettingsReload controlSettingsReload(
+      VariableSource source, Automation automation, ObjectProvider<TempoColours> tempo) {
+    return new ControlSettingsReload(source, automation, () -> tempo.getIfUnique(() -> null));
   }
 
   /** What the Tempo colour providers know; nothing when Tempo is off or not wired. */

@@ -28,7 +28,7 @@ final class PlanKeeper {
   private final TempoKnowledge tempo;
   private final TempoPrices prices;
   private final LoadHistory loadHistory;
-  private final ControlSettings settings;
+  private volatile ControlSettings settings;
   private volatile Plan current;
 
   PlanKeeper(
@@ -42,6 +42,12 @@ final class PlanKeeper {
     this.prices = prices;
     this.loadHistory = loadHistory;
     this.settings = settings;
+  }
+
+  /** New limits or wear cost: the next plan is made with them at once. */
+  synchronized void use(ControlSettings next) {
+    settings = next;
+    current = null;
   }
 
   /** The plan for {@code now}, made again from the given states of charge when stale. */

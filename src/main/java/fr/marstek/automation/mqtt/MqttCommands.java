@@ -2,7 +2,6 @@ package fr.marstek.automation.mqtt;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryHealth;
-import fr.marstek.automation.control.ControlSettings;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.control.SafetyLimits;
@@ -25,19 +24,12 @@ final class MqttCommands {
 
   private final Automation automation;
   private final FleetObserver observer;
-  private final ControlSettings settings;
   private final InstantSource clock;
   private final Topics topics;
 
-  MqttCommands(
-      Automation automation,
-      FleetObserver observer,
-      ControlSettings settings,
-      InstantSource clock,
-      Topics topics) {
+  MqttCommands(Automation automation, FleetObserver observer, InstantSource clock, Topics topics) {
     this.automation = automation;
     this.observer = observer;
-    this.settings = settings;
     this.clock = clock;
     this.topics = topics;
   }
@@ -73,8 +65,8 @@ final class MqttCommands {
       return new Outcome(Optional.of(battery), false, refused.get());
     }
     Instant now = clock.instant();
-    Instant until = settings.schedule().nextChange(now);
-    SafetyLimits limits = settings.limitsFor(battery);
+    Instant until = automation.settings().schedule().nextChange(now);
+    SafetyLimits limits = automation.settings().limitsFor(battery);
     Intent intent =
         switch (mode) {
           case "AUTO" -> new Intent.SelfConsumption();

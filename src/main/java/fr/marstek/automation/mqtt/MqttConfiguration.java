@@ -3,7 +3,6 @@ package fr.marstek.automation.mqtt;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.Automation;
-import fr.marstek.automation.control.ControlSettings;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.history.SavingsTotals;
@@ -36,13 +35,12 @@ class MqttConfiguration {
       MqttSettings settings,
       Automation automation,
       FleetObserver observer,
-      ControlSettings control,
       InstantSource clock,
       DeviceIdentities identities,
       TempoColours colours,
       SavingsTotals savings,
       ObjectMapper json) {
-    var commands = new MqttCommands(automation, observer, control, clock, Topics.of(settings));
+    var commands = new MqttCommands(automation, observer, clock, Topics.of(settings));
     var tariff = new TariffFeed(colours, savings, clock);
     return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);
   }

@@ -23,7 +23,7 @@ final class Dispatcher implements SmartLifecycle {
 
   record Outgoing(Message message, NoticeLevel level) {}
 
-  private final List<Channel> channels;
+  private volatile List<Channel> channels;
   private final BlockingQueue<Outgoing> queue;
   private final Duration firstRetry;
   private final int attempts;
@@ -34,6 +34,11 @@ final class Dispatcher implements SmartLifecycle {
     this.queue = new ArrayBlockingQueue<>(queueSize);
     this.firstRetry = firstRetry;
     this.attempts = attempts;
+  }
+
+  /** New notification URLs: messages taken from the queue from now on go to these. */
+  void use(List<Channel> next) {
+    channels = List.copyOf(next);
   }
 
   boolean offer(Outgoing outgoing) {

@@ -2,6 +2,7 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.config.InvalidConfiguration;
 import fr.marstek.automation.config.ServiceSettings;
+import fr.marstek.automation.config.SettingsRule;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.Automation;
@@ -68,6 +69,24 @@ class NotificationConfiguration {
       InstantSource clock) {
     return new Notifications(
         settings, channels.all(), new NoticeGate(clock, settings.maxPerHour()), dispatcher);
+  }
+
+  /** The same checks for a change made at run time, every URL through the real channel factory. */
+  @Bean
+  SettingsRule notificationSettingsRule(ObjectMapper json) {
+    return variables -> {
+      NotifySettings settings = NotifySettings.from(variables);
+      channels(
+          ServiceSettings.from(variables).notificationUrls(),
+          new Channels(settings.channels(), json));
+    };
+  }
+
+  /** New notification URLs from the Settings page: the channels are built again. */
+  @Bean
+  NotificationUrlsReload notificationUrlsReload(
+      VariableSource source, Notifications notifications, ObjectMapper json) {
+    return new NotificationUrlsReload(source, notifications, json);
   }
 
   @Bean

@@ -20,7 +20,7 @@ public final class Notifications {
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
   private final NotifySettings settings;
-  private final List<Channel> channels;
+  private volatile List<Channel> channels;
   private final NoticeGate gate;
   private final Dispatcher dispatcher;
 
@@ -57,6 +57,12 @@ public final class Notifications {
     }
   }
 
+  /** New notification URLs (changed on the Settings page): used from the next notice on. */
+  void use(List<Channel> next) {
+    channels = List.copyOf(next);
+    dispatcher.use(next);
+  }
+
   /** The condition behind {@code subject} has cleared: its next notice will be sent again. */
   public void clear(String subject) {
     gate.clear(subject);
@@ -70,6 +76,7 @@ public final class Notifications {
   /** Sends a test message to every URL now, once each, and tells how each went. */
   public List<DeliveryResult> sendTest() {
     Message message = Wording.test(settings.language());
+    List<Channel> channels = this.channels;
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<DeliveryResult>> results = new ArrayList<>();
       for (Channel channel : channels) {

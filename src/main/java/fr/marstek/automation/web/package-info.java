@@ -9,6 +9,8 @@
       "planning",
       "tariff",
       "tariff :: tempo",
-      "history"
+      "history",
+      "notify",
+      "settings"
     })
 package fr.marstek.automation.web;

@@ -34,20 +34,14 @@ class ControlController {
 
   private final Automation automation;
   private final Batteries batteries;
-  private final ControlSettings settings;
   private final InstantSource clock;
   private final FleetObserver observer;
 
   ControlController(
-      Automation automation,
-      Batteries batteries,
-      ControlSettings settings,
-      InstantSource clock,
-      FleetObserver observer) {
+      Automation automation, Batteries batteries, InstantSource clock, FleetObserver observer) {
     this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
-    this.settings = settings;
     this.clock = clock;
   }
 
@@ -100,7 +94,9 @@ class ControlController {
 
   private OverrideView force(Optional<BatteryId> battery, ModeRequest request) {
     Instant now = clock.instant();
-    Instant until = ModeRequests.until(request, now, settings.schedule().nextChange(now));
+    Instant until =
+        ModeRequests.until(request, now, automation.settings().schedule().nextChange(now));
+    ControlSettings settings = automation.settings();
     var limits = battery.map(settings::limitsFor).orElse(settings.defaults());
     Intent intent = ModeRequests.intent(request, limits, until);
     boolean allowPeak = Boolean.TRUE.equals(request.allowPeakGridCharge());

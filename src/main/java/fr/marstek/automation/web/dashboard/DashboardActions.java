@@ -38,7 +38,6 @@ class DashboardActions {
   private final DashboardSession session;
   private final Automation automation;
   private final FleetObserver observer;
-  private final ControlSettings settings;
   private final InstantSource clock;
   private final LoginAttempts attempts;
 
@@ -47,7 +46,6 @@ class DashboardActions {
       DashboardSession session,
       Automation automation,
       FleetObserver observer,
-      ControlSettings settings,
       InstantSource clock,
       LoginAttempts attempts) {
     this.attempts = attempts;
@@ -55,13 +53,13 @@ class DashboardActions {
     this.session = session;
     this.automation = automation;
     this.observer = observer;
-    this.settings = settings;
     this.clock = clock;
   }
 
   @PostMapping("/login")
   String logIn(
       @RequestParam(defaultValue = "") String token,
+      @RequestParam(defaultValue = "") String back,
       HttpServletRequest request,
       RedirectAttributes flash) {
     String address = request.getRemoteAddr();
@@ -79,15 +77,17 @@ class DashboardActions {
       refused.getHeaders().set("Retry-After", String.valueOf(wait.get().toSeconds() + 1));
       throw refused;
     }
+    // Only our own pages: never an address given by the form (open redirect).
+    String after = "/settings".equals(back) ? "redirect:/settings" : HOME;
     if (!this.token.matches(token.trim())) {
       attempts.failed(address);
       flash.addFlashAttribute("problem", "login.wrong");
-      return HOME;
+      return after;
     }
     attempts.succeeded(address);
     session.logIn(request);
     flash.addFlashAttribute("notice", "login.done");
-    return HOME;
+    return after;
   }
 
   @PostMapping("/logout")
@@ -119,6 +119,7 @@ class DashboardActions {
     try {
       Instant now = clock.instant();
       var asked = new ModeRequest(mode, endOf(until), null, power, null, false);
+      ControlSettings settings = automation.settings();
       Instant end = ModeRequests.until(asked, now, settings.schedule().nextChange(now));
       var limits = target.map(settings::limitsFor).orElse(settings.defaults());
       Intent intent = ModeRequests.intent(asked, limits, end);

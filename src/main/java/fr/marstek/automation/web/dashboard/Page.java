@@ -18,6 +18,11 @@ public record Page(
     String notice,
     String problem) {
 
+  /** The same frame with another problem message (a form shown again after a refusal). */
+  public Page withProblem(String message) {
+    return new Page(t, path, demo, paused, loggedIn, csrf, notice, message);
+  }
+
   /** The current path with another language. */
   public String langLink(String lang) {
     return path + "?lang=" + lang;

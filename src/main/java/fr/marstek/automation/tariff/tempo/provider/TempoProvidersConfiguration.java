@@ -1,5 +1,6 @@
 package fr.marstek.automation.tariff.tempo.provider;
 
+import fr.marstek.automation.config.SettingsRule;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.tariff.tempo.ColourCache;
@@ -33,6 +34,12 @@ class TempoProvidersConfiguration {
     TempoSettings settings = TempoSettings.from(variables);
     variables.check();
     return settings;
+  }
+
+  /** The same check for a change made on the Settings page (applied at the next restart). */
+  @Bean
+  SettingsRule tempoSettingsRule() {
+    return TempoSettings::from;
   }
 
   @Bean
