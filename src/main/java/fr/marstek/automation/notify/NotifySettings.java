@@ -39,6 +39,7 @@ public record NotifySettings(
   }
 
   public static NotifySettings from(Variables variables) {
+    WatchSettings.from(variables); // the watches' hours and delays are checked with the rest
     Language language =
         variables.get(
             "NOTIFICATION_LANGUAGE",

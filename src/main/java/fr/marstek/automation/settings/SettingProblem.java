@@ -14,7 +14,11 @@ public record SettingProblem(Optional<String> name, String message) {
     return new SettingProblem(
         SettingField.ALL.stream()
             .map(SettingField::name)
-            .filter(n -> message.startsWith(n + "=") || message.startsWith(n + " "))
+            .filter(
+                n ->
+                    message.startsWith(n + "=")
+                        || message.startsWith(n + " ")
+                        || message.startsWith(n + ":"))
             .max(java.util.Comparator.comparingInt(String::length)),
         message);
   }

@@ -105,16 +105,6 @@ public class Settings {
     if (clean.isEmpty() && problems.isEmpty()) {
       problems.add(new SettingProblem(Optional.empty(), "No setting given: send NAME: value"));
     }
-    String prices = clean.get("TEMPO_PRICES");
-    if (prices != null) {
-      TempoPricesFormat.problem(prices)
-          .ifPresent(
-              p ->
-                  problems.add(
-                      new SettingProblem(
-                          Optional.of("TEMPO_PRICES"),
-                          "TEMPO_PRICES: " + p + "; expected " + TempoPricesFormat.EXPECTED)));
-    }
     Map<String, String> overlay = effective();
     overlay.putAll(clean);
     problems.addAll(check(overlay));

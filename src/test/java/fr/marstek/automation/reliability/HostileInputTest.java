@@ -423,7 +423,11 @@ class HostileInputTest {
           int status = response.statusCode();
           boolean backToPage =
               status == 302
-                  && response.headers().firstValue("Location").orElse("").matches(".*/(\\?.*)?");
+                  && response
+                      .headers()
+                      .firstValue("Location")
+                      .orElse("")
+                      .matches(".*/(settings)?(\\?.*)?");
           if (status >= 400 && status < 500) {
             expectProblem(
                 new Attempt(label, "POST", form.getKey(), null, null), response, failures);

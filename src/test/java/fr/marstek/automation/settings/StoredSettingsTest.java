@@ -142,21 +142,4 @@ class StoredSettingsTest {
         .hasValue("NOTIFICATION_URLS");
     assertThat(SettingProblem.of("BATTERY_1_IP=x: expected an address").name()).isEmpty();
   }
-
-  @Test
-  void tempoPricesAreCheckedForDatesAndSixPrices() {
-    assertThat(TempoPricesFormat.problem("")).isEmpty();
-    assertThat(
-            TempoPricesFormat.problem(
-                "2025-08-01:0.1288,0.1552,0.1447,0.1792,0.1518,0.6586;"
-                    + " 2026-02-01:0.13,0.16,0.15,0.18,0.16,0.70"))
-        .isEmpty();
-    assertThat(TempoPricesFormat.problem("2025-08-01:0.1,0.2,0.3"))
-        .hasValueSatisfying(p -> assertThat(p).contains("3 prices instead of six"));
-    assertThat(TempoPricesFormat.problem("2025-13-01:0.1,0.2,0.3,0.4,0.5,0.6"))
-        .hasValueSatisfying(p -> assertThat(p).contains("not a date"));
-    assertThat(TempoPricesFormat.problem("2025-08-01:0,1;0.2,0.3,0.4,0.5,0.6")).isPresent();
-    assertThat(TempoPricesFormat.problem("2025-08-01:0.1,0.2,0.3,0.4,0.5,60"))
-        .hasValueSatisfying(p -> assertThat(p).contains("between 0 and 10"));
-  }
 }

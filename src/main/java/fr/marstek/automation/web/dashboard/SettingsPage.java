@@ -91,16 +91,19 @@ class SettingsPage {
   @PostMapping("/settings/reset")
   String reset(
       @RequestParam(defaultValue = "") String csrf,
-      @RequestParam String reset,
+      @RequestParam(defaultValue = "") String reset,
       HttpServletRequest request,
-      Locale locale,
-      Model model,
       RedirectAttributes flash) {
-    check(request, csrf);
+    check(request, csrf); // before any field is read: a forged form learns nothing
     try {
       settings.reset(reset);
     } catch (SettingsRejected e) {
-      return render(request, locale, model, Map.of(), e.problems());
+      // Not a field the page offers: only a hand-made request gets here; say so on the page.
+      flash.addFlashAttribute("problem", "settings.reset.refused");
+      String detail = e.getMessage();
+      flash.addFlashAttribute(
+          "problemDetail", detail.length() > 300 ? detail.substring(0, 300) + "…" : detail);
+      return SELF;
     }
     flash.addFlashAttribute("notice", "settings.reset");
     flash.addFlashAttribute("noticeDetail", reset);
