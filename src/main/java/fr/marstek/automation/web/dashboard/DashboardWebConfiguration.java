@@ -24,10 +24,13 @@ class DashboardWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new LanguageSwitch()).addPathPatterns("/", "/plan", "/history");
+    registry
+        .addInterceptor(new LanguageSwitch())
+        .addPathPatterns("/", "/plan", "/history", "/savings");
     registry
         .addInterceptor(new SecurityHeaders())
-        .addPathPatterns("/", "/plan", "/history", "/login", "/logout", "/dashboard/**");
+        .addPathPatterns(
+            "/", "/plan", "/history", "/savings", "/login", "/logout", "/dashboard/**");
   }
 
   /** {@code ?lang=fr} or {@code ?lang=en} switches the language and remembers it in a cookie. */

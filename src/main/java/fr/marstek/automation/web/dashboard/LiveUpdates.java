@@ -86,16 +86,18 @@ class LiveUpdates implements SmartLifecycle {
 
   private void sendAll() {
     List<BatteryCard> cards = now.cards();
-    FleetSummary summary = now.summary(cards);
+    TempoPanel tempo = now.tempo();
+    FleetSummary summary = now.summary(cards, tempo);
     Map<Locale, List<Fragment>> rendered = new HashMap<>();
     listeners.forEach(
         (emitter, locale) -> {
-          var fragments = rendered.computeIfAbsent(locale, l -> render(l, cards, summary));
+          var fragments = rendered.computeIfAbsent(locale, l -> render(l, cards, summary, tempo));
           send(emitter, fragments);
         });
   }
 
-  private List<Fragment> render(Locale locale, List<BatteryCard> cards, FleetSummary summary) {
+  private List<Fragment> render(
+      Locale locale, List<BatteryCard> cards, FleetSummary summary, TempoPanel tempo) {
     Texts t = pages.texts(locale);
     var fragments = new java.util.ArrayList<Fragment>();
     for (BatteryCard card : cards) {
@@ -103,6 +105,7 @@ class LiveUpdates implements SmartLifecycle {
           new Fragment("card-" + card.id(), html("card.jte", Map.of("t", t, "card", card))));
     }
     fragments.add(new Fragment("summary", html("summary.jte", Map.of("t", t, "summary", summary))));
+    fragments.add(new Fragment("tempo", html("tempo.jte", Map.of("t", t, "tempo", tempo))));
     return fragments;
   }
 
