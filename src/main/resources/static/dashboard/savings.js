@@ -85,7 +85,7 @@
     const label = s => new Date(s * 1000).toLocaleDateString(lang, { timeZone: "UTC", day: "numeric", month: "short" });
     const opts = { width: width, height: 220,
       scales: { x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] } },
-      series: [{ value: (u, s) => s == null ? "" : label(s) },
+      series: [{ label: root.dataset.day, value: (u, s) => s == null ? "" : label(s) },
         { label: root.dataset.paid, stroke: "#1f6feb", fill: "rgba(31,111,235,.55)", value: (u, v) => money(v),
           paths: bars({ size: [0.4, 24], align: -1 }), points: { show: false } },
         { label: root.dataset.without, stroke: "#bf5a00", fill: "rgba(191,90,0,.45)", value: (u, v) => money(v),

@@ -48,7 +48,26 @@ class LiveUpdates implements SmartLifecycle {
     emitter.onTimeout(() -> listeners.remove(emitter));
     emitter.onError(e -> listeners.remove(emitter));
     listeners.put(emitter, locale);
+    catchUp(emitter, locale);
     return emitter;
+  }
+
+  /**
+   * A page that connects, or reconnects after a dropped stream, gets the current state at once
+   * rather than at the next poll (up to 30 s later); this also opens the stream in the browser,
+   * which otherwise sees no response until the first event.
+   */
+  private void catchUp(SseEmitter emitter, Locale locale) {
+    ExecutorService executor = senders;
+    if (executor == null) {
+      return;
+    }
+    executor.execute(
+        () -> {
+          List<BatteryCard> cards = now.cards();
+          TempoPanel tempo = now.tempo();
+          send(emitter, render(locale, cards, now.summary(cards, tempo), tempo));
+        });
   }
 
   @EventListener
