@@ -11,7 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The dashboard's three pages, rendered on the server by precompiled jte templates. */
+/** The dashboard's pages, rendered on the server by precompiled jte templates. */
 @Controller
 class DashboardPages {
 
@@ -44,8 +44,10 @@ class DashboardPages {
       return "locked";
     }
     List<BatteryCard> cards = now.cards();
+    TempoPanel tempo = now.tempo();
     model.addAttribute("cards", cards);
-    model.addAttribute("summary", now.summary(cards));
+    model.addAttribute("tempo", tempo);
+    model.addAttribute("summary", now.summary(cards, tempo));
     model.addAttribute("modes", List.of("AUTO", "AI", "MANUAL", "IDLE", "PASSIVE"));
     return "now";
   }
@@ -69,5 +71,14 @@ class DashboardPages {
     model.addAttribute("page", pages.page(request, locale, "/history"));
     model.addAttribute("batteries", batteries.all().stream().map(b -> b.id().value()).toList());
     return "history";
+  }
+
+  @GetMapping("/savings")
+  String savings(HttpServletRequest request, Locale locale, Model model) {
+    if (pages.locked(request)) {
+      return "redirect:/";
+    }
+    model.addAttribute("page", pages.page(request, locale, "/savings"));
+    return "savings";
   }
 }

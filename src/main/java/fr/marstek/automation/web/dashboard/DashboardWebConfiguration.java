@@ -26,13 +26,14 @@ class DashboardWebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry
         .addInterceptor(new LanguageSwitch())
-        .addPathPatterns("/", "/plan", "/history", "/settings");
+        .addPathPatterns("/", "/plan", "/history", "/savings", "/settings");
     registry
         .addInterceptor(new SecurityHeaders())
         .addPathPatterns(
             "/",
             "/plan",
             "/history",
+            "/savings",
             "/settings",
             "/settings/**",
             "/login",

@@ -2,26 +2,46 @@ package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import java.time.InstantSource;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The Now page's data, read from control each time it is asked. */
+/** The Now page's data, read from control and Tempo each time it is asked. */
 @Component
 class FleetNow {
 
   private final FleetObserver observer;
   private final Automation automation;
+  private final TempoColours colours;
+  private final TempoPrices prices;
+  private final InstantSource clock;
 
-  FleetNow(FleetObserver observer, Automation automation) {
+  FleetNow(
+      FleetObserver observer,
+      Automation automation,
+      TempoColours colours,
+      TempoPrices prices,
+      InstantSource clock) {
     this.observer = observer;
     this.automation = automation;
+    this.colours = colours;
+    this.prices = prices;
+    this.clock = clock;
   }
 
   List<BatteryCard> cards() {
     return observer.fleet().stream().map(h -> BatteryCard.of(h, automation.view(h.id()))).toList();
   }
 
-  FleetSummary summary(List<BatteryCard> cards) {
-    return FleetSummary.of(cards, automation.isPaused());
+  /** Reads known colours only (memory, then the history store): never asks a provider. */
+  TempoPanel tempo() {
+    return TempoPanel.of(colours, prices, clock.instant());
+  }
+
+  /** The fleet's totals with the batteries' alerts, then Tempo's. */
+  FleetSummary summary(List<BatteryCard> cards, TempoPanel tempo) {
+    return FleetSummary.of(cards, automation.isPaused()).withAlerts(tempo.alerts());
   }
 }

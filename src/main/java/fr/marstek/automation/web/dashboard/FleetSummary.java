@@ -27,6 +27,17 @@ public record FleetSummary(
    */
   public record Alert(String key, String battery, String detail) {}
 
+  /** The same totals with more alerts after these. */
+  FleetSummary withAlerts(List<Alert> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Alert> all = new ArrayList<>(alerts);
+    all.addAll(more);
+    return new FleetSummary(
+        online, total, chargingW, dischargingW, averageSoc, storedWh, capacityWh, List.copyOf(all));
+  }
+
   static FleetSummary of(List<BatteryCard> cards, boolean paused) {
     int online = 0;
     int charging = 0;

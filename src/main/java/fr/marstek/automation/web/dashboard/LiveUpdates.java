@@ -48,7 +48,26 @@ class LiveUpdates implements SmartLifecycle {
     emitter.onTimeout(() -> listeners.remove(emitter));
     emitter.onError(e -> listeners.remove(emitter));
     listeners.put(emitter, locale);
+    catchUp(emitter, locale);
     return emitter;
+  }
+
+  /**
+   * A page that connects, or reconnects after a dropped stream, gets the current state at once
+   * rather than at the next poll (up to 30 s later); this also opens the stream in the browser,
+   * which otherwise sees no response until the first event.
+   */
+  private void catchUp(SseEmitter emitter, Locale locale) {
+    ExecutorService executor = senders;
+    if (executor == null) {
+      return;
+    }
+    executor.execute(
+        () -> {
+          List<BatteryCard> cards = now.cards();
+          TempoPanel tempo = now.tempo();
+          send(emitter, render(locale, cards, now.summary(cards, tempo), tempo));
+        });
   }
 
   @EventListener
@@ -86,16 +105,18 @@ class LiveUpdates implements SmartLifecycle {
 
   private void sendAll() {
     List<BatteryCard> cards = now.cards();
-    FleetSummary summary = now.summary(cards);
+    TempoPanel tempo = now.tempo();
+    FleetSummary summary = now.summary(cards, tempo);
     Map<Locale, List<Fragment>> rendered = new HashMap<>();
     listeners.forEach(
         (emitter, locale) -> {
-          var fragments = rendered.computeIfAbsent(locale, l -> render(l, cards, summary));
+          var fragments = rendered.computeIfAbsent(locale, l -> render(l, cards, summary, tempo));
           send(emitter, fragments);
         });
   }
 
-  private List<Fragment> render(Locale locale, List<BatteryCard> cards, FleetSummary summary) {
+  private List<Fragment> render(
+      Locale locale, List<BatteryCard> cards, FleetSummary summary, TempoPanel tempo) {
     Texts t = pages.texts(locale);
     var fragments = new java.util.ArrayList<Fragment>();
     for (BatteryCard card : cards) {
@@ -103,6 +124,7 @@ class LiveUpdates implements SmartLifecycle {
           new Fragment("card-" + card.id(), html("card.jte", Map.of("t", t, "card", card))));
     }
     fragments.add(new Fragment("summary", html("summary.jte", Map.of("t", t, "summary", summary))));
+    fragments.add(new Fragment("tempo", html("tempo.jte", Map.of("t", t, "tempo", tempo))));
     return fragments;
   }
 

@@ -54,6 +54,11 @@ public final class Texts implements LocalizationSupport {
     return String.format(locale, "%.1f kWh", wh / 1000.0);
   }
 
+  /** A price per kWh with four decimals, as Tempo prices are published. */
+  public String eurPerKwh(Double eur) {
+    return eur == null ? "–" : String.format(locale, "%.4f €/kWh", eur);
+  }
+
   /** Degrees Celsius with one decimal. */
   public String celsius(Double c) {
     return c == null ? "–" : String.format(locale, "%.1f °C", c);

@@ -1,13 +1,19 @@
 package fr.marstek.automation.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryRecorder;
 import fr.marstek.automation.history.TelemetrySample;
+import fr.marstek.automation.history.TempoDayRecord;
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +65,7 @@ class DashboardIT {
 
   static final String TOKEN = "test-token-0123456789abcdef";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final int DAYS = 14;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) throws java.io.IOException {
@@ -77,21 +85,28 @@ class DashboardIT {
     browser = new Browser();
   }
 
-  /** A day of past telemetry, so the history charts have something to draw. */
+  /**
+   * Two weeks of past telemetry with the batteries' energy counters, and their Tempo colours, so
+   * the history charts and the savings have something to show; today is white.
+   */
   @BeforeAll
-  void recordAPastDay() {
+  void recordPastDays() {
     Instant end = Instant.now().minus(Duration.ofMinutes(10));
-    for (int step = 288; step > 0; step--) {
+    double[] charged = new double[3];
+    double[] discharged = new double[3];
+    for (int step = 288 * DAYS; step > 0; step--) {
       Instant at = end.minus(Duration.ofMinutes(5L * step));
       int hour = at.atZone(ZoneId.of("Europe/Paris")).getHour();
       boolean night = hour < 6 || hour >= 22;
       double house = 400 + 600 * Math.max(0, Math.sin((hour - 6) / 16.0 * Math.PI));
       double battery = night ? -1500 : Math.min(house, 800);
-      for (String id : List.of("1", "2", "3")) {
+      for (int b = 0; b < 3; b++) {
+        charged[b] += Math.max(0, -battery) / 12;
+        discharged[b] += Math.max(0, battery) / 12;
         double soc = night ? 20 + 80 * ((hour + 2) % 24) / 8.0 : 100 - 80 * (hour - 6) / 16.0;
         history.recordTelemetry(
             new TelemetrySample(
-                new BatteryId(id),
+                new BatteryId(String.valueOf(b + 1)),
                 at,
                 true,
                 Optional.of(Percent.of(Math.clamp(soc, 10, 100))),
@@ -99,11 +114,38 @@ class DashboardIT {
                 Optional.of(Watts.of(house - 3 * battery)),
                 Optional.empty(),
                 Optional.of(new Celsius(21)),
-                Optional.empty(),
-                Optional.empty()));
+                Optional.of(WattHours.of(charged[b])),
+                Optional.of(WattHours.of(discharged[b]))));
+      }
+      if (step % 288 == 0) {
+        // a day at a time: the writer's buffer keeps 10,000 records and drops the rest
+        assertThat(history.flush(PATIENCE)).isTrue();
       }
     }
+    LocalDate today = TempoDays.tempoDayOf(Instant.now());
+    for (LocalDate day = today.minusDays(DAYS); day.isBefore(today); day = day.plusDays(1)) {
+      colour(day, pastColour(day));
+    }
+    colour(today, TempoColour.WHITE);
+    colour(today.plusDays(1), tomorrow(today));
     assertThat(history.flush(PATIENCE)).isTrue();
+  }
+
+  private void colour(LocalDate day, TempoColour colour) {
+    history.recordTempoDay(new TempoDayRecord(day, Optional.of(colour.name()), Optional.empty()));
+  }
+
+  private static TempoColour pastColour(LocalDate day) {
+    if (TempoSeason.isRedAllowed(day) && day.getDayOfMonth() % 4 == 0) {
+      return TempoColour.RED;
+    }
+    return TempoSeason.isWhiteAllowed(day) && day.getDayOfMonth() % 3 == 0
+        ? TempoColour.WHITE
+        : TempoColour.BLUE;
+  }
+
+  static TempoColour tomorrow(LocalDate today) {
+    return TempoSeason.isRedAllowed(today.plusDays(1)) ? TempoColour.RED : TempoColour.BLUE;
   }
 
   @AfterAll
@@ -319,6 +361,77 @@ class DashboardIT {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(withCookieOnly.statusCode()).isEqualTo(401);
+  }
+
+  /** The season's savings as the API gives them, once the rollups have counted the past days. */
+  private JsonNode savings() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/api/v1/savings"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readTree(response.body());
+  }
+
+  @Test
+  void theSavingsPageShowsTheSeasonPerColourMonthAndDayAtDesktopAndPhoneWidth() throws Exception {
+    // the rollups run 20 s after start, then every 5 minutes
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> assertThat(savings().get("total").get("days_priced").asInt()).isGreaterThan(3));
+    JsonNode total = savings().get("total");
+    for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+      browser.size(size);
+      open("/savings?lang=fr");
+      await()
+          .atMost(PATIENCE)
+          .until(() -> "true".equals(find("body").getDomAttribute("data-loaded")));
+
+      assertThat(text("nav a.here")).isEqualTo("Économies");
+      assertThat(text("#savings-total [data-field=days]"))
+          .isEqualTo(String.valueOf(total.get("days_priced").asInt()));
+      assertThat(text("#savings-total [data-field=saved]")).endsWith("€");
+      assertThat(euros(text("#savings-total [data-field=saved]")))
+          .isCloseTo(total.get("saved_eur").asDouble(), within(0.01));
+      assertThat(euros(text("#savings-total [data-field=paid]")))
+          .isCloseTo(total.get("paid_eur").asDouble(), within(0.01));
+      assertThat(text("#colour-table tbody")).contains("Bleu", "Blanc", "€");
+      assertThat(browser.driver.findElements(By.cssSelector("#day-table tbody tr")))
+          .hasSizeGreaterThan(DAYS);
+      assertThat(text("#month-table tbody")).contains("€");
+      assertThat(browser.driver.findElements(By.cssSelector("#chart-daily canvas"))).hasSize(1);
+      Object overflow =
+          browser.driver.executeScript(
+              "return document.documentElement.scrollWidth > window.innerWidth;");
+      assertThat(overflow).as("the page fits the width").isEqualTo(false);
+      browser.screenshot("savings-" + (size == Browser.DESKTOP ? "desktop" : "phone"));
+      assertThat(browser.errors()).isEmpty();
+    }
+    browser.size(Browser.DESKTOP);
+  }
+
+  /** 1 234,56 € as a number. */
+  private static double euros(String text) {
+    return Double.parseDouble(
+        text.replace('\u2212', '-').replaceAll("[^0-9,-]", "").replace(',', '.'));
+  }
+
+  @Test
+  void theNowPageShowsTodaysAndTomorrowsTempoColourAndTheDaysLeft() {
+    LocalDate today = TempoDays.tempoDayOf(Instant.now());
+    String tomorrow = tomorrow(today) == TempoColour.RED ? "Red" : "Blue";
+
+    open("/?lang=en");
+
+    assertThat(text("#tempo [data-field=tempo-today]")).isEqualTo("White");
+    assertThat(find("#tempo [data-field=tempo-today]").getDomAttribute("class")).contains("WHITE");
+    assertThat(text("#tempo [data-field=tempo-tomorrow]")).isEqualTo(tomorrow);
+    assertThat(text("#tempo [data-field=tempo-period]"))
+        .isEqualTo(TempoDays.isOffPeak(Instant.now()) ? "Off-peak hours" : "Peak hours");
+    assertThat(text("#tempo")).contains("€/kWh", "Days left at most, season");
+    assertThat(text("#tempo [data-field=tempo-left]")).matches("\\d+ \\d+ \\d+");
+    assertThat(text("#summary")).doesNotContain("Tempo colour is");
+    assertThat(browser.errors()).isEmpty();
   }
 
   @Test
