@@ -161,25 +161,21 @@ final class BatteryWatch implements Watch {
                 + " time slots in the Marstek app."));
   }
 
+  private static String counters(
+      Seen before, Seen now, Notice.Language language, String charged, String discharged) {
+    return charged
+        + Figures.kwh(before.charged(), language)
+        + " → "
+        + Figures.kwh(now.charged(), language)
+        + discharged
+        + Figures.kwh(before.discharged(), language)
+        + " → "
+        + Figures.kwh(now.discharged(), language);
+  }
+
   private static Notice countersReset(BatteryId id, Seen before, Seen now) {
-    String fr =
-        "charge "
-            + Figures.kwh(before.charged(), Notice.Language.FR)
-            + " → "
-            + Figures.kwh(now.charged(), Notice.Language.FR)
-            + ", décharge "
-            + Figures.kwh(before.discharged(), Notice.Language.FR)
-            + " → "
-            + Figures.kwh(now.discharged(), Notice.Language.FR);
-    String en =
-        "charged "
-            + Figures.kwh(before.charged(), Notice.Language.EN)
-            + " → "
-            + Figures.kwh(now.charged(), Notice.Language.EN)
-            + ", discharged "
-            + Figures.kwh(before.discharged(), Notice.Language.EN)
-            + " → "
-            + Figures.kwh(now.discharged(), Notice.Language.EN);
+    String fr = counters(before, now, Notice.Language.FR, "charge ", ", décharge ");
+    String en = counters(before, now, Notice.Language.EN, "charged ", ", discharged ");
     return new Notice(
         NoticeKind.BATTERY_RESET,
         resetSubject(id),

@@ -43,18 +43,13 @@ class SavingsController {
       @JsonProperty("days_priced") int priced,
       @JsonProperty("days_unpriced") int unpriced) {
 
-    static final Money NONE = new Money(0, 0, 0, 0, 0);
-
-    Money plus(DaySavings d) {
-      if (d.paidEur().isEmpty()) {
-        return new Money(paid, without, saved, priced, unpriced + 1);
-      }
+    static Money of(SavingsTotals.Total t) {
       return new Money(
-          round(paid + d.paidEur().get()),
-          round(without + d.withoutBatteriesEur().orElseThrow()),
-          round(saved + d.savedEur().orElseThrow()),
-          priced + 1,
-          unpriced);
+          round(t.paidEur()),
+          round(t.withoutBatteriesEur()),
+          round(t.savedEur()),
+          t.daysPriced(),
+          t.daysUnpriced());
     }
   }
 
@@ -100,33 +95,25 @@ class SavingsController {
       throw new BadHistoryRequest(HttpStatus.BAD_REQUEST, "ask for at most 10 years at a time");
     }
     List<DaySavings> days = totals.days(first, last);
-    Map<YearMonth, Money> months = new TreeMap<>();
-    Money total = Money.NONE;
+    Map<YearMonth, SavingsTotals.Total> months = new TreeMap<>();
+    SavingsTotals.Total total = SavingsTotals.Total.NONE;
     List<Day> dayViews = new ArrayList<>();
     for (DaySavings d : days) {
       dayViews.add(Day.of(d));
-      months.merge(YearMonth.from(d.day()), Money.NONE.plus(d), SavingsController::sum);
+      months.compute(
+          YearMonth.from(d.day()), (m, t) -> (t == null ? SavingsTotals.Total.NONE : t).plus(d));
       total = total.plus(d);
     }
     List<Month> monthViews = new ArrayList<>();
-    months.forEach((m, money) -> monthViews.add(new Month(m.toString(), money)));
+    months.forEach((m, sum) -> monthViews.add(new Month(m.toString(), Money.of(sum))));
     return new SavingsView(
         first,
         last,
         dayViews,
         monthViews,
-        total,
+        Money.of(total),
         "Energy part of the Tempo bill only (no subscription, no taxes per kWh beyond the prices);"
             + " a day whose colour is unknown is not priced.");
-  }
-
-  private static Money sum(Money a, Money b) {
-    return new Money(
-        round(a.paid() + b.paid()),
-        round(a.without() + b.without()),
-        round(a.saved() + b.saved()),
-        a.priced() + b.priced(),
-        a.unpriced() + b.unpriced());
   }
 
   private static LocalDate date(String name, String text) {
