@@ -63,6 +63,15 @@ public final class HttpSink implements AutoCloseable {
     server.start();
   }
 
+  /** A sink already listening, for a static field. */
+  public static HttpSink started() {
+    try {
+      return new HttpSink();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public String base() {
     return "http://127.0.0.1:" + port();
   }

@@ -103,7 +103,7 @@ class WatchesServiceTest {
               .withInitialSoc(Percent.of(60))
               .withLoad(HouseholdLoad.constant(Watts.of(400))),
           CLOCK);
-  static final HttpSink SINK = sink();
+  static final HttpSink SINK = HttpSink.started();
   static final String DATABASE_FILE = freshDatabaseFile();
 
   /**
@@ -419,14 +419,6 @@ class WatchesServiceTest {
 
   private static Reply colour(String day, int code) {
     return Reply.json(200, "{\"dateJour\":\"" + day + "\",\"codeJour\":" + code + "}");
-  }
-
-  private static HttpSink sink() {
-    try {
-      return new HttpSink();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String freshDatabaseFile() {

@@ -65,8 +65,13 @@ public final class LocalHttpServer implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
   public LocalHttpServer() {
+    this(0);
+  }
+
+  /** On a chosen port: a provider that was unreachable (nothing listening) comes back there. */
+  public LocalHttpServer(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -81,6 +86,15 @@ public final class LocalHttpServer implements AutoCloseable {
         throw new IllegalArgumentException("no fixture " + fixture);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A loopback port nothing listens on now: a connection to it is refused. */
+  public static int closedPort() {
+    try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
