@@ -121,7 +121,9 @@ final class BatteryReconciler {
       noteModeChange(after, now);
       if (Conformity.conforms(desired.intent(), after)) {
         confirm(desired, now);
-      } else if (progress.attempts >= retry.attemptsBeforeDrift() && !progress.drifted) {
+      } else if (progress.attempts >= retry.attemptsBeforeDrift()
+          && !progress.drifted
+          && after.mode() != DeviceMode.UNKNOWN) { // a lost ES.GetMode reply shows no drift
         progress.drifted = true;
         events.publishEvent(
             new BatteryDrifted(

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.CommandSent.Outcome;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.CommandRejected;
+import fr.marstek.automation.device.DeviceIdentity;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.device.ModeCommand;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBatteryPort;
 import fr.marstek.automation.simulator.SimulatorOptions;
@@ -41,20 +46,22 @@ class BatteryReconcilerTest {
   }
 
   private ControlView cycleWithModeUnread() throws Exception {
-    BatteryStatus s = port.readStatus();
-    var unread =
-        new BatteryStatus(
-            s.id(),
-            s.observedAt(),
-            s.soc(),
-            s.acPower(),
-            DeviceMode.UNKNOWN,
-            s.capacity(),
-            s.meterPower(),
-            s.temperature(),
-            s.chargedTotal(),
-            s.dischargedTotal());
-    return reconciler.reconcile(unread, List.of(), false);
+    return reconciler.reconcile(unread(port.readStatus()), List.of(), false);
+  }
+
+  /** The status as read when the ES.GetMode reply was lost. */
+  private static BatteryStatus unread(BatteryStatus s) {
+    return new BatteryStatus(
+        s.id(),
+        s.observedAt(),
+        s.soc(),
+        s.acPower(),
+        DeviceMode.UNKNOWN,
+        s.capacity(),
+        s.meterPower(),
+        s.temperature(),
+        s.chargedTotal(),
+        s.dischargedTotal());
   }
 
   private <T> List<T> eventsOf(Class<T> type) {
@@ -156,6 +163,57 @@ class BatteryReconcilerTest {
 
     assertThat(eventsOf(CommandSent.class)).hasSizeGreaterThan(sent);
     assertThat(eventsOf(CommandSent.class).getLast().cause()).isEqualTo(Cause.DRIFT_CORRECTION);
+  }
+
+  @Test
+  void aBatteryWhoseModeIsNeverReadIsRetriedButNotReportedAsDrifted() throws Exception {
+    // Every ES.GetMode reply lost, as under heavy packet loss: the battery takes each command,
+    // but neither the polls nor the read-backs after a command can show its mode.
+    BatteryPort modeLost =
+        new BatteryPort() {
+          @Override
+          public BatteryId id() {
+            return port.id();
+          }
+
+          @Override
+          public String address() {
+            return port.address();
+          }
+
+          @Override
+          public DeviceIdentity identify() throws BatteryUnreachable {
+            return port.identify();
+          }
+
+          @Override
+          public BatteryStatus readStatus() throws BatteryUnreachable {
+            return unread(port.readStatus());
+          }
+
+          @Override
+          public void apply(ModeCommand command) throws BatteryUnreachable, CommandRejected {
+            port.apply(command);
+          }
+        };
+    var blind =
+        new BatteryReconciler(
+            modeLost,
+            new ControlRules(
+                OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
+            events::add,
+            clock);
+
+    for (int poll = 0; poll < 20; poll++) {
+      blind.reconcile(modeLost.readStatus(), List.of(), false);
+      clock.advance(Duration.ofSeconds(30));
+    }
+
+    assertThat(port.battery().mode()).isEqualTo(DeviceMode.MANUAL);
+    assertThat(eventsOf(CommandSent.class))
+        .as("retried past the attempts before drift")
+        .hasSizeGreaterThan(RetryPolicy.standard().attemptsBeforeDrift());
+    assertThat(eventsOf(BatteryDrifted.class)).as("an unread mode shows no drift").isEmpty();
   }
 
   @Test
