@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,18 +42,37 @@ import org.junit.jupiter.api.io.TempDir;
  * that was committed before the kill is still there. The service's clock is shifted with {@code
  * CLOCK_START} to the simulator's, and both tick in real time.
  *
- * <p>{@code -Dkill.minutes=all} (profile {@code long}) kills once every 20 minutes of the night
- * instead of at the boundary minutes only.
+ * <p>Every build kills it at the minutes around the night's boundaries; the {@code long} profile
+ * (which CI runs too) once every 20 minutes of the night.
  */
 class KilledServiceIT {
 
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final LocalDateTime EVENING = LocalDateTime.parse("2026-01-14T21:58:30");
+  // around 22:00, midnight and 06:00, and 03:17 (the battery reset while down)
+  private static final List<LocalTime> BOUNDARY_MINUTES =
+      List.of(
+          LocalTime.of(21, 58, 30),
+          LocalTime.of(22, 1),
+          LocalTime.of(23, 59, 35),
+          LocalTime.of(3, 17),
+          LocalTime.of(5, 59, 35),
+          LocalTime.of(6, 2));
 
   @TempDir Path dir;
 
   @Test
-  void everyRestartAfterAKillPutsTheBatteryRightAndLosesNoCommittedRow() throws Exception {
+  void aKillAroundTheNightsBoundariesIsFollowedByTheRightStateAndNoLostRow() throws Exception {
+    killAndRestartAt(BOUNDARY_MINUTES);
+  }
+
+  @Tag("long")
+  @Test
+  void aKillEveryTwentyMinutesOfTheNightIsFollowedByTheRightStateAndNoLostRow() throws Exception {
+    killAndRestartAt(everyTwentyMinutes());
+  }
+
+  private void killAndRestartAt(List<LocalTime> killMinutes) throws Exception {
     var clock = ShiftedClock.atParis(EVENING.toString());
     var options =
         SimulatorOptions.defaults()
@@ -63,7 +83,7 @@ class KilledServiceIT {
       Path database = dir.resolve("history.db");
       Set<String> committed = new HashSet<>();
       List<String> log = new ArrayList<>();
-      for (LocalTime minute : killMinutes()) {
+      for (LocalTime minute : killMinutes) {
         LocalDateTime at = nextOccurrence(clock, minute);
         clock.jumpTo(at.atZone(PARIS).toInstant());
         boolean resetWhileDown = minute.equals(LocalTime.of(3, 17));
@@ -88,31 +108,20 @@ class KilledServiceIT {
           kill(service);
         }
       }
-      assertThat(log).hasSameSizeAs(killMinutes());
+      assertThat(log).hasSameSizeAs(killMinutes);
       assertThat(modeChanges(database)).isNotEmpty();
     }
   }
 
-  /**
-   * The boundary minutes by default; every 20 minutes from 21:40 to 06:20 with -Dkill.minutes=all.
-   */
-  private static List<LocalTime> killMinutes() {
-    if ("all".equals(System.getProperty("kill.minutes"))) {
-      List<LocalTime> all = new ArrayList<>();
-      for (int m = 0; m <= 520; m += 20) {
-        all.add(LocalTime.of(21, 40).plusMinutes(m).plusSeconds(30));
-      }
-      all.add(LocalTime.of(3, 17));
-      all.sort(KilledServiceIT::nightOrder);
-      return all;
+  /** Every 20 minutes from 21:40:30 to 06:20:30, and 03:17 (the battery reset while down). */
+  private static List<LocalTime> everyTwentyMinutes() {
+    List<LocalTime> all = new ArrayList<>();
+    for (int m = 0; m <= 520; m += 20) {
+      all.add(LocalTime.of(21, 40).plusMinutes(m).plusSeconds(30));
     }
-    return List.of(
-        LocalTime.of(21, 58, 30),
-        LocalTime.of(22, 1),
-        LocalTime.of(23, 59, 35),
-        LocalTime.of(3, 17),
-        LocalTime.of(5, 59, 35),
-        LocalTime.of(6, 2));
+    all.add(LocalTime.of(3, 17));
+    all.sort(KilledServiceIT::nightOrder);
+    return all;
   }
 
   // Evening minutes before morning ones: the night is one stretch of time.
