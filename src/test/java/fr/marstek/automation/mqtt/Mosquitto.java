@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -22,18 +23,41 @@ final class Mosquitto implements AutoCloseable {
   }
 
   static Mosquitto start() throws IOException {
+    return start("allow_anonymous true\n", Files.createTempDirectory("mosquitto"));
+  }
+
+  /**
+   * A broker that lets in only {@code user} with {@code password} (a password file made by
+   * mosquitto_passwd), as the trust model asks of a real installation.
+   */
+  static Mosquitto startWithAccount(String user, String password)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("mosquitto");
+    Path passwords = dir.resolve("passwords");
+    Process made =
+        new ProcessBuilder(
+                "/usr/bin/mosquitto_passwd", "-b", "-c", passwords.toString(), user, password)
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(made.getInputStream().readAllBytes());
+    if (made.waitFor() != 0) {
+      throw new IOException("mosquitto_passwd failed: " + said);
+    }
+    // Mosquitto started as root reads the file after switching to its own user: let it.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-r--r--"));
+    return start("allow_anonymous false\npassword_file " + passwords + "\n", dir);
+  }
+
+  private static Mosquitto start(String access, Path dir) throws IOException {
     int port;
     try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Path dir = Files.createTempDirectory("mosquitto");
     Path config = dir.resolve("mosquitto.conf");
     Files.writeString(
         config,
-        "listener "
-            + port
-            + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-            + "log_dest stderr\n");
+        "listener " + port + " 127.0.0.1\n" + access + "persistence false\n" + "log_dest stderr\n");
     Mosquitto broker = new Mosquitto(port, config);
     broker.launch();
     return broker;

@@ -20,8 +20,17 @@ final class Subscriber implements AutoCloseable {
   private final Map<String, List<String>> seen = new ConcurrentHashMap<>();
 
   Subscriber(String uri) throws MqttException {
+    this(uri, null, null);
+  }
+
+  /** Connects with an account; {@code user} null connects anonymously. */
+  Subscriber(String uri, String user, String password) throws MqttException {
     client = new MqttClient(uri, "test-" + UUID.randomUUID(), new MemoryPersistence());
     var options = new MqttConnectOptions();
+    if (user != null) {
+      options.setUserName(user);
+      options.setPassword(password.toCharArray());
+    }
     options.setAutomaticReconnect(true);
     options.setCleanSession(true);
     client.connect(options);
