@@ -128,6 +128,8 @@ class SecurityTest {
     assertThat(leaks).isEmpty();
     // the capture holds the start-up: the line that lists the (masked) notification URLs
     assertThat(output.getAll()).contains("Notifications to 2 URL(s)");
+    // and what other threads log: the failed test notification, from a request thread
+    assertThat(output.getAll()).contains("Test notification to");
     assertThat(output.getAll()).doesNotContain(MARK);
   }
 
