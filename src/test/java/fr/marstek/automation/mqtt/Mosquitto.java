@@ -1,7 +1,7 @@
 package fr.marstek.automation.mqtt;
 
+import fr.marstek.automation.testing.LocalHttpServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +50,7 @@ final class Mosquitto implements AutoCloseable {
   }
 
   private static Mosquitto start(String access, Path dir) throws IOException {
-    int port;
-    try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
+    int port = LocalHttpServer.closedPort(); // free now; the broker binds it
     Path config = dir.resolve("mosquitto.conf");
     Files.writeString(
         config,

@@ -109,7 +109,7 @@ class FaultNoticesServiceTest {
               .withInitialSoc(Percent.of(20))
               .withLoad(HouseholdLoad.constant(Watts.of(400))),
           CLOCK);
-  static final HttpSink SINK = sink();
+  static final HttpSink SINK = HttpSink.started();
 
   @DynamicPropertySource
   static void peers(DynamicPropertyRegistry registry) {
@@ -444,14 +444,6 @@ class FaultNoticesServiceTest {
 
   private static Instant paris(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();
-  }
-
-  private static HttpSink sink() {
-    try {
-      return new HttpSink();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String freshDatabaseFile() {

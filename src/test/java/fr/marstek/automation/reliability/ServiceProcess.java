@@ -1,11 +1,9 @@
 package fr.marstek.automation.reliability;
 
 import fr.marstek.automation.MarstekAutomationApplication;
+import fr.marstek.automation.testing.LocalHttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(Map<String, String> env, Path dir, Path log) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     Files.deleteIfExists(log);
-    int port = freePort();
+    int port = LocalHttpServer.closedPort(); // free now; the service binds it
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -121,13 +119,5 @@ final class ServiceProcess implements AutoCloseable {
       }
     }
     return entries.stream().filter(e -> !e.contains("test-classes")).toList();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
