@@ -141,8 +141,9 @@ class LiveUpdates implements SmartLifecycle {
         emitter.send(SseEmitter.event().name(f.name()).data(f.html()));
       }
     } catch (IOException | IllegalStateException e) {
+      // The page went away. Tomcat ends the request itself (Spring's ResponseBodyEmitter javadoc):
+      // completing it here as well races that error dispatch and throws from this thread.
       listeners.remove(emitter);
-      emitter.completeWithError(e);
     }
   }
 
