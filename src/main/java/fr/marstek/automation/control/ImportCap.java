@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Holds the batteries' grid charging under the import cap, from the fleet's last reports: the house
- * load is the meter's import plus what the batteries give (minus what they draw); a battery may
- * draw what the cap leaves after the house and after what the other charging batteries draw or
- * were allowed. Pure: the caller keeps the grants from one cycle to the next.
+ * Holds the batteries' grid charging under the import cap, from the fleet's last reports. The
+ * meter's import, read with this battery's report, already holds what every battery draws now; a
+ * battery may draw what it draws now plus what the cap leaves above that reading, less what the
+ * other charging batteries were allowed but no report since shows them drawing yet. Pure: the
+ * caller keeps the grants from one cycle to the next.
  *
  * <p>Batteries start one at a time, each once the one started before shows in the reports, so a
  * load switched on with the off-peak signal is seen before the next battery adds to it. A grant is
@@ -26,34 +27,55 @@ final class ImportCap {
 
   private static final double ROUND_TO_W = 100;
 
+  /** A battery follows a new setpoint within seconds: a grant older than this is in the meter. */
+  static final Duration SETTLE = Duration.ofSeconds(10);
+
   /**
    * One battery as the cap sees it.
    *
    * @param last its last report
+   * @param reportedAt when control received that report (control's clock)
    * @param charging control wants it to charge from the grid
    * @param granted what it was last allowed while charging (0 when not charging)
    * @param grantedAt when that grant was first given
    */
   record Member(
-      BatteryId id, BatteryStatus last, boolean charging, double granted, Instant grantedAt) {
+      BatteryId id,
+      BatteryStatus last,
+      Instant reportedAt,
+      boolean charging,
+      double granted,
+      Instant grantedAt) {
 
     double drawW() {
       return Math.max(0, -last.acPower().value());
     }
 
+    /** Its last report came after its grant: what it draws is in the meter. */
+    boolean reportedSinceGrant() {
+      return reportedAt.isAfter(grantedAt);
+    }
+
     boolean showsCharging() {
-      return last.acPower().value() <= -Conformity.STILL_WATTS
-          && !last.observedAt().isBefore(grantedAt);
+      return reportedSinceGrant() && drawW() >= Conformity.STILL_WATTS;
+    }
+
+    /** Allowed but maybe not drawing yet when the meter was read at {@code meterAt}. */
+    double pendingW(Instant meterAt) {
+      if (grantedAt.isBefore(meterAt.minus(SETTLE))) {
+        return 0; // settled: what it draws is in the reading
+      }
+      return Math.max(0, granted - (reportedSinceGrant() ? drawW() : 0));
     }
   }
 
   /**
    * What one battery may draw, and what was seen.
    *
-   * @param houseW the house without the batteries, when a meter reading was available
-   * @param houseOver the house alone is above the cap: the batteries cannot help
+   * @param meter the meter's import, when a reading was available
+   * @param houseOver no battery charges and the house alone imports more than the cap
    */
-  record Decision(ChargeAllowance allowance, Optional<Watts> houseW, boolean houseOver) {}
+  record Decision(ChargeAllowance allowance, Optional<Watts> meter, boolean houseOver) {}
 
   private ImportCap() {}
 
@@ -64,49 +86,51 @@ final class ImportCap {
    */
   static Decision decide(
       double limitW, Member self, List<Member> others, Duration poll, Instant now) {
-    Optional<Watts> meter = meterOf(self, others);
-    double batteries = self.last().acPower().value();
-    double reserved = 0;
+    Optional<Member> metered = meterOf(self, others);
+    Optional<Watts> meter = metered.flatMap(m -> m.last().meterPower());
+    Instant meterAt = metered.map(Member::reportedAt).orElse(now);
+    double pending = 0;
+    double othersDrawing = 0;
     for (Member other : others) {
-      batteries += other.last().acPower().value();
       if (other.charging()) {
-        reserved += Math.max(other.drawW(), other.granted());
+        pending += other.pendingW(meterAt);
+        othersDrawing += Math.max(other.granted(), other.drawW());
       }
     }
-    double given = batteries;
-    Optional<Watts> house = meter.map(m -> Watts.of(Math.max(0, m.value() + given)));
-    double houseW = house.map(Watts::value).orElse(0.0);
-    double room = Math.floor((limitW - houseW - reserved) / ROUND_TO_W) * ROUND_TO_W;
+    double room =
+        meter.isPresent()
+            ? limitW - meter.get().value() + self.drawW() - pending
+            : limitW - othersDrawing; // no reading: only the batteries themselves are held
     String seen =
-        house
-            .map(h -> "house " + h.rounded() + " W of " + Math.round(limitW) + " W")
+        meter
+            .map(m -> "meter " + m.rounded() + " W of " + Math.round(limitW) + " W")
             .orElse("no meter reading, batteries alone held under " + Math.round(limitW) + " W");
-    boolean over = house.isPresent() && houseW > limitW;
+    boolean nobodyCharges = othersDrawing <= 0 && self.drawW() < Conformity.STILL_WATTS;
+    boolean over = meter.isPresent() && nobodyCharges && meter.get().value() > limitW;
     if (self.granted() <= 0 && self.drawW() < Conformity.STILL_WATTS) {
       Optional<Member> starting = startingNow(others, poll, now);
       if (starting.isPresent()) {
         return new Decision(
             new ChargeAllowance(0, "starts after battery " + starting.get().id() + ", " + seen),
-            house,
+            meter,
             over);
       }
     }
-    double allowed = Math.max(0, room);
+    double allowed = Math.max(0, Math.floor(room / ROUND_TO_W) * ROUND_TO_W);
     if (self.granted() > 0 && allowed > self.granted() && allowed < self.granted() + RAISE_STEP_W) {
       allowed = self.granted(); // not worth a command
     }
-    return new Decision(new ChargeAllowance(allowed, seen), house, over);
+    return new Decision(new ChargeAllowance(allowed, seen), meter, over);
   }
 
-  /** The newest meter reading: this battery's own, else the freshest of the others. */
-  private static Optional<Watts> meterOf(Member self, List<Member> others) {
+  /** Who read the meter last: this battery, else the freshest of the others. */
+  private static Optional<Member> meterOf(Member self, List<Member> others) {
     if (self.last().meterPower().isPresent()) {
-      return self.last().meterPower();
+      return Optional.of(self);
     }
     return others.stream()
         .filter(o -> o.last().meterPower().isPresent())
-        .max((a, b) -> a.last().observedAt().compareTo(b.last().observedAt()))
-        .flatMap(o -> o.last().meterPower());
+        .max((a, b) -> a.reportedAt().compareTo(b.reportedAt()));
   }
 
   /** A battery allowed to start less than a poll ago that no report shows charging yet. */

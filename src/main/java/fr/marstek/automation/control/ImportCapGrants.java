@@ -19,7 +19,9 @@ final class ImportCapGrants {
 
   private record Grant(double watts, Instant since, ChargeAllowance allowance) {}
 
-  private final Map<BatteryId, BatteryStatus> lastReports = new ConcurrentHashMap<>();
+  private record Report(BatteryStatus status, Instant at) {}
+
+  private final Map<BatteryId, Report> lastReports = new ConcurrentHashMap<>();
   private final Map<BatteryId, Grant> grants = new ConcurrentHashMap<>();
   private final Duration poll;
   private volatile ImportCapSettings settings;
@@ -53,7 +55,7 @@ final class ImportCapGrants {
       Predicate<BatteryId> charging,
       Instant now,
       Consumer<ImportCapExceeded> events) {
-    lastReports.put(status.id(), status);
+    lastReports.put(status.id(), new Report(status, now));
     ImportCapSettings cap = settings;
     if (!cap.isSet()) {
       return ChargeAllowance.UNLIMITED;
@@ -67,13 +69,19 @@ final class ImportCapGrants {
         });
     ImportCap.Decision decision =
         ImportCap.decide(
-            cap.limitW(), member(status.id(), status, charging.test(status.id()), now), others, poll, now);
+            cap.limitW(),
+            member(status.id(), new Report(status, now), charging.test(status.id()), now),
+            others,
+            poll,
+            now);
     if (decision.houseOver() && !houseOver) {
       events.accept(
           new ImportCapExceeded(
-              decision.houseW().orElseThrow(), fr.marstek.automation.units.Watts.of(cap.limitW()), now));
+              decision.meter().orElseThrow(),
+              fr.marstek.automation.units.Watts.of(cap.limitW()),
+              now));
     }
-    if (decision.houseW().isPresent()) {
+    if (decision.meter().isPresent()) {
       houseOver = decision.houseOver();
     }
     return decision.allowance();
@@ -93,11 +101,12 @@ final class ImportCapGrants {
     grants.put(id, new Grant(chargingW, since, allowance));
   }
 
-  private ImportCap.Member member(BatteryId id, BatteryStatus last, boolean charging, Instant now) {
+  private ImportCap.Member member(BatteryId id, Report last, boolean charging, Instant now) {
     Grant grant = grants.get(id);
     return new ImportCap.Member(
         id,
-        last,
+        last.status(),
+        last.at(),
         charging,
         grant == null ? 0 : grant.watts(),
         grant == null ? now : grant.since());
