@@ -2,6 +2,8 @@ package fr.marstek.automation.control;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import fr.marstek.automation.units.Watts;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,17 +103,22 @@ final class ImportCap {
         meter.isPresent()
             ? limitW - meter.get().value() + self.drawW() - pending
             : limitW - othersDrawing; // no reading: only the batteries themselves are held
-    String seen =
+    Phrase seen =
         meter
-            .map(m -> "meter " + m.rounded() + " W of " + Math.round(limitW) + " W")
-            .orElse("no meter reading, batteries alone held under " + Math.round(limitW) + " W");
+            .map(m -> Phrase.of("reason.cap.meter", Arg.watts(m), Arg.watts(limitW)))
+            .orElse(Phrase.of("reason.cap.noMeter", Arg.watts(limitW)));
     boolean nobodyCharges = othersDrawing <= 0 && self.drawW() < Conformity.STILL_WATTS;
     boolean over = meter.isPresent() && nobodyCharges && meter.get().value() > limitW;
     if (self.granted() <= 0 && self.drawW() < Conformity.STILL_WATTS) {
       Optional<Member> starting = startingNow(others, poll, now);
       if (starting.isPresent()) {
         return new Decision(
-            new ChargeAllowance(0, "starts after battery " + starting.get().id() + ", " + seen),
+            new ChargeAllowance(
+                0,
+                Phrase.of(
+                    "reason.cap.startsAfter",
+                    Arg.text(starting.get().id().value()),
+                    Arg.phrase(seen))),
             meter,
             over);
       }

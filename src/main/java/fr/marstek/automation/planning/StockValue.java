@@ -101,8 +101,8 @@ final class StockValue {
     }
     // segments from 0 upwards: below edge j the units count for every first red at index <= j
     int n = edges.size();
-    double[] length = new double[n + 1];
-    double[] worth = new double[n + 1];
+    double[] length = new double[n + 2];
+    double[] worth = new double[n + 2];
     double from = 0;
     int k = 0;
     for (int j = n - 1; j >= 0; j--) {
@@ -117,9 +117,16 @@ final class StockValue {
         from = to;
       }
     }
+    // above what a red day's peak can use, a unit only spares a later purchase
+    double usable = Math.max(from, redDay);
+    if (usable > from) {
+      length[k] = usable - from;
+      worth[k++] = base;
+      from = usable;
+    }
     if (width > from) {
       length[k] = width - from;
-      worth[k++] = base;
+      worth[k++] = Math.min(base, KEEP_DISCOUNT * refill);
     }
     return ConvexValue.ofWorth(
         java.util.Arrays.copyOf(length, k), java.util.Arrays.copyOf(worth, k));

@@ -44,7 +44,7 @@ class ImportCapOverUdpTest {
       assertThat(charging).containsExactly(1, 2, 2, 2);
       assertThat(meter).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(5400));
       assertThat(meter.getLast()).isGreaterThan(5000); // the room is used, not wasted
-      assertThat(control.view(3).desired().orElseThrow().reason()).contains("import cap");
+      assertThat(control.view(3).desired().orElseThrow().reason().key()).isEqualTo("reason.cap.hold");
 
       house.changeLoad(HouseholdLoad.constant(Watts.of(4500))); // water heater on
       double before = meterNow(control);

@@ -108,8 +108,8 @@ class ReplayCommandTest {
         JsonMapper.builder().build().readValue(json.toFile(), new TypeReference<>() {});
     Map<String, Object> fixed = rows.get(1);
     // The seed charges every off-peak hour, so it ends the season full: 5.12 kWh x 89 % stored,
-    // bought back through a 93.8 % charge at the 2026-02-01 blue off-peak price, 0.1325 EUR/kWh.
-    double full = 5.12 * 0.89 / Math.sqrt(0.88) * 0.1325;
+    // bought back through a 93.8 % charge at the newest grid's blue off-peak price, 0.1356 EUR/kWh.
+    double full = 5.12 * 0.89 / Math.sqrt(0.88) * 0.1356;
     assertThat(number(fixed, "left_over_eur")).isCloseTo(full, within(0.001));
     assertThat(number(rows.get(0), "left_over_eur")).isZero();
     assertThat(number(fixed, "total_eur"))
