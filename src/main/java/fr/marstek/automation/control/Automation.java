@@ -201,7 +201,8 @@ public class Automation {
         id,
         key -> {
           Optional<BatteryPort> port = batteries.find(key);
-          return port.map(p -> new BatteryReconciler(p, rulesFor(key, caps.current(key)), events, clock))
+          return port.map(
+                  p -> new BatteryReconciler(p, rulesFor(key, caps.current(key)), events, clock))
               .orElse(null);
         });
   }

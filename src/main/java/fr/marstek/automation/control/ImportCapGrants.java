@@ -94,7 +94,8 @@ final class ImportCapGrants {
   }
 
   /** After the cycle: what the battery was really allowed to charge at (0 when not charging). */
-  synchronized void granted(BatteryId id, ChargeAllowance allowance, double chargingW, Instant now) {
+  synchronized void granted(
+      BatteryId id, ChargeAllowance allowance, double chargingW, Instant now) {
     Grant before = grants.get(id);
     boolean started = chargingW > 0 && (before == null || before.watts() <= 0);
     Instant since = started || before == null ? now : before.since();

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The most the house may import from the grid while batteries charge: {@code MAX_GRID_IMPORT_W},
- * or 90 % of {@code SUBSCRIBED_KVA} (the margin covers a load that starts between two meter
- * readings). Neither set: no cap.
+ * The most the house may import from the grid while batteries charge: {@code MAX_GRID_IMPORT_W}, or
+ * 90 % of {@code SUBSCRIBED_KVA} (the margin covers a load that starts between two meter readings).
+ * Neither set: no cap.
  *
  * @param subscribedKva the contract's subscribed power, when given
  * @param limitW the cap in watts, infinite for none

@@ -27,8 +27,8 @@ final class ConvexValue {
   }
 
   /**
-   * The cost of ending with y stored units when the k-th segment of units is worth {@code
-   * worth[k]} each (non-increasing), so the function is convex.
+   * The cost of ending with y stored units when the k-th segment of units is worth {@code worth[k]}
+   * each (non-increasing), so the function is convex.
    */
   static ConvexValue ofWorth(double[] length, double[] worth) {
     double[] slope = new double[worth.length];

@@ -3,7 +3,6 @@ package fr.marstek.automation.planning;
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
@@ -58,8 +57,8 @@ final class OptimisingPlanner implements Planner {
   }
 
   /**
-   * What a stored unit left after the horizon is worth, as a function of how much is left, and
-   * the day after the horizon when that value counts on it turning red.
+   * What a stored unit left after the horizon is worth, as a function of how much is left, and the
+   * day after the horizon when that value counts on it turning red.
    */
   record Keep(ConvexValue end, Optional<LocalDate> possibleRed) {
     static Keep nothing(double width) {
@@ -92,8 +91,7 @@ final class OptimisingPlanner implements Planner {
       buy[t] = h.price[t] / etaIn / 1000;
       // the import cap leaves room for charging only above what the house is expected to draw
       maxIn[t] =
-          Math.min(
-              fleet.totalMaxIn(), Math.max(0, in.maxGridImportW() - h.typicalLoad[t]) * etaIn);
+          Math.min(fleet.totalMaxIn(), Math.max(0, in.maxGridImportW() - h.typicalLoad[t]) * etaIn);
       sell[t] = (h.price[t] - in.wearEurPerKwh()) * etaOut / 1000;
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }

@@ -13,11 +13,11 @@ import java.util.Optional;
  *
  * <p>By default what it costs to buy again (the cheapest night), plus, when the day after the
  * horizon may be red, what buying now saves over the horizon's last night. When the nights cannot
- * refill the batteries in time (low charge power, the import cap), a unit that no later night
- * could bring back before a possible red day is worth the red peak, weighed by the chance that the
- * first red day comes that early: so the batteries are stocked over several nights. A unit is never
- * worth more than the most it can earn, (red peak - wear) x efficiency, nor counted beyond what a
- * red day's forecast peak use can take.
+ * refill the batteries in time (low charge power, the import cap), a unit that no later night could
+ * bring back before a possible red day is worth the red peak, weighed by the chance that the first
+ * red day comes that early: so the batteries are stocked over several nights. A unit is never worth
+ * more than the most it can earn, (red peak - wear) x efficiency, nor counted beyond what a red
+ * day's forecast peak use can take.
  */
 final class StockValue {
 
@@ -40,8 +40,7 @@ final class StockValue {
     this.maxOut = maxOut;
   }
 
-  static StockValue of(
-      PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
+  static StockValue of(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     return new StockValue(in, h, fleet, maxIn, maxOut);
   }
 
@@ -77,9 +76,9 @@ final class StockValue {
   }
 
   /**
-   * Units up to {@code need(j)} = (what a red day can use) - (j + 1) nights of refill are needed
-   * if the first red day comes j days after the horizon: they are worth the red peak with the
-   * chance that it comes that early, the others {@code base}.
+   * Units up to {@code need(j)} = (what a red day can use) - (j + 1) nights of refill are needed if
+   * the first red day comes j days after the horizon: they are worth the red peak with the chance
+   * that it comes that early, the others {@code base}.
    */
   private ConvexValue worth(
       double width, double base, double refill, double redValue, LocalDate after) {

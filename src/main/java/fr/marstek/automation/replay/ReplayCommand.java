@@ -166,7 +166,13 @@ public final class ReplayCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - started) / 1e9;
       double cpu = (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
       if (repeat > 1) {
-        out.printf(Locale.ROOT, "run %d: %d cases in %.3f s (CPU %.3f s)%n", run, results.size(), seconds, cpu);
+        out.printf(
+            Locale.ROOT,
+            "run %d: %d cases in %.3f s (CPU %.3f s)%n",
+            run,
+            results.size(),
+            seconds,
+            cpu);
       } else {
         out.printf(Locale.ROOT, "%d cases in %.1f s (CPU %.1f s)%n", results.size(), seconds, cpu);
       }

@@ -13,8 +13,8 @@ import java.util.OptionalDouble;
 
 /**
  * One season read once for all its replays: every hour's start, true load (NaN where the load file
- * has no value), true price, and the load forecast the planner would make for it. Time runs
- * through missing hours (and days of unknown colour): they stay in place, with no load or price.
+ * has no value), true price, and the load forecast the planner would make for it. Time runs through
+ * missing hours (and days of unknown colour): they stay in place, with no load or price.
  */
 final class SeasonHours {
 
@@ -44,7 +44,8 @@ final class SeasonHours {
       TempoSeason season, TempoCalendar truth, LoadSeries load, TempoPrices prices, int weeks) {
     Instant first = TempoDays.start(season.firstDay());
     Instant end = TempoDays.end(season.lastDay());
-    SeasonHours h = new SeasonHours(first, (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600));
+    SeasonHours h =
+        new SeasonHours(first, (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600));
     int t = 0;
     for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
       TempoColour colour = truth.colourOf(day);
@@ -99,7 +100,8 @@ final class SeasonHours {
   LoadForecast forecastAt(Instant now, LoadSeries history, int weeks) {
     WeekdayHourForecast live =
         new WeekdayHourForecast(
-            past -> past.plusSeconds(3600).isAfter(now) ? OptionalDouble.empty() : history.watts(past),
+            past ->
+                past.plusSeconds(3600).isAfter(now) ? OptionalDouble.empty() : history.watts(past),
             now,
             weeks);
     return new LoadForecast() {
@@ -119,7 +121,8 @@ final class SeasonHours {
           return java.util.Optional.empty();
         }
         double w = made[(int) k];
-        return java.util.Optional.of(Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w));
+        return java.util.Optional.of(
+            Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w));
       }
     };
   }

@@ -22,8 +22,8 @@ import java.util.OptionalDouble;
 /**
  * Runs one season hour by hour. Causal strategies are planned every hour from what was known then
  * (colours published up to that hour, load measured before it); the oracle plans once with the
- * truth. Hours without load keep their place: every strategy's batteries stay idle through them
- * and they are left out of every cost, so energy is carried across a gap as time really passes.
+ * truth. Hours without load keep their place: every strategy's batteries stay idle through them and
+ * they are left out of every cost, so energy is carried across a gap as time really passes.
  */
 final class SeasonReplay {
 
@@ -164,7 +164,8 @@ final class SeasonReplay {
               : OptionalDouble.empty();
         };
     PlanningInput input =
-        new PlanningInput(first, fleet.states(), truth, prices, actual, c.wearEurPerKwh(), maxGridW);
+        new PlanningInput(
+            first, fleet.states(), truth, prices, actual, c.wearEurPerKwh(), maxGridW);
     return Planner.oracle(end).plan(input);
   }
 

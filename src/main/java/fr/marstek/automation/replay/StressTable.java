@@ -133,7 +133,8 @@ final class StressTable {
     List<String> counted = new ArrayList<>();
     for (TempoSeason season : seasons) {
       SeasonReplay replay = replayOf(row, season, seasons);
-      ReplayResult tempo = replay.run(new ReplayCase(season, Strategy.TEMPO, batteries, row.wear()));
+      ReplayResult tempo =
+          replay.run(new ReplayCase(season, Strategy.TEMPO, batteries, row.wear()));
       ReplayResult oracle =
           replay.run(new ReplayCase(season, Strategy.ORACLE, batteries, row.wear()));
       double share = oracle.savingsEur() > 0.005 ? tempo.savingsEur() / oracle.savingsEur() : 1;
@@ -164,8 +165,10 @@ final class StressTable {
   }
 
   private SeasonReplay replayOf(Row row, TempoSeason season, List<TempoSeason> seasons) {
-    LoadSeries series = row.loadFactor() == 1 ? load : StressVariants.scaled(load, row.loadFactor());
-    TempoCalendar calendar = row.redRow() ? StressVariants.redInARow(truth, List.of(season)) : truth;
+    LoadSeries series =
+        row.loadFactor() == 1 ? load : StressVariants.scaled(load, row.loadFactor());
+    TempoCalendar calendar =
+        row.redRow() ? StressVariants.redInARow(truth, List.of(season)) : truth;
     if (row.loadGap()) {
       series = StressVariants.gap(series, StressVariants.firstRed(truth, season), 14);
     }

@@ -43,8 +43,8 @@ final class StressVariants {
   }
 
   /**
-   * The season's red days moved onto the days that may be red from its first red day on, one
-   * after the other; the days they leave take the colours of the days they take.
+   * The season's red days moved onto the days that may be red from its first red day on, one after
+   * the other; the days they leave take the colours of the days they take.
    */
   static TempoCalendar redInARow(TempoCalendar truth, List<TempoSeason> seasons) {
     Map<LocalDate, TempoColour> colours = new HashMap<>();

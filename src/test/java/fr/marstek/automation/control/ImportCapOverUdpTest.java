@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import cap end to end: three simulated Venus E in one house behind one meter (6 kVA, cap
- * 5400 W), driven over real UDP; the meter the service reads is the simulator's.
+ * The import cap end to end: three simulated Venus E in one house behind one meter (6 kVA, cap 5400
+ * W), driven over real UDP; the meter the service reads is the simulator's.
  */
 class ImportCapOverUdpTest {
 
@@ -44,7 +44,8 @@ class ImportCapOverUdpTest {
       assertThat(charging).containsExactly(1, 2, 2, 2);
       assertThat(meter).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(5400));
       assertThat(meter.getLast()).isGreaterThan(5000); // the room is used, not wasted
-      assertThat(control.view(3).desired().orElseThrow().reason().key()).isEqualTo("reason.cap.hold");
+      assertThat(control.view(3).desired().orElseThrow().reason().key())
+          .isEqualTo("reason.cap.hold");
 
       house.changeLoad(HouseholdLoad.constant(Watts.of(4500))); // water heater on
       double before = meterNow(control);

@@ -8,15 +8,15 @@ import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryHealth;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.PhraseFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +161,8 @@ class StatusController {
     record Battery(String id, boolean online, String reason) {}
 
     /**
-     * The newest Tempo price grid known, and whether it is more than six months old (a price
-     * change since was probably missed: add it to TEMPO_PRICES).
+     * The newest Tempo price grid known, and whether it is more than six months old (a price change
+     * since was probably missed: add it to TEMPO_PRICES).
      */
     record Prices(@JsonProperty("newest_grid") LocalDate newestGrid, boolean outdated) {
       static Prices of(TempoPrices prices, LocalDate today) {

@@ -51,8 +51,9 @@ class TempoPricesTest {
 
     assertThat(builtIn.isOutdatedOn(LocalDate.of(2027, 2, 1))).isFalse();
     assertThat(builtIn.isOutdatedOn(LocalDate.of(2027, 2, 2))).isTrue();
-    assertThat(TempoPrices.parse("2027-02-01:0.14,0.17,0.155,0.19,0.16,0.75").isOutdatedOn(
-            LocalDate.of(2027, 2, 2)))
+    assertThat(
+            TempoPrices.parse("2027-02-01:0.14,0.17,0.155,0.19,0.16,0.75")
+                .isOutdatedOn(LocalDate.of(2027, 2, 2)))
         .isFalse();
   }
 
