@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
     description = "Replays Tempo seasons hour by hour through the planner and reports costs.")
 public final class ReplayCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--tempo", required = true, description = "colour calendar (date,color,...)")
   Path tempo;
 
@@ -139,19 +141,19 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (alignWeekdays == (loadYear == null)) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--align-weekdays and --load-year go together");
+          spec.commandLine(), "--align-weekdays and --load-year go together");
     }
     if (pricesOf != null && sixPrices != null) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "give either --prices-of or --prices, not both");
+          spec.commandLine(), "give either --prices-of or --prices, not both");
     }
     if (maxGridW != null && !(maxGridW > 0)) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--max-grid-w must be a positive number of watts: " + maxGridW);
+          spec.commandLine(), "--max-grid-w must be a positive number of watts: " + maxGridW);
     }
     if (repeat < 1) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--repeat must be at least 1: " + repeat);
+          spec.commandLine(), "--repeat must be at least 1: " + repeat);
     }
     if (stress) {
       stressTable();
@@ -210,7 +212,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return TempoPrices.everywhere(sixPrices);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this), "--prices: " + e.getMessage(), e, null, sixPrices);
+            spec.commandLine(), "--prices: " + e.getMessage(), e, null, sixPrices);
       }
     }
     return builtIn.frozenAt(pricesOf == null ? builtIn.newest().validFrom() : pricesOf);
