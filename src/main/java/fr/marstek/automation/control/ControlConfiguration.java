@@ -2,6 +2,7 @@ package fr.marstek.automation.control;
 
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.LoadHistory;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
@@ -71,7 +72,16 @@ class ControlConfiguration {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
-    return new Automation(batteries, settings, events, clock, new IntentStore(jdbc), plans, leases);
+    var ids = batteries.all().stream().map(BatteryPort::id).toList();
+    return new Automation(
+        batteries,
+        settings,
+        events,
+        clock,
+        new IntentStore(jdbc),
+        plans,
+        new LeaseKeeper(leases, ids, clock),
+        SlotRecord.stored(jdbc));
   }
 
   /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */

@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
@@ -40,6 +41,17 @@ public final class ControlTestKit {
       ApplicationEventPublisher events,
       InstantSource clock) {
     JdbcClient jdbc = JdbcClient.create(freshDatabase());
+    return automation(batteries, settings, events, clock, jdbc, "test-instance");
+  }
+
+  /** Control as one instance of the service wires it, on the given database. */
+  static Automation automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      JdbcClient jdbc,
+      String instance) {
     var plans =
         new PlanKeeper(
             Planner.of(Strategy.TEMPO),
@@ -47,6 +59,7 @@ public final class ControlTestKit {
             TempoPrices.defaults(),
             hour -> OptionalDouble.empty(),
             settings);
+    var ids = batteries.all().stream().map(BatteryPort::id).toList();
     return new Automation(
         batteries,
         settings,
@@ -54,10 +67,11 @@ public final class ControlTestKit {
         clock,
         new IntentStore(jdbc),
         plans,
-        new BatteryLeases(jdbc, "test-instance", Duration.ofMinutes(2)));
+        new LeaseKeeper(new BatteryLeases(jdbc, instance, Duration.ofMinutes(2)), ids, clock),
+        SlotRecord.stored(jdbc));
   }
 
-  private static SimpleDriverDataSource freshDatabase() {
+  static SimpleDriverDataSource freshDatabase() {
     try {
       var file = Files.createTempFile("control-test", ".db");
       file.toFile().deleteOnExit();
