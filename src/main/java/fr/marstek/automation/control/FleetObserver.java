@@ -28,6 +28,9 @@ import org.springframework.scheduling.TaskScheduler;
  */
 public final class FleetObserver implements SmartLifecycle {
 
+  /** A cycle not completed for this many poll intervals counts as stalled. */
+  static final int STALLED_AFTER_INTERVALS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(FleetObserver.class);
 
   private final Batteries batteries;
@@ -37,6 +40,9 @@ public final class FleetObserver implements SmartLifecycle {
   private final TaskScheduler scheduler;
   private final Map<BatteryId, BatteryHealth> health = new ConcurrentHashMap<>();
   private final Set<BatteryId> polling = ConcurrentHashMap.newKeySet();
+  private final Map<BatteryId, Instant> pollStarted = new ConcurrentHashMap<>();
+  private final Map<BatteryId, Instant> cycleEnded = new ConcurrentHashMap<>();
+  private volatile Instant startedAt;
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
 
@@ -88,6 +94,7 @@ public final class FleetObserver implements SmartLifecycle {
     List<Thread> started = new ArrayList<>();
     for (BatteryPort port : batteries.all()) {
       if (polling.add(port.id())) {
+        pollStarted.put(port.id(), clock.instant());
         Thread t = pollers.newThread(() -> pollAndRelease(port));
         t.start();
         started.add(t);
@@ -102,6 +109,8 @@ public final class FleetObserver implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("Bug while handling battery {}: {}", port.id(), e.toString(), e);
     } finally {
+      cycleEnded.put(port.id(), clock.instant());
+      pollStarted.remove(port.id());
       polling.remove(port.id());
     }
   }
@@ -130,7 +139,7 @@ public final class FleetObserver implements SmartLifecycle {
     BatteryHealth before = health.get(id);
     BatteryHealth after = before.failed(reason, now, settings.offlineAfterFailedPolls());
     health.put(id, after);
-    if (!after.online() && before.offlineSince().isEmpty()) {
+    if (after.offlineSince().isPresent() && before.offlineSince().isEmpty()) {
       log.info("Battery {} is offline: {}", id, reason);
       events.publishEvent(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
     } else {
@@ -138,8 +147,29 @@ public final class FleetObserver implements SmartLifecycle {
     }
   }
 
+  /**
+   * Batteries whose cycle hangs (a poll running for {@value #STALLED_AFTER_INTERVALS} intervals)
+   * or, while polling runs on its schedule, has not completed for as long.
+   */
+  public List<ControlStall> stalls() {
+    Instant now = clock.instant();
+    Duration limit = settings.interval().multipliedBy(STALLED_AFTER_INTERVALS);
+    List<ControlStall> stalls = new ArrayList<>();
+    for (BatteryPort port : batteries.all()) {
+      Instant running = pollStarted.get(port.id());
+      Instant last = cycleEnded.getOrDefault(port.id(), startedAt);
+      if (running != null && now.isAfter(running.plus(limit))) {
+        stalls.add(new ControlStall(port.id(), running, "its cycle has not ended since"));
+      } else if (running == null && isRunning() && last != null && now.isAfter(last.plus(limit))) {
+        stalls.add(new ControlStall(port.id(), last, "no cycle has run since"));
+      }
+    }
+    return stalls;
+  }
+
   @Override
   public void start() {
+    startedAt = clock.instant();
     schedule = scheduler.scheduleAtFixedRate(this::launchPolls, settings.interval());
   }
 

@@ -3,7 +3,9 @@ package fr.marstek.automation.web.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.ControlStall;
 import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.control.LeaseHealth;
 import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
@@ -52,20 +54,23 @@ class StatusController {
   @Operation(
       summary =
           "200 while the service works (also while the history database is away: control goes"
-              + " on), with each battery online or not and the database's state")
+              + " on), with each battery online or not, whether control is stalled and the"
+              + " database's state; 503 when control is stopped or a battery's cycle is stalled")
   ResponseEntity<HealthView> health() {
     var views =
         observer.fleet().stream()
             .map(
                 h -> new HealthView.Battery(h.id().value(), h.online(), h.lastError().orElse(null)))
             .toList();
-    boolean up = observer.isRunning() || !observer.isAutoStartup();
+    var control = HealthView.Control.of(observer.stalls(), automation);
+    boolean up = (observer.isRunning() || !observer.isAutoStartup()) && control.stalled().isEmpty();
     var body =
         new HealthView(
             up ? "UP" : "DOWN",
             batteries.isDemo(),
             automation.isPaused(),
             views,
+            control,
             history.stream().findFirst().map(HealthView.Database::of).orElse(null));
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
@@ -145,8 +150,45 @@ class StatusController {
       boolean demo,
       @JsonProperty("automation_paused") boolean paused,
       List<Battery> batteries,
+      Control control,
       Database database) {
     record Battery(String id, boolean online, String reason) {}
+
+    /**
+     * STALLED when a battery's cycle has not ended for several poll intervals; the lease keeper
+     * (which never holds control up) is OK, STALLED on a hung database call, or DATABASE_AWAY.
+     */
+    record Control(
+        String status,
+        List<Stall> stalled,
+        Leases leases,
+        @JsonProperty("stored_intent_read") boolean storedIntentRead) {
+      record Stall(String battery, OffsetDateTime since, String reason) {}
+
+      record Leases(String status, OffsetDateTime since, String error) {}
+
+      static Control of(List<ControlStall> stalls, Automation automation) {
+        var stalled =
+            stalls.stream()
+                .map(s -> new Stall(s.battery().value(), ApiTimes.paris(s.since()), s.reason()))
+                .toList();
+        LeaseHealth lease = automation.leaseHealth();
+        Leases leases;
+        if (lease.stalledSince().isPresent()) {
+          leases = new Leases("STALLED", ApiTimes.paris(lease.stalledSince().get()), null);
+        } else if (lease.databaseAwaySince().isPresent()) {
+          leases =
+              new Leases(
+                  "DATABASE_AWAY",
+                  ApiTimes.paris(lease.databaseAwaySince().get()),
+                  lease.error().orElse(null));
+        } else {
+          leases = new Leases("OK", null, null);
+        }
+        return new Control(
+            stalled.isEmpty() ? "OK" : "STALLED", stalled, leases, automation.storedIntentRead());
+      }
+    }
 
     /**
      * UP, or DOWN with since when: samples wait in memory ({@code pending} of {@code capacity}).
