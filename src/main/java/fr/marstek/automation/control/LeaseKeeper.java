@@ -89,6 +89,7 @@ final class LeaseKeeper {
   /** One round on the caller's thread: leases, then the other chores. */
   void renewNow() {
     Instant now = clock.instant();
+    lastStart = now;
     try {
       held = leases.renew(batteries, now);
       answered = true;

@@ -63,12 +63,28 @@ class HistoryConfiguration {
     config.addDataSourceProperty("tcpKeepAlive", "true");
   }
 
+  /** Boot's Flyway runs through this: a database away at start-up is migrated later. */
+  @Bean
+  DatabaseMigration databaseMigration(
+      javax.sql.DataSource dataSource,
+      org.springframework.scheduling.TaskScheduler scheduler,
+      org.springframework.context.ApplicationEventPublisher events,
+      ObjectProvider<InstantSource> clock) {
+    return new DatabaseMigration(
+        dataSource, scheduler, events, clock.getIfAvailable(InstantSource::system));
+  }
+
   @Bean
   HistoryDatabase historyDatabase(
       JdbcTemplate jdbc, TransactionTemplate transactions, HistorySettings settings) {
-    boolean timescale = TimescaleFeatures.detect(jdbc);
-    if (timescale) {
-      TimescaleFeatures.apply(jdbc, settings.rawRetention());
+    boolean timescale;
+    try {
+      timescale = TimescaleFeatures.detect(jdbc);
+      if (timescale) {
+        TimescaleFeatures.apply(jdbc, settings.rawRetention());
+      }
+    } catch (org.springframework.dao.DataAccessException e) {
+      timescale = false; // away at start-up: plain tables until the next start
     }
     return new HistoryDatabase(jdbc, transactions, timescale);
   }

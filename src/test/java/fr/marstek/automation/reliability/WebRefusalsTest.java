@@ -65,7 +65,7 @@ class WebRefusalsTest {
         "/api/v1/history/telemetry?to=-999999999-01-01T00:00:00Z",
         "/api/v1/history/modes?to=-999999999-01-01T00:00:00Z",
         "/api/v1/history/commands?to=-999999999-01-01T00:00:00Z",
-        "/api/v1/history/telemetry?from=+999999999-12-31T23:59:59Z",
+        "/api/v1/history/telemetry?from=%2B999999999-12-31T23:59:59Z",
         "/api/v1/history/commands?from=-999999999-01-01T00:00",
         "/api/v1/history/modes?to=1969-12-31"
       })
@@ -140,6 +140,7 @@ class WebRefusalsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`',
       value = {
         "{\"mode\":\"MANUAL\",\"power_w\":1.5,\"duration\":\"PT1H\"}|'power_w' must be a whole number",
         "{\"mode\":\"MANUAL\",\"power_w\":\"100\",\"duration\":\"PT1H\"}|'power_w' must be a whole number",

@@ -10,6 +10,7 @@ import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryHealth;
+import fr.marstek.automation.settings.Settings;
 import fr.marstek.automation.units.Percent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,18 +37,21 @@ class StatusController {
   private final Batteries batteries;
   private final InstantSource clock;
   private final ObjectProvider<HistoryHealth> history;
+  private final ObjectProvider<Settings> settings;
 
   StatusController(
       FleetObserver observer,
       Automation automation,
       Batteries batteries,
       InstantSource clock,
-      ObjectProvider<HistoryHealth> history) {
+      ObjectProvider<HistoryHealth> history,
+      ObjectProvider<Settings> settings) {
     this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
     this.clock = clock;
     this.history = history;
+    this.settings = settings;
   }
 
   @GetMapping("/health")
@@ -71,6 +75,7 @@ class StatusController {
             automation.isPaused(),
             views,
             control,
+            settings.stream().findFirst().map(Settings::storedRead).orElse(true),
             history.stream().findFirst().map(HealthView.Database::of).orElse(null));
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
@@ -151,6 +156,7 @@ class StatusController {
       @JsonProperty("automation_paused") boolean paused,
       List<Battery> batteries,
       Control control,
+      @JsonProperty("stored_settings_read") boolean storedSettingsRead,
       Database database) {
     record Battery(String id, boolean online, String reason) {}
 
