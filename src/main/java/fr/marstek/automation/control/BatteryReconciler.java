@@ -7,6 +7,7 @@ import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -221,15 +222,15 @@ final class BatteryReconciler {
         slots.sending(port.id(), slot.index());
       }
       Outcome outcome = Outcome.ACKNOWLEDGED;
-      String detail = "acknowledged";
+      Optional<String> detail = Optional.empty();
       try {
         port.apply(command);
       } catch (CommandRejected e) {
         outcome = Outcome.REJECTED;
-        detail = e.getMessage();
+        detail = Optional.ofNullable(e.getMessage());
       } catch (BatteryUnreachable e) {
         outcome = Outcome.UNREACHABLE;
-        detail = e.getMessage();
+        detail = Optional.ofNullable(e.getMessage());
       }
       events.publishEvent(
           new CommandSent(
@@ -259,7 +260,7 @@ final class BatteryReconciler {
             before,
             status.mode(),
             ours ? progress.sentCause : Cause.DEVICE,
-            ours ? progress.sentReason : "changed by the battery itself",
+            ours ? progress.sentReason : Phrase.of("reason.device"),
             now));
   }
 
@@ -277,7 +278,7 @@ final class BatteryReconciler {
     DeviceMode lastMode;
     DeviceMode sentMode;
     Cause sentCause;
-    String sentReason;
+    Phrase sentReason;
     boolean rulesChanged;
 
     void aimAt(DesiredState desired) {
