@@ -191,12 +191,13 @@ final class BatteryReconciler {
     }
   }
 
-  private static String mismatch(
+  private static Phrase mismatch(
       DesiredState desired, BatteryStatus status, List<ModeCommand> missing) {
     if (missing.isEmpty() || !Conformity.conforms(desired.intent(), status)) {
       return Conformity.mismatch(desired.intent(), status);
     }
-    return "did not acknowledge " + CommandText.of(missing.getFirst());
+    return Phrase.of(
+        "drift.slotNotAcknowledged", Phrase.Arg.phrase(CommandText.of(missing.getFirst())));
   }
 
   private void confirm(DesiredState desired, Instant now) {

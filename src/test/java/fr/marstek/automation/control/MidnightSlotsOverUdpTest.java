@@ -10,6 +10,7 @@ import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
 import fr.marstek.automation.device.ModeCommand.ManualSlot;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.PhraseFormat;
 import fr.marstek.automation.units.Watts;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class MidnightSlotsOverUdpTest {
       assertThat(control.view(1).confirmed()).as("not while slot 1 is refused").isFalse();
       assertThat(control.eventsOf(BatteryDrifted.class, 1))
           .singleElement()
-          .satisfies(d -> assertThat(d.mismatch()).contains("Manual slot 1"));
+          .satisfies(d -> assertThat(PhraseFormat.english(d.mismatch())).contains("manual slot 1"));
 
       faults.rejectSlot(-1);
       control.cycleEvery(CYCLE, "2026-12-01T22:40:00", () -> {});
@@ -181,7 +182,7 @@ class MidnightSlotsOverUdpTest {
   }
 
   private static List<String> sentCommands(List<CommandSent> sent) {
-    return sent.stream().map(CommandSent::command).toList();
+    return sent.stream().map(c -> PhraseFormat.english(c.command())).toList();
   }
 
   /** The fleet's battery 1, through a port that ends "the process" before slot 1 is written. */
