@@ -41,8 +41,8 @@ public final class FleetObserver implements SmartLifecycle {
   private final Map<BatteryId, BatteryHealth> health = new ConcurrentHashMap<>();
   private final Set<BatteryId> polling = ConcurrentHashMap.newKeySet();
   private final Map<BatteryId, Instant> pollStarted = new ConcurrentHashMap<>();
-  private final Map<BatteryId, Instant> cycleEnded = new ConcurrentHashMap<>();
-  private volatile Instant startedAt;
+  // Counted in cycles, not in clock time, so that a jump of the host clock stalls nothing.
+  private final Map<BatteryId, Integer> cyclesSkipped = new ConcurrentHashMap<>();
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
 
@@ -93,7 +93,10 @@ public final class FleetObserver implements SmartLifecycle {
   private List<Thread> launchPolls() {
     List<Thread> started = new ArrayList<>();
     for (BatteryPort port : batteries.all()) {
-      if (polling.add(port.id())) {
+      if (!polling.add(port.id())) {
+        cyclesSkipped.merge(port.id(), 1, Integer::sum); // its last cycle has not ended yet
+      } else {
+        cyclesSkipped.remove(port.id());
         pollStarted.put(port.id(), clock.instant());
         Thread t = pollers.newThread(() -> pollAndRelease(port));
         t.start();
@@ -109,7 +112,6 @@ public final class FleetObserver implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("Bug while handling battery {}: {}", port.id(), e.toString(), e);
     } finally {
-      cycleEnded.put(port.id(), clock.instant());
       pollStarted.remove(port.id());
       polling.remove(port.id());
     }
@@ -148,28 +150,23 @@ public final class FleetObserver implements SmartLifecycle {
   }
 
   /**
-   * Batteries whose cycle hangs (a poll running for {@value #STALLED_AFTER_INTERVALS} intervals)
-   * or, while polling runs on its schedule, has not completed for as long.
+   * Batteries whose cycle hangs: still running when {@value #STALLED_AFTER_INTERVALS} more cycles
+   * were due, with when it started.
    */
   public List<ControlStall> stalls() {
-    Instant now = clock.instant();
-    Duration limit = settings.interval().multipliedBy(STALLED_AFTER_INTERVALS);
     List<ControlStall> stalls = new ArrayList<>();
-    for (BatteryPort port : batteries.all()) {
-      Instant running = pollStarted.get(port.id());
-      Instant last = cycleEnded.getOrDefault(port.id(), startedAt);
-      if (running != null && now.isAfter(running.plus(limit))) {
-        stalls.add(new ControlStall(port.id(), running, "its cycle has not ended since"));
-      } else if (running == null && isRunning() && last != null && now.isAfter(last.plus(limit))) {
-        stalls.add(new ControlStall(port.id(), last, "no cycle has run since"));
-      }
-    }
+    cyclesSkipped.forEach(
+        (id, skipped) -> {
+          Instant since = pollStarted.get(id);
+          if (skipped >= STALLED_AFTER_INTERVALS && since != null) {
+            stalls.add(new ControlStall(id, since, "its cycle has not ended since"));
+          }
+        });
     return stalls;
   }
 
   @Override
   public void start() {
-    startedAt = clock.instant();
     schedule = scheduler.scheduleAtFixedRate(this::launchPolls, settings.interval());
   }
 

@@ -64,6 +64,53 @@ class FleetObserverTest {
     }
   }
 
+  @Test
+  void aCycleStillRunningWhenThreeMoreWereDueShowsAsStalledUntilItEnds() throws Exception {
+    try (var fleet =
+        UdpBatteries.start(UdpBatteries.fastPacing(), clock, List.of(UdpControl.VENUS))) {
+      var release = new java.util.concurrent.CountDownLatch(1);
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofSeconds(30), 3, false),
+              event -> {
+                if (event instanceof BatteryStatusObserved && release.getCount() > 0) {
+                  try {
+                    release.await(); // a listener that hangs, as a database call once did
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              },
+              clock,
+              null);
+      Thread hung = Thread.ofVirtual().start(() -> cyclesQuietly(observer, 1));
+      while (observer.health(BatteryId.of(1)).lastSeen().isEmpty()) {
+        Thread.onSpinWait(); // until the first poll reached the hung listener
+      }
+
+      cycles(observer, 2);
+      assertThat(observer.stalls()).isEmpty();
+      cycles(observer, 1);
+      assertThat(observer.stalls())
+          .singleElement()
+          .satisfies(s -> assertThat(s.battery()).isEqualTo(BatteryId.of(1)));
+
+      release.countDown();
+      hung.join();
+      cycles(observer, 1);
+      assertThat(observer.stalls()).isEmpty();
+    }
+  }
+
+  private void cyclesQuietly(FleetObserver observer, int count) {
+    try {
+      cycles(observer, count);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void cycles(FleetObserver observer, int count) throws InterruptedException {
     for (int i = 0; i < count; i++) {
       observer.observeOnce();
