@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Control's public API: reconciles each battery as soon as it reports, and takes the household's
  * overrides and pause. It is the only place that commands batteries.
  */
 public class Automation {
+
+  private static final Logger log = LoggerFactory.getLogger(Automation.class);
 
   private final Map<BatteryId, BatteryReconciler> reconcilers = new ConcurrentHashMap<>();
   private final Batteries batteries;
@@ -29,9 +34,12 @@ public class Automation {
   private final InstantSource clock;
   private final Overrides overrides = new Overrides();
   private final AtomicBoolean paused = new AtomicBoolean();
+  private final AtomicBoolean reportedUnread = new AtomicBoolean();
   private final IntentStore store;
   private final PlanKeeper plans;
-  private final BatteryLeases leases;
+  private final LeaseKeeper leases;
+  private final SlotRecord slots;
+  private volatile boolean storedIntentRead;
   private final Map<BatteryId, Percent> lastSoc = new ConcurrentHashMap<>();
   private final ImportCapGrants caps;
 
@@ -42,8 +50,9 @@ public class Automation {
       InstantSource clock,
       IntentStore store,
       PlanKeeper plans,
-      BatteryLeases leases) {
-    this(batteries, settings, events, clock, store, plans, leases, ImportCapGrants.none());
+      LeaseKeeper leases,
+      SlotRecord slots) {
+    this(batteries, settings, events, clock, store, plans, leases, slots, ImportCapGrants.none());
   }
 
   Automation(
@@ -53,18 +62,54 @@ public class Automation {
       InstantSource clock,
       IntentStore store,
       PlanKeeper plans,
-      BatteryLeases leases,
+      LeaseKeeper leases,
+      SlotRecord slots,
       ImportCapGrants caps) {
     this.caps = caps;
     this.plans = plans;
     this.leases = leases;
+    this.slots = slots;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
     this.clock = clock;
     this.store = store;
-    store.load(clock.instant()).forEach(overrides::put);
-    paused.set(store.loadPaused());
+    readStoredIntent();
+    leases.alsoEachRound(slots::save);
+    leases.alsoEachRound(this::readStoredIntentOnce);
+  }
+
+  // Read at start-up; when the database does not answer then, once it does (by the lease keeper).
+  private void readStoredIntent() {
+    try {
+      List<ModeOverride> stored = store.load(clock.instant());
+      boolean storedPause = store.loadPaused();
+      stored.forEach(overrides::put);
+      paused.set(storedPause);
+      storedIntentRead = true;
+      if (reportedUnread.get()) {
+        log.info(
+            "Database answers: stored overrides {} and pause ({}) now apply", stored, storedPause);
+      }
+    } catch (DataAccessException e) {
+      if (reportedUnread.compareAndSet(false, true)) {
+        log.warn(
+            "Stored overrides and pause cannot be read ({}): control follows the schedule and"
+                + " plan until the database answers, then applies them",
+            e.getMessage());
+      }
+    }
+  }
+
+  private void readStoredIntentOnce() {
+    if (!storedIntentRead) {
+      readStoredIntent();
+    }
+  }
+
+  /** False until the stored overrides and pause could be read from the database. */
+  public boolean storedIntentRead() {
+    return storedIntentRead;
   }
 
   /** Runs on the thread that observed the battery, so one slow battery delays no other. */
@@ -77,7 +122,7 @@ public class Automation {
     }
     lastSoc.put(id, observed.status().soc());
     Instant now = clock.instant();
-    if (!leases.hold(id, now)) {
+    if (!leases.mayCommand(id)) {
       return; // another instance commands this battery
     }
     ChargeAllowance allowance =
@@ -146,6 +191,18 @@ public class Automation {
     leases.releaseAll();
   }
 
+  /** Whether the lease keeper hangs on the database, and whether the database answers it. */
+  public LeaseHealth leaseHealth() {
+    return new LeaseHealth(
+        leases.stalledSince(),
+        leases.away().map(LeaseKeeper.Away::since),
+        leases.away().map(LeaseKeeper.Away::error));
+  }
+
+  LeaseKeeper leaseKeeper() {
+    return leases;
+  }
+
   public Optional<ControlView> view(BatteryId battery) {
     return Optional.ofNullable(reconcilers.get(battery)).map(BatteryReconciler::view);
   }
@@ -202,7 +259,9 @@ public class Automation {
         key -> {
           Optional<BatteryPort> port = batteries.find(key);
           return port.map(
-                  p -> new BatteryReconciler(p, rulesFor(key, caps.current(key)), events, clock))
+                  p ->
+                      new BatteryReconciler(
+                          p, rulesFor(key, caps.current(key)), events, clock, slots))
               .orElse(null);
         });
   }

@@ -47,9 +47,17 @@ public record BatteryHealth(
 
   BatteryHealth failed(String reason, Instant at, int offlineAfter) {
     int failures = consecutiveFailures + 1;
-    boolean nowOffline = !online && lastSeen.isEmpty() || failures >= offlineAfter;
+    // A battery never seen yet gets the same allowance: a restart is no reason for a notice.
+    boolean nowOffline = failures >= offlineAfter;
     Optional<Instant> since = nowOffline ? Optional.of(offlineSince.orElse(at)) : offlineSince;
     return new BatteryHealth(
-        id, address, !nowOffline, lastStatus, lastSeen, Optional.of(reason), since, failures);
+        id,
+        address,
+        online && !nowOffline,
+        lastStatus,
+        lastSeen,
+        Optional.of(reason),
+        since,
+        failures);
   }
 }

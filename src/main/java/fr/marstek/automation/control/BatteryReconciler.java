@@ -33,11 +33,17 @@ final class BatteryReconciler {
   private RetryPolicy retry;
   private final ApplicationEventPublisher events;
   private final InstantSource clock;
+  private final SlotRecord slots;
   private final Progress progress = new Progress();
 
   BatteryReconciler(
-      BatteryPort port, ControlRules rules, ApplicationEventPublisher events, InstantSource clock) {
+      BatteryPort port,
+      ControlRules rules,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      SlotRecord slots) {
     this.port = port;
+    this.slots = slots;
     this.selector = rules.selector();
     this.schedule = rules.schedule();
     this.retry = rules.retry();
@@ -76,15 +82,36 @@ final class BatteryReconciler {
         progress.rulesChanged
             && progress.target != null
             && !progress.target.intent().equals(desired.intent());
+    boolean recompute = progress.rulesChanged;
     progress.rulesChanged = false;
     progress.aimAt(desired);
+    boolean slotsFixed =
+        desired.intent() instanceof Intent.GridCharge || desired.intent() instanceof Intent.Idle;
+    if (recompute || progress.commands == null || !slotsFixed) {
+      // Slots are fixed for as long as the target holds, so a slot that starts "now" is not a new
+      // slot every minute; a Passive countdown is counted from each send.
+      progress.commands = DeviceCommands.forIntent(desired.intent(), schedule, now);
+    }
     if (paused) {
       return view();
     }
-    if (Conformity.conforms(desired.intent(), status)) {
-      confirm(desired, now);
-      if (progress.leaseDue(now) || newLimits) {
-        send(desired, desired.cause(), now);
+    if (looksRight(desired, status, now)) {
+      List<ModeCommand> missing = unacknowledgedSlots();
+      if (missing.isEmpty()) {
+        confirm(desired, now);
+        if (progress.leaseDue(now) || newLimits) {
+          send(progress.commands, desired.cause(), now);
+        }
+        return view();
+      }
+      // The battery charges in one slot, but another slot the night needs was never acknowledged
+      // (refused, lost, or the service stopped in between): write what is missing.
+      if (progress.confirmed) {
+        progress.restart();
+      }
+      if (progress.attempts == 0 || progress.retryDue(now, retry)) {
+        send(missing, cause(desired), now);
+        verifyAtOnce(desired, overrides);
       }
       return view();
     }
@@ -93,16 +120,44 @@ final class BatteryReconciler {
         && progress.unknownModePolls < UNKNOWN_MODE_POLLS_BEFORE_DRIFT) {
       return view(); // a lost ES.GetMode reply is not a drift: the next poll reads it again
     }
-    Cause cause = desired.cause();
     if (progress.confirmed) {
       progress.restart();
-      cause = Cause.DRIFT_CORRECTION;
+      progress.correcting = true;
     }
     if (progress.attempts == 0 || progress.retryDue(now, retry)) {
-      send(desired, cause, now);
+      send(progress.commands, cause(desired), now);
       verifyAtOnce(desired, overrides);
     }
     return view();
+  }
+
+  // Every retry of a drift correction is one too, not a new schedule step.
+  private Cause cause(DesiredState desired) {
+    return progress.correcting ? Cause.DRIFT_CORRECTION : desired.cause();
+  }
+
+  /** The report shows the battery doing what was asked, slots aside. */
+  private boolean looksRight(DesiredState desired, BatteryStatus status, Instant now) {
+    if (Conformity.conforms(desired.intent(), status)) {
+      return true;
+    }
+    // A firmware that ends the evening slot at 23:59:00 idles until midnight: not a drift.
+    return DeviceCommands.inMidnightGap(progress.commands, now)
+        && Conformity.conforms(new Intent.Idle(), status);
+  }
+
+  /**
+   * The charge slots of the target that the battery has not acknowledged, in order. Only a charge
+   * needs every slot: a battery that idles does what a hold asks whatever its slots say, and a full
+   * one keeps its charge slots rather than flip them at each percent.
+   */
+  private List<ModeCommand> unacknowledgedSlots() {
+    if (!(progress.target.intent() instanceof Intent.GridCharge)) {
+      return List.of();
+    }
+    return progress.commands.stream()
+        .filter(c -> c instanceof ModeCommand.Manual(var slot) && !slots.holds(port.id(), slot))
+        .toList();
   }
 
   ControlView view() {
@@ -120,7 +175,8 @@ final class BatteryReconciler {
       Instant now = clock.instant();
       events.publishEvent(new BatteryStatusReadBack(after));
       noteModeChange(after, now);
-      if (Conformity.conforms(desired.intent(), after)) {
+      List<ModeCommand> missing = unacknowledgedSlots();
+      if (looksRight(desired, after, now) && missing.isEmpty()) {
         confirm(desired, now);
       } else if (progress.attempts >= retry.attemptsBeforeDrift()
           && !progress.drifted
@@ -128,34 +184,44 @@ final class BatteryReconciler {
         progress.drifted = true;
         events.publishEvent(
             new BatteryDrifted(
-                port.id(),
-                desired,
-                Conformity.mismatch(desired.intent(), after),
-                progress.attempts,
-                now));
+                port.id(), desired, mismatch(desired, after, missing), progress.attempts, now));
       }
     } catch (BatteryUnreachable e) {
       // The next cycle reads it again; going offline is the observer's business.
     }
   }
 
+  private static Phrase mismatch(
+      DesiredState desired, BatteryStatus status, List<ModeCommand> missing) {
+    if (missing.isEmpty() || !Conformity.conforms(desired.intent(), status)) {
+      return Conformity.mismatch(desired.intent(), status);
+    }
+    return Phrase.of(
+        "drift.slotNotAcknowledged", Phrase.Arg.phrase(CommandText.of(missing.getFirst())));
+  }
+
   private void confirm(DesiredState desired, Instant now) {
     if (!progress.confirmed) {
       progress.confirmed = true;
       progress.drifted = false;
+      progress.correcting = false;
       progress.attempts = 0;
       events.publishEvent(new DesiredStateReached(port.id(), desired, now));
     }
   }
 
-  private void send(DesiredState desired, Cause cause, Instant now) {
+  private void send(List<ModeCommand> commands, Cause cause, Instant now) {
+    DesiredState desired = progress.target;
     progress.attempts++;
     progress.lastSent = now;
     progress.sentMode = desired.intent().expectedMode();
     progress.sentCause = cause;
     progress.sentReason = desired.reason();
     progress.leaseUntil = now.plus(DeviceCommands.PASSIVE_LEASE.dividedBy(2));
-    for (ModeCommand command : DeviceCommands.forIntent(desired.intent(), schedule, now)) {
+    for (ModeCommand command : commands) {
+      if (command instanceof ModeCommand.Manual(var slot)) {
+        slots.sending(port.id(), slot.index());
+      }
       Outcome outcome = Outcome.ACKNOWLEDGED;
       Optional<String> detail = Optional.empty();
       try {
@@ -172,6 +238,9 @@ final class BatteryReconciler {
               port.id(), CommandText.of(command), outcome, detail, cause, clock.instant()));
       if (outcome != Outcome.ACKNOWLEDGED) {
         return;
+      }
+      if (command instanceof ModeCommand.Manual(var slot)) {
+        slots.acknowledged(port.id(), slot);
       }
     }
   }
@@ -199,7 +268,9 @@ final class BatteryReconciler {
   /** What this reconciler remembers between cycles. */
   private static final class Progress {
     DesiredState target;
+    List<ModeCommand> commands;
     boolean confirmed;
+    boolean correcting;
     boolean drifted;
     int attempts;
     int unknownModePolls;
@@ -215,6 +286,8 @@ final class BatteryReconciler {
       if (target == null || !target.intent().equals(desired.intent())) {
         restart();
         drifted = false;
+        correcting = false;
+        commands = null;
       }
       target = desired;
     }

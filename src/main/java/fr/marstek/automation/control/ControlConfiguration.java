@@ -2,6 +2,7 @@ package fr.marstek.automation.control;
 
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.LoadHistory;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
@@ -79,8 +80,17 @@ class ControlConfiguration {
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
     var caps = new ImportCapGrants(importCap, observer.interval());
+    var ids = batteries.all().stream().map(BatteryPort::id).toList();
     return new Automation(
-        batteries, settings, events, clock, new IntentStore(jdbc), plans, leases, caps);
+        batteries,
+        settings,
+        events,
+        clock,
+        new IntentStore(jdbc),
+        plans,
+        new LeaseKeeper(leases, ids, clock),
+        SlotRecord.stored(jdbc),
+        caps);
   }
 
   /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */

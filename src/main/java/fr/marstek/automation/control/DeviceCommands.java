@@ -57,7 +57,10 @@ final class DeviceCommands {
         .truncatedTo(ChronoUnit.MINUTES);
   }
 
-  // Windows crossing midnight are unverified on real firmware (spec 5.3), so the night is split.
+  // Windows crossing midnight are unverified on real firmware (spec 5.3), so the night is split:
+  // [start, midnight) as start-23:59, the only documented way to say "to the end of the day" (the
+  // vendor's all-day slot is 00:00-23:59), and [midnight, end). A part that would be empty, or
+  // 23:59-23:59 or 00:00-00:00 (which a firmware may read as all day), is written disabled.
   private static List<ModeCommand> nightSlots(
       OperatingSchedule schedule, LocalTime start, Watts power, boolean enabled) {
     LocalTime end = schedule.dayStart();
@@ -67,9 +70,36 @@ final class DeviceCommands {
           manual(new ManualSlot(EVENING_SLOT, start, end, everyDay, power, enabled)),
           manual(disabled(MORNING_SLOT)));
     }
-    return List.of(
-        manual(new ManualSlot(EVENING_SLOT, start, LAST_MINUTE, everyDay, power, enabled)),
-        manual(new ManualSlot(MORNING_SLOT, LocalTime.MIDNIGHT, end, everyDay, power, enabled)));
+    ManualSlot evening =
+        start.isBefore(LAST_MINUTE)
+            ? new ManualSlot(EVENING_SLOT, start, LAST_MINUTE, everyDay, power, enabled)
+            : disabled(EVENING_SLOT);
+    ManualSlot morning =
+        end.isAfter(LocalTime.MIDNIGHT)
+            ? new ManualSlot(MORNING_SLOT, LocalTime.MIDNIGHT, end, everyDay, power, enabled)
+            : disabled(MORNING_SLOT);
+    return List.of(manual(evening), manual(morning));
+  }
+
+  /**
+   * Whether {@code now} falls in the last minute of an evening slot that ends at 23:59 and is
+   * followed by a morning slot from 00:00: a firmware that ends the slot at 23:59:00 idles for that
+   * minute, which is not a drift.
+   */
+  static boolean inMidnightGap(List<ModeCommand> commands, Instant now) {
+    LocalTime local = LocalDateTime.ofInstant(now, OperatingSchedule.PARIS).toLocalTime();
+    if (local.isBefore(LAST_MINUTE)) {
+      return false;
+    }
+    boolean eveningToTheEnd = false;
+    boolean morningFromMidnight = false;
+    for (ModeCommand command : commands) {
+      if (command instanceof ModeCommand.Manual(ManualSlot slot) && slot.enabled()) {
+        eveningToTheEnd |= slot.end().equals(LAST_MINUTE);
+        morningFromMidnight |= slot.start().equals(LocalTime.MIDNIGHT);
+      }
+    }
+    return eveningToTheEnd && morningFromMidnight;
   }
 
   private static ManualSlot disabled(int index) {

@@ -28,6 +28,9 @@ import org.springframework.scheduling.TaskScheduler;
  */
 public final class FleetObserver implements SmartLifecycle {
 
+  /** A cycle not completed for this many poll intervals counts as stalled. */
+  static final int STALLED_AFTER_INTERVALS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(FleetObserver.class);
 
   private final Batteries batteries;
@@ -37,6 +40,9 @@ public final class FleetObserver implements SmartLifecycle {
   private final TaskScheduler scheduler;
   private final Map<BatteryId, BatteryHealth> health = new ConcurrentHashMap<>();
   private final Set<BatteryId> polling = ConcurrentHashMap.newKeySet();
+  private final Map<BatteryId, Instant> pollStarted = new ConcurrentHashMap<>();
+  // Counted in cycles, not in clock time, so that a jump of the host clock stalls nothing.
+  private final Map<BatteryId, Integer> cyclesSkipped = new ConcurrentHashMap<>();
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
 
@@ -87,7 +93,11 @@ public final class FleetObserver implements SmartLifecycle {
   private List<Thread> launchPolls() {
     List<Thread> started = new ArrayList<>();
     for (BatteryPort port : batteries.all()) {
-      if (polling.add(port.id())) {
+      if (!polling.add(port.id())) {
+        cyclesSkipped.merge(port.id(), 1, Integer::sum); // its last cycle has not ended yet
+      } else {
+        cyclesSkipped.remove(port.id());
+        pollStarted.put(port.id(), clock.instant());
         Thread t = pollers.newThread(() -> pollAndRelease(port));
         t.start();
         started.add(t);
@@ -102,6 +112,7 @@ public final class FleetObserver implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("Bug while handling battery {}: {}", port.id(), e.toString(), e);
     } finally {
+      pollStarted.remove(port.id());
       polling.remove(port.id());
     }
   }
@@ -130,12 +141,28 @@ public final class FleetObserver implements SmartLifecycle {
     BatteryHealth before = health.get(id);
     BatteryHealth after = before.failed(reason, now, settings.offlineAfterFailedPolls());
     health.put(id, after);
-    if (!after.online() && before.offlineSince().isEmpty()) {
+    if (after.offlineSince().isPresent() && before.offlineSince().isEmpty()) {
       log.info("Battery {} is offline: {}", id, reason);
       events.publishEvent(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
     } else {
       log.debug("Battery {} did not answer: {}", id, reason);
     }
+  }
+
+  /**
+   * Batteries whose cycle hangs: still running when {@value #STALLED_AFTER_INTERVALS} more cycles
+   * were due, with when it started.
+   */
+  public List<ControlStall> stalls() {
+    List<ControlStall> stalls = new ArrayList<>();
+    cyclesSkipped.forEach(
+        (id, skipped) -> {
+          Instant since = pollStarted.get(id);
+          if (skipped >= STALLED_AFTER_INTERVALS && since != null) {
+            stalls.add(new ControlStall(id, since, "its cycle has not ended since"));
+          }
+        });
+    return stalls;
   }
 
   @Override

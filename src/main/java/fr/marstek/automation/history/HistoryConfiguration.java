@@ -36,20 +36,55 @@ class HistoryConfiguration {
     settings.password().ifPresent(config::setPassword);
     // SQLite takes one writer at a time; a small pool avoids busy waits.
     config.setMaximumPoolSize(settings.isPostgres() ? 8 : 4);
-    // While the database is away, callers (control's leases among them) wait this long, not 30 s.
-    config.setConnectionTimeout(5_000);
+    // While the database is away, callers wait this long for a connection, not 30 s.
+    config.setConnectionTimeout(Math.min(5_000, Math.max(250, settings.timeout().toMillis())));
+    // Start without a database: history buffers and control goes on (docs/FAILSAFE.md).
+    config.setInitializationFailTimeout(-1);
     if (settings.isPostgres()) {
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      boundedPostgresCalls(config, settings.timeout());
     }
     return new HikariDataSource(config);
+  }
+
+  /**
+   * No database call waits forever: a statement or a lock wait ends after the timeout (the server
+   * cancels it), and a network that goes silent mid-call is given up a little later, instead of
+   * after TCP's own 15 minutes. Parameters in DATABASE_URL win over these.
+   */
+  private static void boundedPostgresCalls(HikariConfig config, java.time.Duration timeout) {
+    long ms = timeout.toMillis();
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    config.addDataSourceProperty(
+        "options", "-c statement_timeout=" + ms + " -c lock_timeout=" + ms);
+    config.addDataSourceProperty("socketTimeout", String.valueOf(timeout.toSeconds() + 5));
+    config.addDataSourceProperty(
+        "connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+  }
+
+  /** Boot's Flyway runs through this: a database away at start-up is migrated later. */
+  @Bean
+  DatabaseMigration databaseMigration(
+      javax.sql.DataSource dataSource,
+      org.springframework.scheduling.TaskScheduler scheduler,
+      org.springframework.context.ApplicationEventPublisher events,
+      ObjectProvider<InstantSource> clock) {
+    return new DatabaseMigration(
+        dataSource, scheduler, events, clock.getIfAvailable(InstantSource::system));
   }
 
   @Bean
   HistoryDatabase historyDatabase(
       JdbcTemplate jdbc, TransactionTemplate transactions, HistorySettings settings) {
-    boolean timescale = TimescaleFeatures.detect(jdbc);
-    if (timescale) {
-      TimescaleFeatures.apply(jdbc, settings.rawRetention());
+    boolean timescale;
+    try {
+      timescale = TimescaleFeatures.detect(jdbc);
+      if (timescale) {
+        TimescaleFeatures.apply(jdbc, settings.rawRetention());
+      }
+    } catch (org.springframework.dao.DataAccessException e) {
+      timescale = false; // away at start-up: plain tables until the next start
     }
     return new HistoryDatabase(jdbc, transactions, timescale);
   }
@@ -68,13 +103,13 @@ class HistoryConfiguration {
 
   @Bean
   fr.marstek.automation.planning.LoadHistory houseLoadHistory(HistoryQueries queries) {
-    return new HouseLoadHistory(queries);
+    return new HouseLoadHistory(queries, new BoundedReads(BoundedReads.LIMIT));
   }
 
   @Bean
   fr.marstek.automation.tariff.tempo.ColourCache historyColourCache(
       HistoryRecorder recorder, HistoryQueries queries) {
-    return new HistoryColourCache(recorder, queries);
+    return new HistoryColourCache(recorder, queries, new BoundedReads(BoundedReads.LIMIT));
   }
 
   @Bean

@@ -12,14 +12,27 @@ import java.util.Optional;
  * jdbc:postgresql://...} or {@code postgres://user:pass@host/db}) with {@code POSTGRES_USER} and
  * {@code POSTGRES_PASSWORD} used when the URL has none, else the SQLite file {@code DATABASE_FILE};
  * {@code HISTORY_RETENTION_DAYS} for raw samples, {@code HISTORY_ROLLUP_RETENTION_DAYS} for hourly
- * rollups (daily rollups are kept).
+ * rollups (daily rollups are kept); {@code DATABASE_TIMEOUT_SECONDS} for the longest a statement, a
+ * lock or a silent network may hold a database call.
  */
 public record HistorySettings(
     String jdbcUrl,
     Optional<String> user,
     Optional<String> password,
     Duration rawRetention,
-    Duration hourlyRetention) {
+    Duration hourlyRetention,
+    Duration timeout) {
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  HistorySettings(
+      String jdbcUrl,
+      Optional<String> user,
+      Optional<String> password,
+      Duration rawRetention,
+      Duration hourlyRetention) {
+    this(jdbcUrl, user, password, rawRetention, hourlyRetention, DEFAULT_TIMEOUT);
+  }
 
   static final String DEFAULT_FILE = "./marstek-automation.db";
   private static final String EXPECTED_URL =
@@ -30,6 +43,26 @@ public record HistorySettings(
   }
 
   public static HistorySettings from(Variables variables) {
+    Duration timeout =
+        Duration.ofSeconds(
+            variables.integer(
+                "DATABASE_TIMEOUT_SECONDS",
+                30,
+                1,
+                3600,
+                "seconds a database call may take 1-3600"));
+    return parse(variables).withTimeout(timeout);
+  }
+
+  private HistorySettings withTimeout(Duration limit) {
+    String url =
+        jdbcUrl.startsWith("jdbc:sqlite:")
+            ? jdbcUrl.replace("busy_timeout=5000", "busy_timeout=" + limit.toMillis())
+            : jdbcUrl;
+    return new HistorySettings(url, user, password, rawRetention, hourlyRetention, limit);
+  }
+
+  private static HistorySettings parse(Variables variables) {
     Duration raw =
         Duration.ofDays(
             variables.integer("HISTORY_RETENTION_DAYS", 90, 1, 36_500, "a number of days 1-36500"));

@@ -16,11 +16,13 @@ final class HouseLoadHistory implements LoadHistory {
   private static final int CACHED_HOURS = 5000;
 
   private final HistoryQueries queries;
+  private final BoundedReads reads;
   // Past hours do not change once rolled up, so a forecast's repeated reads are served from here.
   private final Map<Instant, OptionalDouble> cache = new ConcurrentHashMap<>();
 
-  HouseLoadHistory(HistoryQueries queries) {
+  HouseLoadHistory(HistoryQueries queries, BoundedReads reads) {
     this.queries = queries;
+    this.reads = reads;
   }
 
   @Override
@@ -29,7 +31,8 @@ final class HouseLoadHistory implements LoadHistory {
     if (cached != null) {
       return cached;
     }
-    OptionalDouble measured = measure(hourStart);
+    // Read on the control cycle's thread (the plan): an unanswered read is an unmeasured hour.
+    OptionalDouble measured = reads.read(() -> measure(hourStart)).orElse(OptionalDouble.empty());
     if (measured.isPresent()) {
       if (cache.size() > CACHED_HOURS) {
         cache.clear();

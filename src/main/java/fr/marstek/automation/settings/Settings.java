@@ -34,6 +34,7 @@ public class Settings {
   private final ApplicationEventPublisher events;
   private final InstantSource clock;
   private final Supplier<String> liveNotificationUrls;
+  private volatile boolean storedRead = true;
 
   Settings(
       ConfigurableEnvironment environment,
@@ -49,6 +50,15 @@ public class Settings {
     this.events = events;
     this.clock = clock;
     this.liveNotificationUrls = liveNotificationUrls;
+  }
+
+  /** False while the stored settings could not be read (the database was away at start-up). */
+  public boolean storedRead() {
+    return storedRead;
+  }
+
+  void storedRead(boolean read) {
+    storedRead = read;
   }
 
   /** Every page setting with its effective value (secrets masked) and its source. */

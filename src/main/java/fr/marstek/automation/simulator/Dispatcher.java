@@ -73,7 +73,7 @@ final class Dispatcher {
 
   private boolean setMode(JsonNode params) throws InvalidParams {
     SetModeRequest request = SetModeRequest.parse(params);
-    if (faults.rejectSets()) {
+    if (faults.rejectSets() || request.slotIndex().filter(faults::rejectsSlot).isPresent()) {
       return false;
     }
     if (!(request.isPassive() && faults.swallowsPassive())) {

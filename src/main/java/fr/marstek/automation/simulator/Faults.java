@@ -20,6 +20,7 @@ public final class Faults {
   private boolean apiDisabled;
   private boolean busy;
   private boolean rejectSets;
+  private int rejectedSlot = -1;
   private boolean duplicateReplies;
   private boolean ignoreFirstPassive;
   private boolean passiveIgnoredOnce;
@@ -85,6 +86,24 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Answers {@code ES.SetMode} writing this Manual slot with {@code set_result:false} and changes
+   * nothing; other slots are written. A negative index rejects none.
+   */
+  public synchronized Faults rejectSlot(int index) {
+    rejectedSlot = index;
+    return this;
+  }
+
+  /**
+   * A firmware that ends a slot written to end at 23:59 at 23:59:00, instead of running it to
+   * midnight as the vendor's all-day slot 00:00-23:59 suggests (unverified either way, spec 5.3).
+   */
+  public synchronized Faults lastMinuteIdle(boolean on) {
+    battery.lastMinuteIdle(on);
+    return this;
+  }
+
   /** Sends every reply twice, as firmware before 150 sometimes does. */
   public synchronized Faults duplicateReplies(boolean on) {
     duplicateReplies = on;
@@ -128,6 +147,7 @@ public final class Faults {
     apiDisabled = false;
     busy = false;
     rejectSets = false;
+    rejectedSlot = -1;
     duplicateReplies = false;
     ignoreFirstPassive = false;
     passiveIgnoredOnce = false;
@@ -177,6 +197,10 @@ public final class Faults {
 
   synchronized boolean rejectSets() {
     return rejectSets;
+  }
+
+  synchronized boolean rejectsSlot(int index) {
+    return index == rejectedSlot;
   }
 
   synchronized boolean duplicateReplies() {

@@ -24,6 +24,7 @@ final class ManualSchedule {
 
   private final ZoneId zone;
   private final ManualSlot[] slots = new ManualSlot[ManualSlot.SLOTS];
+  private boolean lastMinuteIdle;
 
   ManualSchedule(ZoneId zone) {
     this.zone = zone;
@@ -31,6 +32,11 @@ final class ManualSchedule {
 
   void write(ManualSlot slot) {
     slots[slot.index()] = slot;
+  }
+
+  /** Ends a slot written to end at 23:59 at 23:59:00, as a firmware might (Faults). */
+  void lastMinuteIdle(boolean on) {
+    lastMinuteIdle = on;
   }
 
   void clear() {
@@ -60,7 +66,7 @@ final class ManualSchedule {
     for (ManualSlot slot : slots) {
       if (slot != null && slot.enabled()) {
         times.add(slot.start());
-        if (!slot.end().equals(LAST_MINUTE)) {
+        if (lastMinuteIdle || !slot.end().equals(LAST_MINUTE)) {
           times.add(slot.end());
         }
       }
@@ -76,11 +82,12 @@ final class ManualSchedule {
     return best;
   }
 
-  private static boolean covers(ManualSlot slot, LocalDateTime local) {
+  private boolean covers(ManualSlot slot, LocalDateTime local) {
     LocalTime time = local.toLocalTime();
     boolean wraps = !slot.end().isAfter(slot.start());
     if (!wraps) {
-      boolean beforeEnd = slot.end().equals(LAST_MINUTE) || time.isBefore(slot.end());
+      boolean toMidnight = slot.end().equals(LAST_MINUTE) && !lastMinuteIdle;
+      boolean beforeEnd = toMidnight || time.isBefore(slot.end());
       return runsOn(slot, local.toLocalDate()) && !time.isBefore(slot.start()) && beforeEnd;
     }
     boolean lateToday = !time.isBefore(slot.start()) && runsOn(slot, local.toLocalDate());

@@ -55,6 +55,10 @@ final class ModeState {
     passive = Optional.of(new PassiveSetpoint(power, deadline));
   }
 
+  void lastMinuteIdle(boolean on) {
+    schedule.lastMinuteIdle(on);
+  }
+
   void clearSlots() {
     schedule.clear();
   }

@@ -30,6 +30,15 @@ record SetModeRequest(DeviceMode mode, Optional<ModeCommand> command) {
     };
   }
 
+  /** The Manual slot this request writes, if it writes one. */
+  Optional<Integer> slotIndex() {
+    return command.flatMap(
+        c ->
+            c instanceof ModeCommand.Manual(ManualSlot slot)
+                ? Optional.of(slot.index())
+                : Optional.empty());
+  }
+
   boolean isPassive() {
     return mode == DeviceMode.PASSIVE;
   }

@@ -95,6 +95,11 @@ public final class SimulatedBattery {
     return modes.slots();
   }
 
+  synchronized void lastMinuteIdle(boolean on) {
+    advance();
+    modes.lastMinuteIdle(on);
+  }
+
   public synchronized void setSoc(Percent soc) {
     advance();
     pack.setSoc(soc.value());

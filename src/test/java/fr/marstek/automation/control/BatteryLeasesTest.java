@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.device.Batteries;
@@ -84,8 +85,16 @@ class BatteryLeasesTest {
         clock,
         new IntentStore(jdbc),
         plans,
-        new BatteryLeases(jdbc, name, Duration.ofSeconds(90)));
+        keeper(jdbc, name),
+        SlotRecord.stored(jdbc));
   }
+
+  private LeaseKeeper keeper(JdbcClient database, String name) {
+    return new LeaseKeeper(
+        new BatteryLeases(database, name, Duration.ofSeconds(90)), List.of(ONE), clock);
+  }
+
+  private static final BatteryId ONE = BatteryId.of(1);
 
   private void observeBy(Automation instance) throws Exception {
     instance.on(new BatteryStatusObserved(port.readStatus()));
@@ -104,6 +113,7 @@ class BatteryLeasesTest {
 
     commandsBy.clear();
     clock.advance(Duration.ofSeconds(91));
+    second.leaseKeeper().renewNow(); // the keeper's next round, which runs beside the cycles
     observeBy(second);
 
     assertThat(commandsBy).isNotEmpty().containsOnly("second");
@@ -124,26 +134,68 @@ class BatteryLeasesTest {
   }
 
   @Test
-  void throughADatabaseOutageTheHolderKeepsCommandingAndNobodyElseStarts() throws Exception {
-    var leases = new BatteryLeases(JdbcClient.create(away), "first", Duration.ofSeconds(90));
-    var other = new BatteryLeases(JdbcClient.create(away), "second", Duration.ofSeconds(90));
-    BatteryId one = BatteryId.of(1);
-    assertThat(leases.hold(one, clock.instant())).isTrue();
+  void throughADatabaseOutageTheHolderKeepsCommandingAndAnotherThatAnsweredStaysOff() {
+    var database = JdbcClient.create(away);
+    LeaseKeeper holder = keeper(database, "first");
+    LeaseKeeper other = keeper(database, "second");
+    holder.renewNow();
+    other.renewNow();
+    assertThat(holder.mayCommand(ONE)).isTrue();
+    assertThat(other.mayCommand(ONE)).isFalse();
 
     away.down = true;
     clock.advance(Duration.ofSeconds(200)); // past the lease's expiry: still ours, nobody can tell
-    assertThat(leases.hold(one, clock.instant())).isTrue();
-    assertThat(other.hold(one, clock.instant())).isFalse();
-    assertThat(away.attempts).isEqualTo(2);
+    holder.renewNow();
+    other.renewNow();
 
-    clock.advance(Duration.ofSeconds(10)); // within the retry pause: the database is not asked
-    assertThat(leases.hold(one, clock.instant())).isTrue();
-    assertThat(away.attempts).isEqualTo(2);
+    assertThat(holder.mayCommand(ONE)).isTrue();
+    assertThat(other.mayCommand(ONE)).isFalse();
+    assertThat(holder.away()).isPresent();
+    assertThat(away.attempts).isGreaterThanOrEqualTo(2);
 
     away.down = false;
-    clock.advance(BatteryLeases.RETRY_AWAY);
-    assertThat(leases.hold(one, clock.instant())).isTrue();
-    assertThat(other.hold(one, clock.instant())).isFalse();
+    holder.renewNow();
+    other.renewNow();
+    assertThat(holder.mayCommand(ONE)).isTrue();
+    assertThat(other.mayCommand(ONE)).isFalse();
+    assertThat(holder.away()).isEmpty();
+  }
+
+  @Test
+  void anInstanceThatCannotReachTheLeaseTableAtStartTakesEveryBattery() {
+    away.down = true;
+    LeaseKeeper alone = keeper(JdbcClient.create(away), "alone");
+
+    boolean commands = alone.mayCommand(ONE);
+
+    assertThat(commands).as("a single instance controls without its database").isTrue();
+    assertThat(alone.away()).isPresent();
+  }
+
+  @Test
+  void aControlCycleNeverWaitsForAHungLeaseStatement() throws Exception {
+    var database = JdbcClient.create(away);
+    LeaseKeeper keeper = keeper(database, "first");
+    assertThat(keeper.mayCommand(ONE)).isTrue();
+    away.hang = true;
+    try {
+      clock.advance(keeper.period());
+
+      // Each call starts or finds the hung round and answers from memory at once.
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(3),
+          () -> {
+            for (int cycle = 0; cycle < 8; cycle++) {
+              assertThat(keeper.mayCommand(ONE)).isTrue();
+              clock.advance(Duration.ofSeconds(30));
+            }
+          });
+
+      assertThat(away.hung).as("a round hangs on the database").isEqualTo(1);
+      assertThat(keeper.stalledSince()).as("the hung keeper shows in /health").isPresent();
+    } finally {
+      away.release();
+    }
   }
 
   private final SwitchableDataSource away = new SwitchableDataSource();
@@ -153,10 +205,19 @@ class BatteryLeasesTest {
    */
   private static final class SwitchableDataSource extends SimpleDriverDataSource {
     volatile boolean down;
+    volatile boolean hang;
     int attempts;
+    int hung;
+    private final java.util.concurrent.CountDownLatch released =
+        new java.util.concurrent.CountDownLatch(1);
 
     SwitchableDataSource() {
       setDriver(new org.sqlite.JDBC());
+    }
+
+    void release() {
+      hang = false;
+      released.countDown();
     }
 
     @Override
@@ -165,6 +226,15 @@ class BatteryLeasesTest {
       if (down) {
         attempts++;
         throw new java.sql.SQLException("Connection refused", "08001");
+      }
+      if (hang) {
+        hung++;
+        try {
+          released.await(); // a locked table or a silent network: no answer at all
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new java.sql.SQLException("no answer", "08006");
       }
       return super.getConnectionFromDriver(props);
     }

@@ -39,7 +39,8 @@ class BatteryReconcilerTest {
           new ControlRules(
               OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
           events::add,
-          clock);
+          clock,
+          SlotRecord.inMemory());
 
   private ControlView cycle() throws Exception {
     return reconciler.reconcile(port.readStatus(), List.of(), false);
@@ -202,7 +203,8 @@ class BatteryReconcilerTest {
             new ControlRules(
                 OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
             events::add,
-            clock);
+            clock,
+            SlotRecord.inMemory());
 
     for (int poll = 0; poll < 20; poll++) {
       blind.reconcile(modeLost.readStatus(), List.of(), false);

@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
@@ -50,6 +51,28 @@ public final class ControlTestKit {
       InstantSource clock,
       ImportCapSettings importCap) {
     JdbcClient jdbc = JdbcClient.create(freshDatabase());
+    return automation(batteries, settings, events, clock, jdbc, "test-instance", importCap);
+  }
+
+  /** Control as one instance of the service wires it, on the given database. */
+  static Automation automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      JdbcClient jdbc,
+      String instance) {
+    return automation(batteries, settings, events, clock, jdbc, instance, ImportCapSettings.none());
+  }
+
+  private static Automation automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      JdbcClient jdbc,
+      String instance,
+      ImportCapSettings importCap) {
     var plans =
         new PlanKeeper(
             Planner.of(Strategy.TEMPO),
@@ -57,6 +80,7 @@ public final class ControlTestKit {
             TempoPrices.defaults(),
             hour -> OptionalDouble.empty(),
             settings);
+    var ids = batteries.all().stream().map(BatteryPort::id).toList();
     return new Automation(
         batteries,
         settings,
@@ -64,11 +88,12 @@ public final class ControlTestKit {
         clock,
         new IntentStore(jdbc),
         plans,
-        new BatteryLeases(jdbc, "test-instance", Duration.ofMinutes(2)),
+        new LeaseKeeper(new BatteryLeases(jdbc, instance, Duration.ofMinutes(2)), ids, clock),
+        SlotRecord.stored(jdbc),
         new ImportCapGrants(importCap, Duration.ofSeconds(30)));
   }
 
-  private static SimpleDriverDataSource freshDatabase() {
+  static SimpleDriverDataSource freshDatabase() {
     try {
       var file = Files.createTempFile("control-test", ".db");
       file.toFile().deleteOnExit();

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DeviceCommandsTest {
 
@@ -92,5 +94,45 @@ class DeviceCommandsTest {
     assertThat(leased.countdown()).isEqualTo(Duration.ofMinutes(15));
     assertThat(leased.power()).isEqualTo(Watts.of(-800));
     assertThat(exact.countdown()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @ParameterizedTest(name = "day {0}:00-{1}:00, at {2} Paris")
+  @CsvSource({
+    "0, 22, 2026-12-01T22:30:00", // AUTO_MODE_START_HOUR=0: the night ends at midnight
+    "6, 0, 2026-12-02T02:00:00", // AUTO_MODE_END_HOUR=0: the night starts at midnight
+    "6, 22, 2026-12-01T23:59:30", // an override charging from 23:59
+    "6, 0, 2026-12-01T23:59:10", // an override in a day that ends at midnight: from 23:59
+    "6, 22, 2026-12-01T06:00:10" // charging asked at the day's first minute: 24 hours
+  })
+  void noEnabledSlotIsEmptyOrCouldBeReadAsAllDay(int start, int end, String paris) {
+    var schedule = OperatingSchedule.ofHours(start, end);
+    var at =
+        java.time.ZonedDateTime.of(java.time.LocalDateTime.parse(paris), OperatingSchedule.PARIS);
+
+    var commands =
+        DeviceCommands.forIntent(
+            new GridCharge(Watts.of(2500), Percent.of(100)), schedule, at.toInstant());
+
+    assertThat(commands)
+        .extracting(c -> ((ModeCommand.Manual) c).slot())
+        .filteredOn(ModeCommand.ManualSlot::enabled)
+        .isNotEmpty()
+        .allSatisfy(slot -> assertThat(slot.end()).isAfter(slot.start()));
+  }
+
+  @Test
+  void aNightEndingAtMidnightIsTheEveningSlotAloneWithTheMorningOneDisabled() {
+    var schedule = OperatingSchedule.ofHours(0, 22);
+
+    var commands =
+        DeviceCommands.forIntent(new GridCharge(Watts.of(2500), Percent.of(100)), schedule, NOW);
+
+    var evening = ((ModeCommand.Manual) commands.get(0)).slot();
+    var morning = ((ModeCommand.Manual) commands.get(1)).slot();
+    assertThat(evening.start()).isEqualTo(LocalTime.of(22, 0));
+    assertThat(evening.end()).isEqualTo(LocalTime.of(23, 59));
+    assertThat(evening.enabled()).isTrue();
+    assertThat(morning.enabled()).isFalse();
+    assertThat(morning.power()).isEqualTo(Watts.ZERO);
   }
 }

@@ -60,8 +60,17 @@ class IntentStoreTest {
             fr.marstek.automation.tariff.tempo.TempoPrices.defaults(),
             hour -> java.util.OptionalDouble.empty(),
             settings);
-    var leases = new BatteryLeases(JdbcClient.create(dataSource), "test", Duration.ofMinutes(1));
-    return new Automation(none, settings, event -> {}, clock, store, plans, leases);
+    var jdbc = JdbcClient.create(dataSource);
+    var leases = new BatteryLeases(jdbc, "test", Duration.ofMinutes(1));
+    return new Automation(
+        none,
+        settings,
+        event -> {},
+        clock,
+        store,
+        plans,
+        new LeaseKeeper(leases, java.util.List.of(), clock),
+        SlotRecord.stored(jdbc));
   }
 
   @Test

@@ -23,7 +23,7 @@ class HistorySettingsTest {
     HistorySettings settings = settings(Map.of());
 
     assertThat(settings.jdbcUrl())
-        .isEqualTo("jdbc:sqlite:./marstek-automation.db?journal_mode=WAL&busy_timeout=5000");
+        .isEqualTo("jdbc:sqlite:./marstek-automation.db?journal_mode=WAL&busy_timeout=30000");
     assertThat(settings.isPostgres()).isFalse();
     assertThat(settings.rawRetention()).isEqualTo(Duration.ofDays(90));
   }

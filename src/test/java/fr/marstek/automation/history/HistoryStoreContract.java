@@ -201,14 +201,15 @@ abstract class HistoryStoreContract {
 
   @Test
   void tempoColoursKeptHereSurviveARestartOfTheService() {
-    var cache = new HistoryColourCache(recorder, queries);
+    var cache = new HistoryColourCache(recorder, queries, new BoundedReads(BoundedReads.LIMIT));
     var day = java.time.LocalDate.of(2026, 12, 2);
 
     cache.store(day, fr.marstek.automation.tariff.tempo.TempoColour.RED, "rte");
     cache.store(day.plusDays(1), fr.marstek.automation.tariff.tempo.TempoColour.UNKNOWN, "rte");
     assertThat(recorder.flush(FLUSH)).isTrue();
 
-    var afterRestart = new HistoryColourCache(recorder, queries);
+    var afterRestart =
+        new HistoryColourCache(recorder, queries, new BoundedReads(BoundedReads.LIMIT));
     assertThat(afterRestart.load(day)).contains(fr.marstek.automation.tariff.tempo.TempoColour.RED);
     assertThat(afterRestart.load(day.plusDays(1))).isEmpty();
     assertThat(afterRestart.loadBetween(day.minusDays(3), day.plusDays(3))).hasSize(1);
@@ -226,7 +227,7 @@ abstract class HistoryStoreContract {
     SeriesPoint two =
         queries.series(Optional.of(TWO), from, hourEnd, Resolution.HOURLY).points().getFirst();
 
-    var load = new HouseLoadHistory(queries);
+    var load = new HouseLoadHistory(queries, new BoundedReads(BoundedReads.LIMIT));
 
     double expected =
         Math.max(

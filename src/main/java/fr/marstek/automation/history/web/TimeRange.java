@@ -18,6 +18,9 @@ record TimeRange(Instant from, Instant to) {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final Duration LONGEST = Duration.ofDays(3660);
+  // History is stored in epoch milliseconds: outside these years a time cannot be one.
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
   private static final String EXPECTED =
       "expected a time such as 2026-11-26T10:00:00Z, 2026-11-26T11:00:00+01:00,"
           + " 2026-11-26T11:00 (Paris time) or a date such as 2026-11-26";
@@ -40,20 +43,32 @@ record TimeRange(Instant from, Instant to) {
 
   private static Instant parse(String name, String text, boolean endOfDay) {
     String value = text.trim();
+    if (value.length() > 40) {
+      throw new BadHistoryRequest(HttpStatus.BAD_REQUEST, name + " is too long: " + EXPECTED);
+    }
     try {
       if (value.length() == 10) {
         LocalDate day = LocalDate.parse(value);
-        return (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+        return within(
+            name, value, (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant());
       }
       if (value.endsWith("Z") || value.endsWith("z")) {
-        return Instant.parse(value.toUpperCase(java.util.Locale.ROOT));
+        return within(name, value, Instant.parse(value.toUpperCase(java.util.Locale.ROOT)));
       }
       if (value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-        return OffsetDateTime.parse(value).toInstant();
+        return within(name, value, OffsetDateTime.parse(value).toInstant());
       }
-      return LocalDateTime.parse(value).atZone(PARIS).toInstant();
-    } catch (DateTimeException e) {
+      return within(name, value, LocalDateTime.parse(value).atZone(PARIS).toInstant());
+    } catch (DateTimeException | ArithmeticException e) {
       throw new BadHistoryRequest(HttpStatus.BAD_REQUEST, name + "=" + value + ": " + EXPECTED);
     }
+  }
+
+  private static Instant within(String name, String value, Instant t) {
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new BadHistoryRequest(
+          HttpStatus.BAD_REQUEST, name + "=" + value + ": history holds times from 1970 to 9999");
+    }
+    return t;
   }
 }

@@ -23,10 +23,14 @@ class ErrorProblems implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status =
-        code instanceof Integer c && HttpStatus.resolve(c) != null
-            ? HttpStatus.valueOf(c)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+    HttpStatus status;
+    if (code == null) {
+      status = HttpStatus.NOT_FOUND; // asked for directly: /error is no page of ours
+    } else if (code instanceof Integer c && HttpStatus.resolve(c) != null) {
+      status = HttpStatus.valueOf(c);
+    } else {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

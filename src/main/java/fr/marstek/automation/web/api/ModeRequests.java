@@ -75,7 +75,8 @@ public final class ModeRequests {
       throw new BadRequest(
           "PASSIVE needs 'power_w': negative to charge, positive to discharge (-2500..2500)");
     }
-    if (Math.abs(request.powerW()) > 2500) {
+    // Math.abs(Integer.MIN_VALUE) is negative: compare the bounds instead.
+    if (request.powerW() < -2500 || request.powerW() > 2500) {
       throw new BadRequest("PASSIVE 'power_w' must be -2500..2500 W, was " + request.powerW());
     }
     return new Intent.FixedPower(Watts.of(request.powerW()), until);

@@ -29,6 +29,40 @@ class ProblemConfiguration {
             config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
   }
 
+  /** A number, a flag or a text is taken only as itself (UnreadableBodies says what was wrong). */
+  @Bean
+  JsonMapperBuilderCustomizer noConversions() {
+    return builder ->
+        builder
+            .withCoercionConfig(
+                LogicalType.Integer,
+                config -> {
+                  config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                })
+            .withCoercionConfig(
+                LogicalType.Float,
+                config -> {
+                  config.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                })
+            .withCoercionConfig(
+                LogicalType.Boolean,
+                config -> {
+                  config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+                })
+            .withCoercionConfig(
+                LogicalType.Textual,
+                config -> {
+                  config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                  config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
+  }
+
   @Bean
   TomcatProblemReports tomcatProblemReports() {
     return new TomcatProblemReports();

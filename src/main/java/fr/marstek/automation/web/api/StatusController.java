@@ -3,11 +3,14 @@ package fr.marstek.automation.web.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.ControlStall;
 import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.control.LeaseHealth;
 import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryHealth;
+import fr.marstek.automation.settings.Settings;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
@@ -40,6 +43,7 @@ class StatusController {
   private final InstantSource clock;
   private final ObjectProvider<HistoryHealth> history;
   private final ObjectProvider<TempoPrices> prices;
+  private final ObjectProvider<Settings> settings;
 
   StatusController(
       FleetObserver observer,
@@ -47,33 +51,39 @@ class StatusController {
       Batteries batteries,
       InstantSource clock,
       ObjectProvider<HistoryHealth> history,
-      ObjectProvider<TempoPrices> prices) {
+      ObjectProvider<TempoPrices> prices,
+      ObjectProvider<Settings> settings) {
     this.prices = prices;
     this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
     this.clock = clock;
     this.history = history;
+    this.settings = settings;
   }
 
   @GetMapping("/health")
   @Operation(
       summary =
           "200 while the service works (also while the history database is away: control goes"
-              + " on), with each battery online or not and the database's state")
+              + " on), with each battery online or not, whether control is stalled and the"
+              + " database's state; 503 when control is stopped or a battery's cycle is stalled")
   ResponseEntity<HealthView> health() {
     var views =
         observer.fleet().stream()
             .map(
                 h -> new HealthView.Battery(h.id().value(), h.online(), h.lastError().orElse(null)))
             .toList();
-    boolean up = observer.isRunning() || !observer.isAutoStartup();
+    var control = HealthView.Control.of(observer.stalls(), automation);
+    boolean up = (observer.isRunning() || !observer.isAutoStartup()) && control.stalled().isEmpty();
     var body =
         new HealthView(
             up ? "UP" : "DOWN",
             batteries.isDemo(),
             automation.isPaused(),
             views,
+            control,
+            settings.stream().findFirst().map(Settings::storedRead).orElse(true),
             history.stream().findFirst().map(HealthView.Database::of).orElse(null),
             HealthView.Prices.of(
                 prices.getIfAvailable(TempoPrices::defaults),
@@ -156,6 +166,8 @@ class StatusController {
       boolean demo,
       @JsonProperty("automation_paused") boolean paused,
       List<Battery> batteries,
+      Control control,
+      @JsonProperty("stored_settings_read") boolean storedSettingsRead,
       Database database,
       Prices prices) {
     record Battery(String id, boolean online, String reason) {}
@@ -167,6 +179,42 @@ class StatusController {
     record Prices(@JsonProperty("newest_grid") LocalDate newestGrid, boolean outdated) {
       static Prices of(TempoPrices prices, LocalDate today) {
         return new Prices(prices.newest().validFrom(), prices.isOutdatedOn(today));
+      }
+    }
+
+    /**
+     * STALLED when a battery's cycle has not ended for several poll intervals; the lease keeper
+     * (which never holds control up) is OK, STALLED on a hung database call, or DATABASE_AWAY.
+     */
+    record Control(
+        String status,
+        List<Stall> stalled,
+        Leases leases,
+        @JsonProperty("stored_intent_read") boolean storedIntentRead) {
+      record Stall(String battery, OffsetDateTime since, String reason) {}
+
+      record Leases(String status, OffsetDateTime since, String error) {}
+
+      static Control of(List<ControlStall> stalls, Automation automation) {
+        var stalled =
+            stalls.stream()
+                .map(s -> new Stall(s.battery().value(), ApiTimes.paris(s.since()), s.reason()))
+                .toList();
+        LeaseHealth lease = automation.leaseHealth();
+        Leases leases;
+        if (lease.stalledSince().isPresent()) {
+          leases = new Leases("STALLED", ApiTimes.paris(lease.stalledSince().get()), null);
+        } else if (lease.databaseAwaySince().isPresent()) {
+          leases =
+              new Leases(
+                  "DATABASE_AWAY",
+                  ApiTimes.paris(lease.databaseAwaySince().get()),
+                  lease.error().orElse(null));
+        } else {
+          leases = new Leases("OK", null, null);
+        }
+        return new Control(
+            stalled.isEmpty() ? "OK" : "STALLED", stalled, leases, automation.storedIntentRead());
       }
     }
 

@@ -9,6 +9,7 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.web.api.ModeRequest;
 import fr.marstek.automation.web.api.ModeRequests;
 import fr.marstek.automation.web.security.ApiToken;
+import fr.marstek.automation.web.security.LoginAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;

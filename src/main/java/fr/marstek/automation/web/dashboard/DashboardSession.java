@@ -42,6 +42,25 @@ class DashboardSession {
     }
   }
 
+  private static boolean tokenInAddress(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      String name = pair.split("=", 2)[0];
+      try {
+        name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // not decodable: not our parameter's name either
+      }
+      if ("csrf".equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The form token when logged in. */
   Optional<String> csrf(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -51,8 +70,14 @@ class DashboardSession {
     return Optional.ofNullable((String) session.getAttribute(CSRF));
   }
 
-  /** Logged in and the form carries this session's token, compared in constant time. */
+  /**
+   * Logged in and the form body carries this session's token, compared in constant time. A token in
+   * the address is refused: addresses end up in logs, history and Referer headers.
+   */
   boolean allows(HttpServletRequest request, String formToken) {
+    if (tokenInAddress(request)) {
+      return false;
+    }
     return csrf(request)
         .filter(expected -> formToken != null)
         .map(

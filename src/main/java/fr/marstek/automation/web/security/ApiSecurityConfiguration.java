@@ -29,9 +29,10 @@ class ApiSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ReadAccess reads) {
+  FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(
+      ApiToken token, ReadAccess reads, LoginAttempts attempts) {
     var registration =
-        new FilterRegistrationBean<>(new ApiTokenFilter(token, reads.tokenRequired()));
+        new FilterRegistrationBean<>(new ApiTokenFilter(token, reads.tokenRequired(), attempts));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
     return registration;

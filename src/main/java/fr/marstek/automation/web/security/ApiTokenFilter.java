@@ -20,10 +20,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
   private final ApiToken token;
   private final boolean readsNeedToken;
+  private final LoginAttempts attempts;
 
-  ApiTokenFilter(ApiToken token, boolean readsNeedToken) {
+  ApiTokenFilter(ApiToken token, boolean readsNeedToken, LoginAttempts attempts) {
     this.token = token;
     this.readsNeedToken = readsNeedToken;
+    this.attempts = attempts;
   }
 
   @Override
@@ -42,13 +44,21 @@ final class ApiTokenFilter extends OncePerRequestFilter {
               + " <API_TOKEN>'.");
       return;
     }
+    String address = request.getRemoteAddr();
+    var wait = attempts.waitFor(address);
+    if (wait.isPresent()) {
+      tooMany(response, wait.get());
+      return;
+    }
     if (!token.matches(header.substring(BEARER.length()).trim())) {
+      attempts.failed(address);
       refuse(
           response,
           "The API token is wrong: use the value of API_TOKEN, or the generated one"
               + " in the token file named in the service's log.");
       return;
     }
+    attempts.succeeded(address);
     chain.doFilter(request, response);
   }
 
@@ -63,6 +73,21 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       return false;
     }
     return readsNeedToken || !READS.contains(request.getMethod());
+  }
+
+  private static void tooMany(HttpServletResponse response, java.time.Duration wait)
+      throws IOException {
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(wait.toSeconds() + 1));
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\"Too many wrong tokens from this address: try again in "
+                + (wait.toMinutes() + 1)
+                + " minutes.\"}");
   }
 
   private static void refuse(HttpServletResponse response, String detail) throws IOException {

@@ -1,4 +1,4 @@
-package fr.marstek.automation.web.dashboard;
+package fr.marstek.automation.web.security;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing the API token on the login form: after {@link #MOST_FAILURES} wrong tokens
- * from one address within {@link #WINDOW}, that address may not try again until the window ends.
- * The token has at least 16 characters, so this only stops a loop hammering the form.
+ * Slows down guessing the API token, on the login form and in API requests alike (one count per
+ * address for both): after {@link #MOST_FAILURES} wrong tokens from one address within {@link
+ * #WINDOW}, that address may not try again until the window ends. The token has at least 16
+ * characters, so this only stops a loop hammering the form or the API.
  */
 @Component
-class LoginAttempts {
+public final class LoginAttempts {
 
   static final int MOST_FAILURES = 10;
   static final Duration WINDOW = Duration.ofMinutes(15);
@@ -27,12 +28,12 @@ class LoginAttempts {
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final InstantSource clock;
 
-  LoginAttempts(InstantSource clock) {
+  public LoginAttempts(InstantSource clock) {
     this.clock = clock;
   }
 
   /** How long this address must wait before trying again, if it must. */
-  Optional<Duration> waitFor(String address) {
+  public Optional<Duration> waitFor(String address) {
     Instant now = clock.instant();
     Failures failures = byAddress.get(address);
     if (failures == null || failures.count() < MOST_FAILURES) {
@@ -42,7 +43,7 @@ class LoginAttempts {
     return end.isAfter(now) ? Optional.of(Duration.between(now, end)) : Optional.empty();
   }
 
-  void failed(String address) {
+  public void failed(String address) {
     Instant now = clock.instant();
     if (byAddress.size() >= MOST_ADDRESSES) {
       byAddress.values().removeIf(f -> !f.since().plus(WINDOW).isAfter(now));
@@ -60,7 +61,7 @@ class LoginAttempts {
                 : one);
   }
 
-  void succeeded(String address) {
+  public void succeeded(String address) {
     byAddress.remove(address);
   }
 }

@@ -1,0 +1,120 @@
+package fr.marstek.automation.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.marstek.UdpBatteries;
+import fr.marstek.automation.testing.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The observer over real UDP to the simulator, one cycle at a time on the test clock. */
+class FleetObserverTest {
+
+  private final MutableClock clock = MutableClock.atParis("2026-12-01T21:00:00");
+  private final List<Object> events = new CopyOnWriteArrayList<>();
+
+  @Test
+  void aBatteryNotSeenYetCountsAsOfflineOnlyAfterTheConfiguredFailedPolls() throws Exception {
+    try (var fleet =
+        UdpBatteries.start(UdpBatteries.fastPacing(), clock, List.of(UdpControl.VENUS))) {
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofSeconds(30), 3, false),
+              events::add,
+              clock,
+              null);
+      var faults = fleet.device(1).faults().apiDisabled(true); // slow to answer after a restart
+
+      cycles(observer, 2);
+      assertThat(events).filteredOn(BatteryWentOffline.class::isInstance).isEmpty();
+      assertThat(observer.health(BatteryId.of(1)).offlineSince()).isEmpty();
+
+      faults.apiDisabled(false);
+      cycles(observer, 1);
+      assertThat(events).filteredOn(BatteryCameBack.class::isInstance).isEmpty();
+      assertThat(observer.health(BatteryId.of(1)).online()).isTrue();
+
+      faults.apiDisabled(true);
+      cycles(observer, 3);
+      assertThat(events).filteredOn(BatteryWentOffline.class::isInstance).hasSize(1);
+    }
+  }
+
+  @Test
+  void aBatteryNeverSeenIsOfflineAfterThreeFailedPolls() throws Exception {
+    try (var fleet =
+        UdpBatteries.start(UdpBatteries.fastPacing(), clock, List.of(UdpControl.VENUS))) {
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofSeconds(30), 3, false),
+              events::add,
+              clock,
+              null);
+      fleet.device(1).faults().apiDisabled(true);
+
+      cycles(observer, 3);
+
+      assertThat(events).filteredOn(BatteryWentOffline.class::isInstance).hasSize(1);
+      assertThat(observer.health(BatteryId.of(1)).online()).isFalse();
+    }
+  }
+
+  @Test
+  void aCycleStillRunningWhenThreeMoreWereDueShowsAsStalledUntilItEnds() throws Exception {
+    try (var fleet =
+        UdpBatteries.start(UdpBatteries.fastPacing(), clock, List.of(UdpControl.VENUS))) {
+      var release = new java.util.concurrent.CountDownLatch(1);
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofSeconds(30), 3, false),
+              event -> {
+                if (event instanceof BatteryStatusObserved && release.getCount() > 0) {
+                  try {
+                    release.await(); // a listener that hangs, as a database call once did
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              },
+              clock,
+              null);
+      Thread hung = Thread.ofVirtual().start(() -> cyclesQuietly(observer, 1));
+      while (observer.health(BatteryId.of(1)).lastSeen().isEmpty()) {
+        Thread.onSpinWait(); // until the first poll reached the hung listener
+      }
+
+      cycles(observer, 2);
+      assertThat(observer.stalls()).isEmpty();
+      cycles(observer, 1);
+      assertThat(observer.stalls())
+          .singleElement()
+          .satisfies(s -> assertThat(s.battery()).isEqualTo(BatteryId.of(1)));
+
+      release.countDown();
+      hung.join();
+      cycles(observer, 1);
+      assertThat(observer.stalls()).isEmpty();
+    }
+  }
+
+  private void cyclesQuietly(FleetObserver observer, int count) {
+    try {
+      cycles(observer, count);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void cycles(FleetObserver observer, int count) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      observer.observeOnce();
+      clock.advance(Duration.ofSeconds(30));
+    }
+  }
+}
