@@ -39,7 +39,10 @@ public final class ModbusBattery implements BatteryPort {
   private final StatusReads status;
   private final ControlProgram program = new ControlProgram(PARIS);
   private final ReentrantLock lock = new ReentrantLock();
+  private final Duration workModeEvery;
   private boolean aiAsked;
+  private DeviceMode workMode = DeviceMode.UNKNOWN;
+  private Instant workModeReadAt = Instant.MIN;
   private volatile Instant lastCall = Instant.MIN;
 
   ModbusBattery(ModbusLink link, RegisterMap map, LinkClock clock, ModbusClientSettings settings) {
@@ -47,7 +50,8 @@ public final class ModbusBattery implements BatteryPort {
     this.map = map;
     this.clock = clock;
     this.control = new ExternalControl(link, map);
-    this.status = new StatusReads(new RegisterReads(link, map), map, settings.temperatureEvery());
+    this.status = new StatusReads(new RegisterReads(link, map), map, settings.slowReadsEvery());
+    this.workModeEvery = settings.slowReadsEvery();
   }
 
   @Override
@@ -91,10 +95,11 @@ public final class ModbusBattery implements BatteryPort {
       lastCall = clock.now();
       boolean held = control.refresh();
       if (held) {
+        workModeReadAt = Instant.MIN; // read it at once when control ends
         runProgram();
         held = control.held();
       }
-      DeviceMode mode = held ? program.mode() : workMode();
+      DeviceMode mode = held ? program.mode() : workMode(clock.now());
       return status.read(id(), clock.now(), mode);
     } finally {
       lock.unlock();
@@ -195,18 +200,33 @@ public final class ModbusBattery implements BatteryPort {
     control.hold(Setpoint.of(program.powerAt(now)));
   }
 
-  private void handBack(int workMode) throws BatteryUnreachable, CommandRejected {
+  private void handBack(int mode) throws BatteryUnreachable, CommandRejected {
     aiAsked = false;
     program.none();
-    control.handBack(workMode);
+    workModeReadAt = Instant.MIN;
+    control.handBack(mode);
   }
 
-  private DeviceMode workMode() throws BatteryUnreachable {
-    int mode = new RegisterReads(link, map).word(Field.WORK_MODE);
+  /**
+   * The battery's own work mode while it runs itself. Only the app or the cloud change it then, so
+   * it is read at the slow pace (and at once after control was handed back): a change the household
+   * made shows within that time.
+   */
+  private DeviceMode workMode(Instant now) throws BatteryUnreachable {
+    if (workMode == DeviceMode.UNKNOWN
+        || workModeReadAt.equals(Instant.MIN)
+        || !now.isBefore(workModeReadAt.plus(workModeEvery))) {
+      workMode = decodeWorkMode(new RegisterReads(link, map).word(Field.WORK_MODE));
+      workModeReadAt = now;
+    }
+    return workMode == DeviceMode.AUTO && aiAsked ? DeviceMode.AI : workMode;
+  }
+
+  private static DeviceMode decodeWorkMode(int mode) {
     return switch (mode) {
       case RegisterMap.WORK_MANUAL -> DeviceMode.MANUAL;
       // 43000 reads 1 after 2 was written: AI is known only from having asked for it.
-      case RegisterMap.WORK_SELF_CONSUMPTION -> aiAsked ? DeviceMode.AI : DeviceMode.AUTO;
+      case RegisterMap.WORK_SELF_CONSUMPTION -> DeviceMode.AUTO;
       case RegisterMap.WORK_AI -> DeviceMode.AI;
       default -> DeviceMode.UNKNOWN;
     };

@@ -9,13 +9,14 @@ import java.util.Optional;
  * silent.
  *
  * @param pacing replaces every profile's pacing when present
- * @param temperatureEvery how long a temperature read is reused
+ * @param slowReadsEvery how long a temperature read, and the work mode read while the battery runs
+ *     itself, are reused
  * @param keeperTick how often the keeper looks at the batteries
  * @param keeperQuiet how long without a control call before the keeper steps in
  */
 public record ModbusClientSettings(
     Optional<ModbusPacing> pacing,
-    Duration temperatureEvery,
+    Duration slowReadsEvery,
     Duration keeperTick,
     Duration keeperQuiet) {
 
