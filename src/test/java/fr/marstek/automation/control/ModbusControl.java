@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ModbusControl implements AutoCloseable {
 
   final MutableClock clock;
-  final TcpBatteries fleet;
-  final Automation automation;
+  TcpBatteries fleet;
+  Automation automation;
   final List<Object> events = new CopyOnWriteArrayList<>();
 
   private ModbusControl(
@@ -44,10 +44,21 @@ final class ModbusControl implements AutoCloseable {
         MutableClock.atParis(parisTime), TcpBatteries.profilePacing(), profile, List.of(options));
   }
 
-  /** One control cycle: every battery is read once and reconciled. */
-  void cycle() throws BatteryUnreachable {
+  final List<String> failedPolls = new CopyOnWriteArrayList<>();
+
+  /**
+   * One control cycle: every battery is read once and reconciled; one that does not answer is
+   * skipped until the next cycle, as the observer does.
+   */
+  void cycle() {
     for (BatteryPort port : fleet.all()) {
-      BatteryStatus status = port.readStatus();
+      BatteryStatus status;
+      try {
+        status = port.readStatus();
+      } catch (BatteryUnreachable e) {
+        failedPolls.add(parisNow() + " " + e.getMessage());
+        continue;
+      }
       automation.on(new BatteryStatusObserved(status));
     }
   }
@@ -56,7 +67,7 @@ final class ModbusControl implements AutoCloseable {
    * Cycles every {@code step} of clock time, measured from each cycle's start, while the clock is
    * before {@code end}.
    */
-  void cycleEvery(Duration step, String parisEnd, Runnable afterEach) throws BatteryUnreachable {
+  void cycleEvery(Duration step, String parisEnd, Runnable afterEach) {
     var end = MutableClock.atParis(parisEnd).instant();
     while (clock.instant().isBefore(end)) {
       var started = clock.instant();
@@ -66,6 +77,22 @@ final class ModbusControl implements AutoCloseable {
       if (clock.instant().isBefore(next)) {
         clock.advance(Duration.between(clock.instant(), next));
       }
+    }
+  }
+
+  /** The service starts again (after {@link TcpBatteries#kill()}): new client, new control. */
+  void restartService() {
+    fleet = fleet.restartedClient();
+    automation = ControlTestKit.automation(fleet, UdpControl.SEED, events::add, clock);
+  }
+
+  /** Moves the clock without any control cycle, as while the service is down or stuck. */
+  void advanceWithoutControl(Duration total, Duration step, Runnable afterEach) {
+    Duration done = Duration.ZERO;
+    while (done.compareTo(total) < 0) {
+      clock.advance(step);
+      done = done.plus(step);
+      afterEach.run();
     }
   }
 

@@ -99,6 +99,7 @@ class ModbusNightTest {
       assertThat(control.eventsOf(CommandSent.class))
           .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.ACKNOWLEDGED));
       assertThat(control.eventsOf(BatteryDrifted.class)).isEmpty();
+      assertThat(control.failedPolls).isEmpty();
       ModbusQuirks quirks = control.device(1).quirks();
       assertThat(quirks.secondClientsRefused()).isZero();
       assertThat(quirks.forceWritesNotObeyed()).isZero();

@@ -65,6 +65,10 @@ public final class ModbusBattery implements BatteryPort {
     return "modbus://" + e.hostAndPort() + "/" + e.unit();
   }
 
+  ModbusEndpoint endpoint() {
+    return link.endpoint();
+  }
+
   /** Requests sent to this battery so far. */
   public long requestsSent() {
     return link.requestsSent();

@@ -115,26 +115,55 @@ final class ModbusLink implements AutoCloseable {
     inFlight.lock();
     try {
       pause(lastExchange.plus(pacing.gap()));
-      ModbusTcpClient open = connected();
-      requests.incrementAndGet();
+      boolean reused = client != null && client.isConnected();
       try {
-        return call.on(open);
-      } catch (ModbusResponseException e) {
-        close(); // the v3 closes the connection itself after an exception reply
-        throw refused(register, e);
-      } catch (ModbusTimeoutException e) {
-        close();
-        throw new BatteryUnreachable(
-            "no Modbus reply for " + register + " within " + pacing.timeout().toMillis() + " ms");
-      } catch (ModbusExecutionException e) {
-        close();
-        throw new BatteryUnreachable(
-            "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e));
-      } finally {
-        lastExchange = clock.now();
+        return attempt(register, call);
+      } catch (ConnectionLost e) {
+        if (!reused) {
+          throw e.unreachable;
+        }
+        // The battery closed a kept connection (reboot, network-chip reset): one fresh try.
+        return attempt(register, call);
       }
+    } catch (ConnectionLost e) {
+      throw e.unreachable;
     } finally {
       inFlight.unlock();
+    }
+  }
+
+  private <T> T attempt(Register register, Call<T> call) throws BatteryUnreachable, ConnectionLost {
+    ModbusTcpClient open = connected();
+    requests.incrementAndGet();
+    try {
+      return call.on(open);
+    } catch (ModbusResponseException e) {
+      close(); // the v3 closes the connection itself after an exception reply
+      throw refused(register, e);
+    } catch (ModbusTimeoutException e) {
+      close();
+      throw new BatteryUnreachable(
+          "no Modbus reply for " + register + " within " + pacing.timeout().toMillis() + " ms");
+    } catch (ModbusExecutionException e) {
+      close();
+      throw new ConnectionLost(
+          new BatteryUnreachable(
+              "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e)));
+    } finally {
+      lastExchange = clock.now();
+    }
+  }
+
+  /** A request that failed because the connection went away, not because the battery refused. */
+  private static final class ConnectionLost extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialised
+    private final BatteryUnreachable unreachable;
+
+    ConnectionLost(BatteryUnreachable unreachable) {
+      super(unreachable.getMessage(), null, false, false);
+      this.unreachable = unreachable;
     }
   }
 

@@ -25,11 +25,15 @@ import java.util.Optional;
 public final class TcpBatteries implements Batteries, AutoCloseable {
 
   private final ModbusClient client;
+  private final MutableClock clock;
+  private final ModbusClientSettings settings;
   private final List<SimulatedModbusDevice> devices = new ArrayList<>();
   private final List<BatteryPort> ports = new ArrayList<>();
 
-  private TcpBatteries(ModbusClient client) {
-    this.client = client;
+  private TcpBatteries(ModbusClientSettings settings, MutableClock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.client = new ModbusClient(settings, advancing(clock));
   }
 
   /** No waits between requests and a short timeout: the test clock never moves by itself. */
@@ -52,7 +56,7 @@ public final class TcpBatteries implements Batteries, AutoCloseable {
       MutableClock clock,
       ModbusProfile profile,
       List<SimulatorOptions> options) {
-    var fleet = new TcpBatteries(new ModbusClient(settings, advancing(clock)));
+    var fleet = new TcpBatteries(settings, clock);
     for (SimulatorOptions o : options) {
       int number = fleet.devices.size() + 1;
       SimulatorOptions own = o.withBleMac(String.format(Locale.ROOT, "0123456789%02x", number));
@@ -79,6 +83,21 @@ public final class TcpBatteries implements Batteries, AutoCloseable {
       ModbusProfile profile,
       SimulatorOptions... options) {
     return start(settings, clock, profile, List.of(options));
+  }
+
+  /**
+   * A new client to the same simulated devices, as a restarted service would open: call {@link
+   * #kill()} or {@link #stopCleanly()} on this one first, since each device takes one client.
+   */
+  public TcpBatteries restartedClient() {
+    var fresh = new TcpBatteries(settings, clock);
+    for (int i = 0; i < devices.size(); i++) {
+      SimulatedModbusDevice device = devices.get(i);
+      var endpoint = ((ModbusBattery) ports.get(i)).endpoint();
+      fresh.devices.add(device);
+      fresh.ports.add(fresh.client.open(endpoint));
+    }
+    return fresh;
   }
 
   /** A clock whose waits jump the test clock, so pacing costs no real time and shows in it. */
