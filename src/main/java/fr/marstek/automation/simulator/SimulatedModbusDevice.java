@@ -141,6 +141,11 @@ public final class SimulatedModbusDevice implements AutoCloseable {
     }
   }
 
+  /** Whether a client holds the slot now (it is seen leaving on the server's own thread). */
+  synchronized boolean hasClient() {
+    return client != null;
+  }
+
   private synchronized boolean admit(Channel channel) {
     if (client != null || clock.instant().isBefore(slotFreeAt)) {
       return false;
