@@ -133,6 +133,7 @@ final class ModbusLink implements AutoCloseable {
   }
 
   private <T> T attempt(Register register, Call<T> call) throws BatteryUnreachable, ConnectionLost {
+    boolean fresh = client == null || !client.isConnected();
     ModbusTcpClient open = connected();
     requests.incrementAndGet();
     try {
@@ -143,12 +144,25 @@ final class ModbusLink implements AutoCloseable {
     } catch (ModbusTimeoutException e) {
       close();
       throw new BatteryUnreachable(
-          "no Modbus reply for " + register + " within " + pacing.timeout().toMillis() + " ms");
+          "no Modbus reply from unit "
+              + endpoint.unit()
+              + " for "
+              + register
+              + " within "
+              + pacing.timeout().toMillis()
+              + " ms (is BATTERY_"
+              + endpoint.id()
+              + "_MODBUS_UNIT right?)");
     } catch (ModbusExecutionException e) {
       close();
-      throw new ConnectionLost(
-          new BatteryUnreachable(
-              "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e)));
+      String reason =
+          fresh
+              ? "the battery closed a new Modbus connection at once: it serves one client at a"
+                  + " time; is another program (Home Assistant, a Modbus proxy) connected to "
+                  + endpoint.hostAndPort()
+                  + "?"
+              : "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e);
+      throw new ConnectionLost(new BatteryUnreachable(reason));
     } finally {
       lastExchange = clock.now();
     }
