@@ -7,6 +7,7 @@ import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -156,15 +157,15 @@ final class BatteryReconciler {
     progress.leaseUntil = now.plus(DeviceCommands.PASSIVE_LEASE.dividedBy(2));
     for (ModeCommand command : DeviceCommands.forIntent(desired.intent(), schedule, now)) {
       Outcome outcome = Outcome.ACKNOWLEDGED;
-      String detail = "acknowledged";
+      Optional<String> detail = Optional.empty();
       try {
         port.apply(command);
       } catch (CommandRejected e) {
         outcome = Outcome.REJECTED;
-        detail = e.getMessage();
+        detail = Optional.ofNullable(e.getMessage());
       } catch (BatteryUnreachable e) {
         outcome = Outcome.UNREACHABLE;
-        detail = e.getMessage();
+        detail = Optional.ofNullable(e.getMessage());
       }
       events.publishEvent(
           new CommandSent(
@@ -191,7 +192,7 @@ final class BatteryReconciler {
             before,
             status.mode(),
             ours ? progress.sentCause : Cause.DEVICE,
-            ours ? progress.sentReason : "changed by the battery itself",
+            ours ? progress.sentReason : Phrase.of("reason.device"),
             now));
   }
 
@@ -207,7 +208,7 @@ final class BatteryReconciler {
     DeviceMode lastMode;
     DeviceMode sentMode;
     Cause sentCause;
-    String sentReason;
+    Phrase sentReason;
     boolean rulesChanged;
 
     void aimAt(DesiredState desired) {

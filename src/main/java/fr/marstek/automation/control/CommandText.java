@@ -1,27 +1,43 @@
 package fr.marstek.automation.control;
 
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.device.ModeCommand.ManualSlot;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 
-/** A command as the command log shows it. */
+/** A command in words, as the command log shows it. */
 final class CommandText {
 
   private CommandText() {}
 
-  static String of(ModeCommand command) {
+  static Phrase of(ModeCommand command) {
     return switch (command) {
-      case ModeCommand.Auto a -> "Auto";
-      case ModeCommand.Ai a -> "AI";
-      case ModeCommand.Manual m ->
-          "Manual slot %d %s-%s week_set %d %s %s"
-              .formatted(
-                  m.slot().index(),
-                  m.slot().start(),
-                  m.slot().end(),
-                  m.slot().weekSet(),
-                  m.slot().power(),
-                  m.slot().enabled() ? "enabled" : "disabled");
+      case ModeCommand.Auto a -> Phrase.of("command.auto");
+      case ModeCommand.Ai a -> Phrase.of("command.ai");
+      case ModeCommand.Manual m -> manual(m.slot());
       case ModeCommand.Passive p ->
-          "Passive %s for %d s".formatted(p.power(), p.countdown().toSeconds());
+          Phrase.of(
+              p.power().value() < 0 ? "command.passive.charge" : "command.passive.discharge",
+              Arg.watts(p.power().abs()),
+              Arg.span(p.countdown()));
     };
+  }
+
+  private static Phrase manual(ManualSlot slot) {
+    Arg number = Arg.count(slot.index());
+    if (!slot.enabled()) {
+      return Phrase.of("command.manual.off", number);
+    }
+    String key =
+        slot.power().value() < 0
+            ? "command.manual.charge"
+            : slot.power().value() > 0 ? "command.manual.discharge" : "command.manual.hold";
+    return Phrase.of(
+        key,
+        number,
+        Arg.time(slot.start()),
+        Arg.time(slot.end()),
+        Arg.weekdays(slot.days()),
+        Arg.watts(slot.power().abs()));
   }
 }

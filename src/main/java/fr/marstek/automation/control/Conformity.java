@@ -6,6 +6,9 @@ import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 
 /**
  * Whether a battery's report shows it doing what was asked. Manual slots and Passive setpoints
@@ -39,15 +42,16 @@ final class Conformity {
   }
 
   /** What is wrong, for the drift record and the notification. */
-  static String mismatch(Intent intent, BatteryStatus status) {
+  static Phrase mismatch(Intent intent, BatteryStatus status) {
     if (status.mode() != intent.expectedMode()) {
-      return "reports " + status.mode() + " instead of " + intent.expectedMode();
+      return Phrase.of("drift.otherMode", mode(status.mode()), mode(intent.expectedMode()));
     }
-    return "reports "
-        + status.mode()
-        + " as asked but its AC power is "
-        + status.acPower()
-        + " at "
-        + status.soc();
+    return Phrase.of(
+        "drift.power", mode(status.mode()), Arg.watts(status.acPower()), Arg.percent(status.soc()));
+  }
+
+  /** A battery's reported mode as a word of the catalogue. */
+  static Arg mode(DeviceMode mode) {
+    return Arg.term("deviceMode." + mode.name());
   }
 }

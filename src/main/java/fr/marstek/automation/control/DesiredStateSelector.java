@@ -5,17 +5,14 @@ import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.OperatingSchedule.Period;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Decides what a battery should do now: schedule, then overrides, then safety (always last). */
 final class DesiredStateSelector {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final OperatingSchedule schedule;
   private final SafetyLimits limits;
@@ -42,7 +39,7 @@ final class DesiredStateSelector {
       if (o.appliesTo(battery, now)) {
         wanted =
             new DesiredState(
-                o.intent(), Cause.OVERRIDE, "Override until " + local(o.until()) + " (Paris)");
+                o.intent(), Cause.OVERRIDE, Phrase.of("reason.override", Arg.moment(o.until())));
         asked = o.gridChargeInPeak();
         if (o.battery().isPresent()) {
           break; // a battery's own override wins over one for all batteries
@@ -52,33 +49,28 @@ final class DesiredStateSelector {
     if (wanted.intent() instanceof GridCharge c && soc.compareTo(c.upTo()) >= 0) {
       wanted =
           new DesiredState(
-              new Intent.Idle(), wanted.cause(), "Charged to " + c.upTo() + ": holding until day");
+              new Intent.Idle(),
+              wanted.cause(),
+              Phrase.of("reason.charged", Arg.percent(c.upTo())));
     }
     return SafetyPolicy.apply(wanted, limits, soc, isPeak(now), asked);
   }
 
   DesiredState fromSchedule(Instant now) {
-    String window = TIME.format(schedule.dayStart()) + "-" + TIME.format(schedule.dayEnd());
+    Arg start = Arg.time(schedule.dayStart());
+    Arg end = Arg.time(schedule.dayEnd());
     if (schedule.periodAt(now) == Period.DAY) {
       return new DesiredState(
-          new SelfConsumption(), Cause.SCHEDULE, "Day (" + window + "): self-consumption");
+          new SelfConsumption(), Cause.SCHEDULE, Phrase.of("reason.schedule.day", start, end));
     }
     return new DesiredState(
         new GridCharge(limits.maxCharge(), Percent.of(100)),
         Cause.SCHEDULE,
-        "Night (outside "
-            + window
-            + "): charging from the grid until "
-            + TIME.format(schedule.dayStart()));
+        Phrase.of("reason.schedule.night", start, end));
   }
 
   /** Tempo peak hours, 06:00-22:00 Paris, whatever the household's own schedule says. */
   static boolean isPeak(Instant now) {
     return PeakHours.contains(now);
-  }
-
-  private static String local(Instant t) {
-    return LocalDateTime.ofInstant(t, OperatingSchedule.PARIS)
-        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT));
   }
 }

@@ -39,7 +39,7 @@ final class PlannedState {
           case Action.CoverHouse c -> new Intent.SelfConsumption();
           case Action.Hold h -> new Intent.Idle();
         };
-    return new DesiredState(intent, Cause.PLAN, slot.why());
+    return new DesiredState(intent, Cause.PLAN, slot.reason());
   }
 
   private static fr.marstek.automation.units.Percent runTarget(List<PlanSlot> slots, int from) {

@@ -6,6 +6,8 @@ import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import fr.marstek.automation.units.Watts;
 
 /**
@@ -29,22 +31,20 @@ final class SafetyPolicy {
     boolean atReserve = soc.compareTo(limits.reserve()) <= 0;
     return switch (wanted.intent()) {
       case GridCharge c when peakHours && !gridChargeInPeakAsked ->
-          safety(new SelfConsumption(), "no grid charging in peak hours");
+          safety(new SelfConsumption(), Phrase.of("reason.safety.peak"));
       case GridCharge c when c.power().compareTo(limits.maxCharge()) > 0 ->
           new DesiredState(
               new GridCharge(limits.maxCharge(), c.upTo()),
               wanted.cause(),
-              wanted.reason() + " (power limited to " + limits.maxCharge() + ")");
+              limited(wanted.reason(), limits.maxCharge()));
       case GridCharge c -> wanted;
       case FixedPower f when f.power().value() < 0 && peakHours && !gridChargeInPeakAsked ->
-          safety(new SelfConsumption(), "no grid charging in peak hours");
+          safety(new SelfConsumption(), Phrase.of("reason.safety.peak"));
       case FixedPower f when f.power().value() > 0 && atReserve ->
-          safety(new Idle(), "state of charge " + soc + " at the reserve " + limits.reserve());
+          safety(new Idle(), atReserve(soc, limits));
       case FixedPower f -> clamp(wanted, f, limits);
-      case SelfConsumption s when atReserve ->
-          safety(new Idle(), "state of charge " + soc + " at the reserve " + limits.reserve());
-      case VendorAi a when atReserve ->
-          safety(new Idle(), "state of charge " + soc + " at the reserve " + limits.reserve());
+      case SelfConsumption s when atReserve -> safety(new Idle(), atReserve(soc, limits));
+      case VendorAi a when atReserve -> safety(new Idle(), atReserve(soc, limits));
       case SelfConsumption s -> wanted;
       case VendorAi a -> wanted;
       case Idle i -> wanted;
@@ -57,12 +57,18 @@ final class SafetyPolicy {
       return wanted;
     }
     return new DesiredState(
-        new FixedPower(clamped, f.until()),
-        wanted.cause(),
-        wanted.reason() + " (power limited to " + clamped + ")");
+        new FixedPower(clamped, f.until()), wanted.cause(), limited(wanted.reason(), clamped));
   }
 
-  private static DesiredState safety(Intent intent, String why) {
-    return new DesiredState(intent, Cause.SAFETY, "Safety: " + why);
+  private static Phrase limited(Phrase why, Watts limit) {
+    return Phrase.of("reason.powerLimited", Arg.phrase(why), Arg.watts(limit));
+  }
+
+  private static Phrase atReserve(Percent soc, SafetyLimits limits) {
+    return Phrase.of("reason.safety.reserve", Arg.percent(soc), Arg.percent(limits.reserve()));
+  }
+
+  private static DesiredState safety(Intent intent, Phrase why) {
+    return new DesiredState(intent, Cause.SAFETY, why);
   }
 }

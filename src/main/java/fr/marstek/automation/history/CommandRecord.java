@@ -1,6 +1,7 @@
 package fr.marstek.automation.history;
 
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,12 +9,13 @@ import java.util.Optional;
 /**
  * A command sent to a battery and its outcome.
  *
- * @param command a short human-readable form, such as {@code Passive -1200 W for 3600 s}
+ * @param command the command in words, written in each reader's language when read
+ * @param detail the battery's own answer when it did not acknowledge
  */
 public record CommandRecord(
     BatteryId battery,
     Instant at,
-    String command,
+    Phrase command,
     ChangeCause cause,
     CommandOutcome outcome,
     Optional<String> detail) {
@@ -23,10 +25,7 @@ public record CommandRecord(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(outcome, "outcome");
-    if (command == null || command.isBlank()) {
-      throw new IllegalArgumentException("command must be described");
-    }
-    command = Texts.shortened(command, 200);
+    Objects.requireNonNull(command, "command must be described");
     detail = detail.map(d -> Texts.shortened(d, 500));
   }
 }

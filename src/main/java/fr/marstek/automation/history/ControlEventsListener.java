@@ -5,6 +5,8 @@ import fr.marstek.automation.control.BatteryStatusObserved;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.CommandSent;
 import fr.marstek.automation.control.ModeChanged;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 
@@ -26,7 +28,8 @@ final class ControlEventsListener {
   void on(BatteryWentOffline event) {
     recorder.recordTelemetry(TelemetrySample.offline(event.battery(), event.since()));
     recorder.recordConnectivity(
-        new ConnectivityChange(event.battery(), event.since(), false, Optional.of(event.reason())));
+        new ConnectivityChange(
+            event.battery(), event.since(), false, Optional.of(Phrase.verbatim(event.reason()))));
   }
 
   @EventListener
@@ -36,7 +39,7 @@ final class ControlEventsListener {
             event.battery(),
             event.at(),
             true,
-            Optional.of("offline for " + event.offlineFor().toSeconds() + " s")));
+            Optional.of(Phrase.of("connectivity.back", Arg.span(event.offlineFor())))));
   }
 
   @EventListener
@@ -66,6 +69,6 @@ final class ControlEventsListener {
             event.command(),
             ChangeCause.valueOf(event.cause().name()),
             outcome,
-            Optional.of(event.detail())));
+            event.detail()));
   }
 }

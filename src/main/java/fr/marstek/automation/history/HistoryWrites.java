@@ -1,6 +1,8 @@
 package fr.marstek.automation.history;
 
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.PhraseFormat;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -68,6 +70,12 @@ final class HistoryWrites {
     bind(ps, 10, s.dischargedTotal().map(e -> e.value()));
   }
 
+  // The English text stays in the plain column, readable without the service (and by older
+  // versions); the phrase beside it is what the service reads back.
+  private static String english(Phrase phrase) {
+    return Texts.shortened(PhraseFormat.english(phrase), 500);
+  }
+
   private static void bind(PreparedStatement ps, int index, Optional<Double> value)
       throws SQLException {
     if (value.isPresent()) {
@@ -82,34 +90,38 @@ final class HistoryWrites {
     switch (item) {
       case ModeChange m ->
           jdbc.update(
-              "INSERT INTO mode_change (id, battery, ts, from_mode, to_mode, cause, detail)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+              "INSERT INTO mode_change (id, battery, ts, from_mode, to_mode, cause, detail,"
+                  + " detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               id(),
               m.battery().value(),
               m.at().toEpochMilli(),
               m.from().map(Enum::name).orElse(null),
               m.to().name(),
               m.cause().name(),
-              m.detail().orElse(null));
+              m.detail().map(HistoryWrites::english).orElse(null),
+              m.detail().map(PhraseJson::write).orElse(null));
       case CommandRecord c ->
           jdbc.update(
-              "INSERT INTO command_log (id, battery, ts, command, cause, outcome, detail)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+              "INSERT INTO command_log (id, battery, ts, command, cause, outcome, detail,"
+                  + " command_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               id(),
               c.battery().value(),
               c.at().toEpochMilli(),
-              c.command(),
+              Texts.shortened(PhraseFormat.english(c.command()), 200),
               c.cause().name(),
               c.outcome().name(),
-              c.detail().orElse(null));
+              c.detail().map(d -> Texts.shortened(d, 500)).orElse(null),
+              PhraseJson.write(c.command()));
       case ConnectivityChange c ->
           jdbc.update(
-              "INSERT INTO connectivity (id, battery, ts, online, detail) VALUES (?, ?, ?, ?, ?)",
+              "INSERT INTO connectivity (id, battery, ts, online, detail, detail_json)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
               id(),
               c.battery().value(),
               c.at().toEpochMilli(),
               c.online(),
-              c.detail().orElse(null));
+              c.detail().map(HistoryWrites::english).orElse(null),
+              c.detail().map(PhraseJson::write).orElse(null));
       case TempoDayRecord t -> writeTempoDay(t);
       case PlanWrite p ->
           jdbc.update(

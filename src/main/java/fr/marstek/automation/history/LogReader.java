@@ -2,6 +2,7 @@ package fr.marstek.automation.history;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,10 @@ final class LogReader {
     return database
         .jdbc()
         .query(
-            select("battery, ts, from_mode, to_mode, cause, detail", "mode_change", battery),
+            select(
+                "battery, ts, from_mode, to_mode, cause, detail, detail_json",
+                "mode_change",
+                battery),
             (rs, n) ->
                 new ModeChange(
                     new BatteryId(rs.getString("battery")),
@@ -31,7 +35,7 @@ final class LogReader {
                     Optional.ofNullable(rs.getString("from_mode")).map(DeviceMode::valueOf),
                     DeviceMode.valueOf(rs.getString("to_mode")),
                     ChangeCause.valueOf(rs.getString("cause")),
-                    Optional.ofNullable(rs.getString("detail"))),
+                    phrase(rs.getString("detail_json"), rs.getString("detail"))),
             arguments(battery, from, to));
   }
 
@@ -39,12 +43,15 @@ final class LogReader {
     return database
         .jdbc()
         .query(
-            select("battery, ts, command, cause, outcome, detail", "command_log", battery),
+            select(
+                "battery, ts, command, cause, outcome, detail, command_json",
+                "command_log",
+                battery),
             (rs, n) ->
                 new CommandRecord(
                     new BatteryId(rs.getString("battery")),
                     Instant.ofEpochMilli(rs.getLong("ts")),
-                    rs.getString("command"),
+                    phrase(rs.getString("command_json"), rs.getString("command")).orElseThrow(),
                     ChangeCause.valueOf(rs.getString("cause")),
                     CommandOutcome.valueOf(rs.getString("outcome")),
                     Optional.ofNullable(rs.getString("detail"))),
@@ -55,14 +62,19 @@ final class LogReader {
     return database
         .jdbc()
         .query(
-            select("battery, ts, online, detail", "connectivity", battery),
+            select("battery, ts, online, detail, detail_json", "connectivity", battery),
             (rs, n) ->
                 new ConnectivityChange(
                     new BatteryId(rs.getString("battery")),
                     Instant.ofEpochMilli(rs.getLong("ts")),
                     rs.getBoolean("online"),
-                    Optional.ofNullable(rs.getString("detail"))),
+                    phrase(rs.getString("detail_json"), rs.getString("detail"))),
             arguments(battery, from, to));
+  }
+
+  /** The stored phrase; a row written before phrases were stored keeps its English text. */
+  private static Optional<Phrase> phrase(String json, String text) {
+    return PhraseJson.read(json).or(() -> Optional.ofNullable(text).map(Phrase::verbatim));
   }
 
   List<TempoDayRecord> tempoDays(LocalDate from, LocalDate to) {

@@ -6,6 +6,7 @@ import fr.marstek.automation.control.ControlView;
 import fr.marstek.automation.control.DesiredState;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.units.PhraseFormat;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,8 @@ record BatteryState(
         status.map(s -> s.mode().name()).orElse(null),
         desired.map(d -> modeName(d.intent())).orElse(null),
         desired.map(d -> d.cause().name()).orElse(null),
-        desired.map(DesiredState::reason).orElse(null),
+        // Home Assistant shows one text for every user: English, as before reasons were phrases
+        desired.map(d -> PhraseFormat.english(d.reason())).orElse(null),
         control.map(ControlView::confirmed).orElse(false),
         control.map(ControlView::drifted).orElse(false),
         status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null));

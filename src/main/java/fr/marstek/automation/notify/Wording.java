@@ -5,9 +5,11 @@ import fr.marstek.automation.control.BatteryDrifted;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.notify.Notice.Language;
+import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** The short French and English texts of control's notices, with their numbers. */
 final class Wording {
@@ -64,7 +66,7 @@ final class Wording {
                 + ") après "
                 + e.attempts()
                 + " essais : "
-                + e.mismatch()
+                + PhraseFormat.messages().format(e.mismatch(), Locale.FRENCH)
                 + "."),
         new Message(
             "Battery " + e.battery() + ": mode not applied",
@@ -75,7 +77,7 @@ final class Wording {
                 + ") after "
                 + e.attempts()
                 + " attempts: "
-                + e.mismatch()
+                + PhraseFormat.english(e.mismatch())
                 + "."));
   }
 

@@ -1,6 +1,7 @@
 package fr.marstek.automation.planning;
 
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.List;
 /** The seed's schedule: off-peak charge to full at full power, peak hours cover the house. */
 final class FixedPlanner implements Planner {
 
-  private static final Reason CHARGE = () -> "fixed schedule: off-peak, charging to 100 %";
-  private static final Reason COVER = () -> "fixed schedule: peak hours, battery covers the house";
-  private static final Reason FULL = () -> "fixed schedule: off-peak, battery full";
+  private static final Phrase CHARGE = Phrase.of("reason.fixed.charging");
+  private static final Phrase COVER = Phrase.of("reason.fixed.covers");
+  private static final Phrase FULL = Phrase.of("reason.fixed.full");
 
   @Override
   public Plan plan(PlanningInput in) {

@@ -1,5 +1,6 @@
 package fr.marstek.automation.planning;
 
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** The "none" strategy: batteries stay idle, the baseline every other strategy is measured by. */
 final class IdlePlanner implements Planner {
 
-  private static final Reason WHY = () -> "no battery strategy: idle";
+  private static final Phrase WHY = Phrase.of("reason.idle");
 
   @Override
   public Plan plan(PlanningInput in) {

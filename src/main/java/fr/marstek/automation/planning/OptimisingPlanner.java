@@ -5,6 +5,7 @@ import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ final class OptimisingPlanner implements Planner {
     for (int t = 0; t < h.hours(); t++) {
       // from what the batteries really hold, so a share one battery could not take is retried
       double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());
-      Reason why = reasons.forHour(t);
+      Phrase why = reasons.forHour(t);
       for (int i = 0; i < n; i++) {
         BatteryLimits limits = fleet.batteries.get(i).limits();
         double eta = limits.oneWayEfficiency();

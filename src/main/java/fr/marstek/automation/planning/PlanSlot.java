@@ -1,12 +1,16 @@
 package fr.marstek.automation.planning;
 
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One hour of one battery's plan: the action, the state of charge expected at its end, why. */
+/**
+ * One hour of one battery's plan: the action, the state of charge expected at its end, and why, as
+ * a phrase of the message catalogue (keys {@code reason.*}).
+ */
 public record PlanSlot(
-    Instant start, Instant end, Action action, Percent targetSoc, Reason reason) {
+    Instant start, Instant end, Action action, Percent targetSoc, Phrase reason) {
 
   public PlanSlot {
     Objects.requireNonNull(action, "action");
@@ -17,12 +21,8 @@ public record PlanSlot(
     }
   }
 
-  public String why() {
-    return reason.text();
-  }
-
   @Override
   public String toString() {
-    return start + " " + action + " -> " + targetSoc + ": " + why();
+    return start + " " + action + " -> " + targetSoc + ": " + reason;
   }
 }

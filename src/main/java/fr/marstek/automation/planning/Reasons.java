@@ -1,13 +1,20 @@
 package fr.marstek.automation.planning;
 
+import static fr.marstek.automation.units.Phrase.Arg.day;
+import static fr.marstek.automation.units.Phrase.Arg.eurPerKwh;
+import static fr.marstek.automation.units.Phrase.Arg.percent;
+import static fr.marstek.automation.units.Phrase.Arg.phrase;
+import static fr.marstek.automation.units.Phrase.Arg.term;
+
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Writes, for each planned hour, the reason a person would give; only when someone reads it. */
+/** Gives, for each planned hour, the reason a person would give, as a phrase of the catalogue. */
 final class Reasons {
 
   private static final double NOISE_WH = 1;
@@ -34,123 +41,110 @@ final class Reasons {
     this.possibleRed = possibleRed;
   }
 
-  Reason forHour(int t) {
+  Phrase forHour(int t) {
     double delta = pooled[t + 1] - pooled[t];
     if (!h.isPlannable(t)) {
-      return () -> "no price or load known for this hour: battery idle";
+      return Phrase.of("reason.plan.unplannable");
     }
-    String assumption = assumption(t);
-    if (h.offPeak[t]) {
-      return offPeak(t, delta, assumption);
-    }
-    return peak(t, delta, assumption);
+    return h.offPeak[t] ? offPeak(t, delta) : assumed(t, peak(t, delta));
   }
 
-  private Reason offPeak(int t, double delta, String assumption) {
+  private Phrase offPeak(int t, double delta) {
     int peak = h.nextPeakStart(t);
     double here = h.price[t];
     if (peak < 0) {
-      return () -> assumption + "off-peak " + eur(here) + ": next peak beyond the horizon";
+      return assumed(t, Phrase.of("reason.plan.noPeakAhead", eurPerKwh(here)));
     }
-    TempoColour next = h.colour[peak];
+    Arg next = colour(h.colour[peak]);
     double there = h.price[peak];
-    String nextAssumption = assumption(peak);
-    double atPeak = percent(pooled[peak]);
     if (delta > NOISE_WH) {
-      return () ->
-          nextAssumption
-              + next
-              + " tomorrow: peak "
-              + eur(there)
-              + " vs off-peak "
-              + eur(here)
-              + ": charging to "
-              + whole(atPeak)
-              + " % by 06:00"
-              + keptForRed();
+      Arg atPeak = percent(Math.round(socPercent(pooled[peak])));
+      return assumed(peak, charging(next, there, here, atPeak));
     }
     if (delta < -NOISE_WH) {
-      return () -> assumption + "off-peak " + eur(here) + ": battery covers the house";
+      return assumed(t, Phrase.of("reason.plan.offPeakCovers", eurPerKwh(here)));
     }
     double margin = there - in.wearEurPerKwh() - here / (efficiency() * efficiency());
     if (pooled[t] >= usable - NOISE_WH) {
-      return () -> nextAssumption + "battery full for " + next + " tomorrow";
+      return assumed(peak, Phrase.of("reason.plan.full", next));
     }
-    return () ->
-        nextAssumption
-            + next
-            + " tomorrow: peak "
-            + eur(there)
-            + " vs off-peak "
-            + eur(here)
-            + " after "
-            + whole(100 * efficiency() * efficiency())
-            + " % round trip and "
-            + eur(in.wearEurPerKwh())
-            + " wear: "
-            + (margin > 0 ? "enough stored already" : "charging does not pay");
+    return assumed(
+        peak,
+        Phrase.of(
+            margin > 0 ? "reason.plan.enoughStored" : "reason.plan.doesNotPay",
+            next,
+            eurPerKwh(there),
+            eurPerKwh(here),
+            percent(Math.round(100 * efficiency() * efficiency())),
+            eurPerKwh(in.wearEurPerKwh())));
   }
 
-  private Reason peak(int t, double delta, String assumption) {
-    TempoColour colour = h.colour[t];
-    double here = h.price[t];
+  private Phrase charging(Arg next, double there, double here, Arg atPeak) {
+    return keptForRed()
+        .map(
+            red ->
+                Phrase.of(
+                    "reason.plan.chargingKeptForRed",
+                    next,
+                    eurPerKwh(there),
+                    eurPerKwh(here),
+                    atPeak,
+                    day(red)))
+        .orElseGet(
+            () ->
+                Phrase.of("reason.plan.charging", next, eurPerKwh(there), eurPerKwh(here), atPeak));
+  }
+
+  private Phrase peak(int t, double delta) {
+    Arg colour = colour(h.colour[t]);
+    Arg here = eurPerKwh(h.price[t]);
     if (delta < -NOISE_WH) {
-      return () -> assumption + colour + " day: peak " + eur(here) + ": battery covers the house";
+      return Phrase.of("reason.plan.peakCovers", colour, here);
     }
     if (delta > NOISE_WH) {
-      return () ->
-          assumption + colour + " day: peak " + eur(here) + ": charging pays for a dearer peak";
+      return Phrase.of("reason.plan.peakCharges", colour, here);
     }
     if (pooled[t] <= NOISE_WH) {
-      return () -> assumption + colour + " day: battery at its reserve";
+      return Phrase.of("reason.plan.atReserve", colour);
     }
-    return () ->
-        assumption
-            + colour
-            + " day: peak "
-            + eur(here)
-            + ": keeping the stored energy for a dearer peak";
+    return Phrase.of("reason.plan.keeping", colour, here);
   }
 
-  /** Said when charging goes beyond the horizon's needs for a day that may be red. */
-  private String keptForRed() {
+  /** The day that may be red, when charging goes beyond the horizon's needs for it. */
+  private Optional<LocalDate> keptForRed() {
     if (possibleRed.isEmpty() || pooled[pooled.length - 1] <= NOISE_WH) {
-      return "";
+      return Optional.empty();
     }
-    return ", part kept in case "
-        + possibleRed.get()
-        + " is RED (cheaper now than on the night before)";
+    return possibleRed;
   }
 
-  private String assumption(int t) {
-    if (!h.assumed[t]) {
-      return "";
+  /** Says first that the colour this reason rests on is assumed, when it is. */
+  private Phrase assumed(int t, Phrase why) {
+    if (t < 0 || !h.assumed[t]) {
+      return why;
     }
     Instant dayStart = TempoDays.start(h.day[t]);
-    return "colour of "
-        + TempoDays.tempoDayOf(dayStart)
-        + " not published: planning for "
-        + h.colour[t]
-        + " (worst case); ";
+    return Phrase.of(
+        "reason.plan.assumed",
+        day(TempoDays.tempoDayOf(dayStart)),
+        colour(h.colour[t]),
+        phrase(why));
+  }
+
+  /** A Tempo colour as a word inside a sentence: red, white, blue. */
+  static Arg colour(TempoColour colour) {
+    return term("colour.word." + colour.name());
   }
 
   private double efficiency() {
     return in.batteries().isEmpty() ? 1 : in.batteries().get(0).limits().oneWayEfficiency();
   }
 
-  private double percent(double storedPooled) {
+  private double socPercent(double storedPooled) {
     if (in.batteries().isEmpty() || usable <= 0) {
       return 0;
     }
     BatteryLimits first = in.batteries().get(0).limits();
     return first.socOf(storedPooled / usable * first.usableWh()).value();
-  }
-
-  private static String eur(double eurPerKwh) {
-    return String.format(Locale.ROOT, "%.4f EUR/kWh", eurPerKwh);
-  }
-
-  private static String whole(double value) {
-    return String.valueOf(Math.round(value));
   }
 }

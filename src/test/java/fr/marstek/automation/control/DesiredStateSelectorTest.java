@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.PhraseFormat.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Intent.GridCharge;
@@ -32,7 +33,7 @@ class DesiredStateSelectorTest {
 
     assertThat(state.intent()).isInstanceOf(GridCharge.class);
     assertThat(state.cause()).isEqualTo(Cause.SCHEDULE);
-    assertThat(state.reason()).contains("until 06:00");
+    assertThat(english(state.reason())).contains("until 06:00");
   }
 
   @Test
@@ -40,7 +41,7 @@ class DesiredStateSelectorTest {
     var state = selector.select(ONE, Percent.of(100), List.of(), paris("2026-12-02T03:00:00"));
 
     assertThat(state.intent()).isInstanceOf(Idle.class);
-    assertThat(state.reason()).contains("Charged to 100 %");
+    assertThat(english(state.reason())).contains("Charged to 100 %");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import fr.marstek.automation.control.CommandSent.Outcome;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.Faults;
+import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,8 @@ class DriftOverUdpTest {
               d -> {
                 assertThat(d.attempts()).isEqualTo(4);
                 assertThat(d.at()).isEqualTo(start.plusSeconds(210));
-                assertThat(d.mismatch()).isEqualTo("reports AUTO instead of MANUAL");
+                assertThat(PhraseFormat.english(d.mismatch()))
+                    .isEqualTo("Reports self-consumption instead of manual slots");
                 assertThat(d.desired().intent()).isInstanceOf(Intent.GridCharge.class);
               });
       assertThat(control.view(1).drifted()).isTrue();

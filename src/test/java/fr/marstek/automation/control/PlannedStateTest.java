@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.PhraseFormat.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.config.Variables;
@@ -52,7 +53,7 @@ class PlannedStateTest {
     assertThat(state.cause()).isEqualTo(Cause.PLAN);
     assertThat(state.intent()).isInstanceOf(Intent.GridCharge.class);
     assertThat(((Intent.GridCharge) state.intent()).upTo().value()).isGreaterThan(90);
-    assertThat(state.reason()).contains("RED");
+    assertThat(english(state.reason())).contains("Red day tomorrow");
   }
 
   @Test

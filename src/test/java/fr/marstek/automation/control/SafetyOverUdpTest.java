@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.PhraseFormat.english;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -43,13 +44,13 @@ class SafetyOverUdpTest {
       DesiredState low = control.view(1).desired().orElseThrow();
       assertThat(low.intent()).isEqualTo(new Intent.Idle());
       assertThat(low.cause()).isEqualTo(Cause.SAFETY);
-      assertThat(low.reason()).contains("reserve");
+      assertThat(english(low.reason())).contains("reserve");
       assertThat(control.view(1).confirmed()).isTrue();
       assertThat(control.battery(1).mode()).isEqualTo(DeviceMode.MANUAL);
       assertThat(control.battery(1).acPower().value()).isCloseTo(0, within(Conformity.STILL_WATTS));
       assertThat(control.battery(1).soc().value()).isCloseTo(15, within(0.1));
       assertThat(control.eventsOf(CommandSent.class, 1))
-          .noneSatisfy(c -> assertThat(c.command()).containsIgnoringCase("passive"));
+          .noneSatisfy(c -> assertThat(english(c.command())).containsIgnoringCase("fixed power"));
       // The same override on a charged battery does discharge.
       assertThat(control.battery(2).mode()).isEqualTo(DeviceMode.PASSIVE);
       assertThat(control.battery(2).acPower()).isEqualTo(Watts.of(600));
@@ -71,7 +72,7 @@ class SafetyOverUdpTest {
       DesiredState refused = control.view(1).desired().orElseThrow();
       assertThat(refused.intent()).isEqualTo(new Intent.SelfConsumption());
       assertThat(refused.cause()).isEqualTo(Cause.SAFETY);
-      assertThat(refused.reason()).contains("no grid charging in peak hours");
+      assertThat(english(refused.reason())).contains("no grid charging in peak hours");
       assertThat(control.battery(1).mode()).isEqualTo(DeviceMode.AUTO);
       assertThat(control.battery(1).acPower().value()).isPositive();
       assertThat(control.eventsOf(CommandSent.class, 1)).isEmpty();

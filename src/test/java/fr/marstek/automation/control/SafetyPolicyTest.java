@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.PhraseFormat.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Intent.FixedPower;
@@ -8,6 +9,7 @@ import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.Watts;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class SafetyPolicyTest {
   private static final Instant LATER = Instant.parse("2026-12-01T06:00:00Z");
 
   private static DesiredState wanted(Intent intent) {
-    return new DesiredState(intent, Cause.OVERRIDE, "asked through the API");
+    return new DesiredState(intent, Cause.OVERRIDE, Phrase.verbatim("asked through the API"));
   }
 
   @Test
@@ -31,7 +33,7 @@ class SafetyPolicyTest {
 
     assertThat(refused.intent()).isInstanceOf(SelfConsumption.class);
     assertThat(refused.cause()).isEqualTo(Cause.SAFETY);
-    assertThat(refused.reason()).contains("peak");
+    assertThat(english(refused.reason())).contains("peak");
     assertThat(allowed).isEqualTo(charge);
   }
 
@@ -43,7 +45,7 @@ class SafetyPolicyTest {
 
     assertThat(limited.intent()).isEqualTo(new GridCharge(Watts.of(2000), Percent.of(100)));
     assertThat(limited.cause()).isEqualTo(Cause.OVERRIDE);
-    assertThat(limited.reason()).contains("limited to 2000 W");
+    assertThat(english(limited.reason())).contains("limited to 2,000 W");
   }
 
   @Test
@@ -58,7 +60,7 @@ class SafetyPolicyTest {
     assertThat(self.intent()).isInstanceOf(Idle.class);
     assertThat(ai.intent()).isInstanceOf(Idle.class);
     assertThat(discharge.intent()).isInstanceOf(Idle.class);
-    assertThat(discharge.reason()).contains("reserve 20 %");
+    assertThat(english(discharge.reason())).contains("reserve 20 %");
   }
 
   @Test

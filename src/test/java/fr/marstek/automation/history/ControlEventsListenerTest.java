@@ -10,6 +10,7 @@ import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
 import java.io.IOException;
@@ -80,14 +81,14 @@ class ControlEventsListenerTest {
             DeviceMode.AUTO,
             DeviceMode.MANUAL,
             fr.marstek.automation.control.Cause.SCHEDULE,
-            "Night: charging",
+            Phrase.verbatim("Night: charging"),
             NOON.plusSeconds(200)));
     events.publishEvent(
         new fr.marstek.automation.control.CommandSent(
             TWO,
-            "Manual slot 0 22:00-23:59 week_set 127 -2500 W enabled",
+            Phrase.of("command.auto"),
             fr.marstek.automation.control.CommandSent.Outcome.REJECTED,
-            "set_result:false",
+            Optional.of("set_result:false"),
             fr.marstek.automation.control.Cause.DRIFT_CORRECTION,
             NOON.plusSeconds(210)));
 

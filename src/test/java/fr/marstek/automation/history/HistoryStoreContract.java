@@ -8,13 +8,18 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -362,7 +367,7 @@ abstract class HistoryStoreContract {
             Optional.of(DeviceMode.AUTO),
             DeviceMode.PASSIVE,
             ChangeCause.PLAN,
-            Optional.of("charge before red day")));
+            Optional.of(Phrase.verbatim("charge before red day"))));
     recorder.recordModeChange(
         new ModeChange(
             TWO,
@@ -375,7 +380,7 @@ abstract class HistoryStoreContract {
         new CommandRecord(
             ONE,
             NOON,
-            "Passive -1200 W for 3600 s",
+            Phrase.of("command.passive.charge", Arg.watts(1200), Arg.span(Duration.ofHours(1))),
             ChangeCause.PLAN,
             CommandOutcome.CONFIRMED,
             Optional.empty()));
@@ -383,12 +388,13 @@ abstract class HistoryStoreContract {
         new CommandRecord(
             TWO,
             NOON.plusSeconds(2),
-            "Auto",
+            Phrase.of("command.auto"),
             ChangeCause.DRIFT_CORRECTION,
             CommandOutcome.UNREACHABLE,
             Optional.of("no reply in 2 s")));
     recorder.recordConnectivity(
-        new ConnectivityChange(TWO, NOON.plusSeconds(3), false, Optional.of("3 polls unanswered")));
+        new ConnectivityChange(
+            TWO, NOON.plusSeconds(3), false, Optional.of(Phrase.verbatim("3 polls unanswered"))));
     assertThat(recorder.flush(FLUSH)).isTrue();
 
     assertThat(queries.modeChanges(Optional.empty(), NOON, NOON.plusSeconds(60)))
@@ -401,7 +407,7 @@ abstract class HistoryStoreContract {
         .satisfies(
             m -> {
               assertThat(m.from()).contains(DeviceMode.AUTO);
-              assertThat(m.detail()).contains("charge before red day");
+              assertThat(m.detail()).contains(Phrase.verbatim("charge before red day"));
             });
     assertThat(queries.commands(Optional.of(TWO), NOON, NOON.plusSeconds(60)))
         .singleElement()
@@ -419,11 +425,85 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void keepsReasonsAsPhrasesWithTheirArgumentsAndTheirEnglishTextBeside() {
+    Phrase why =
+        Phrase.of(
+            "reason.plan.assumed",
+            Arg.day(LocalDate.of(2026, 11, 21)),
+            Arg.term("colour.word.RED"),
+            Arg.phrase(
+                Phrase.of(
+                    "reason.plan.charging",
+                    Arg.term("colour.word.RED"),
+                    Arg.eurPerKwh(0.7562),
+                    Arg.eurPerKwh(0.1568),
+                    Arg.percent(95))));
+    Phrase command =
+        Phrase.of(
+            "command.manual.charge",
+            Arg.count(1),
+            Arg.time(LocalTime.MIDNIGHT),
+            Arg.time(LocalTime.of(6, 0)),
+            Arg.weekdays(EnumSet.allOf(DayOfWeek.class)),
+            Arg.watts(1200));
+    recorder.recordModeChange(
+        new ModeChange(
+            ONE, NOON, Optional.empty(), DeviceMode.MANUAL, ChangeCause.PLAN, Optional.of(why)));
+    recorder.recordCommand(
+        new CommandRecord(
+            ONE, NOON, command, ChangeCause.PLAN, CommandOutcome.ACCEPTED, Optional.empty()));
+    assertThat(recorder.flush(FLUSH)).isTrue();
+
+    assertThat(queries.modeChanges(Optional.of(ONE), NOON, NOON.plusSeconds(1)))
+        .singleElement()
+        .satisfies(m -> assertThat(m.detail()).contains(why));
+    assertThat(queries.commands(Optional.of(ONE), NOON, NOON.plusSeconds(1)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.command()).isEqualTo(command));
+    assertThat(database.jdbc().queryForObject("SELECT detail FROM mode_change", String.class))
+        .startsWith("Colour of Saturday 21 November not published")
+        .contains("0.7562 €/kWh");
+    assertThat(database.jdbc().queryForObject("SELECT command FROM command_log", String.class))
+        .isEqualTo("Manual slot 1: charge at 1,200 W from 00:00 to 06:00, every day");
+  }
+
+  @Test
+  void aRowWrittenBeforeReasonsWerePhrasesKeepsItsText() {
+    database
+        .jdbc()
+        .update(
+            "INSERT INTO mode_change (id, battery, ts, to_mode, cause, detail)"
+                + " VALUES ('old', '1', ?, 'AUTO', 'SCHEDULE', 'Day (06:00-22:00): self-consumption')",
+            NOON.toEpochMilli());
+    database
+        .jdbc()
+        .update(
+            "INSERT INTO command_log (id, battery, ts, command, cause, outcome, detail)"
+                + " VALUES ('old', '1', ?, 'Auto', 'SCHEDULE', 'ACCEPTED', 'acknowledged')",
+            NOON.toEpochMilli());
+
+    assertThat(queries.modeChanges(Optional.of(ONE), NOON, NOON.plusSeconds(1)))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.detail())
+                    .contains(Phrase.verbatim("Day (06:00-22:00): self-consumption")));
+    assertThat(queries.commands(Optional.of(ONE), NOON, NOON.plusSeconds(1)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.command()).isEqualTo(Phrase.verbatim("Auto")));
+  }
+
+  @Test
   void samplesAcknowledgedAsFlushedSurviveAnAbruptClose() {
     writeSamples(ONE, NOON, Duration.ofMinutes(10));
     recorder.recordCommand(
         new CommandRecord(
-            ONE, NOON, "Auto", ChangeCause.OVERRIDE, CommandOutcome.ACCEPTED, Optional.empty()));
+            ONE,
+            NOON,
+            Phrase.of("command.auto"),
+            ChangeCause.OVERRIDE,
+            CommandOutcome.ACCEPTED,
+            Optional.empty()));
     assertThat(recorder.flush(FLUSH)).isTrue();
 
     dataSource.close(); // no orderly shutdown of the writer

@@ -8,6 +8,7 @@ import fr.marstek.automation.control.Cause;
 import fr.marstek.automation.control.DesiredState;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.units.Phrase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,8 +137,8 @@ class PrometheusMetricsTest {
     events.publishEvent(
         new BatteryDrifted(
             BatteryId.of(2),
-            new DesiredState(new Intent.Idle(), Cause.SCHEDULE, "test"),
-            "mode AUTO, wanted MANUAL",
+            new DesiredState(new Intent.Idle(), Cause.SCHEDULE, Phrase.verbatim("test")),
+            Phrase.verbatim("mode AUTO, wanted MANUAL"),
             4,
             Instant.parse("2026-01-01T00:00:00Z")));
 

@@ -14,6 +14,7 @@ import fr.marstek.automation.control.DesiredStateReached;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.Watts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,12 +119,14 @@ class NotifyServiceTest {
   void aDriftIsSentOnceUntilTheBatteryReachesItsStateAgain() {
     var desired =
         new DesiredState(
-            new Intent.GridCharge(Watts.of(1200), Percent.of(80)), Cause.PLAN, "nuit bleue");
+            new Intent.GridCharge(Watts.of(1200), Percent.of(80)),
+            Cause.PLAN,
+            Phrase.verbatim("nuit bleue"));
     var drift =
         new BatteryDrifted(
             new BatteryId("8"),
             desired,
-            "mode Auto au lieu de Manual",
+            Phrase.verbatim("mode Auto au lieu de Manual"),
             4,
             Instant.parse("2026-01-15T01:00:00Z"));
 

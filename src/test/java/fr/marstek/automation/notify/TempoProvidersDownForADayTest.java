@@ -20,6 +20,7 @@ import fr.marstek.automation.testing.LocalHttpServer;
 import fr.marstek.automation.testing.LocalHttpServer.Reply;
 import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.PhraseFormat;
 import fr.marstek.automation.units.Watts;
 import java.net.InetAddress;
 import java.net.URI;
@@ -279,7 +280,8 @@ class TempoProvidersDownForADayTest {
    * battery fills in Thursday night's off-peak hours and covers the house from 06:00 on Friday.
    */
   private void controlFollowsTheWorstCaseWhileTheColourIsUnknown() {
-    String assumption = "colour of 2025-01-10 not published: planning for RED (worst case)";
+    String assumption =
+        "Colour of Friday 10 January not published: planning for a red day (worst case)";
     assertThat(cycles)
         .as("the battery does what control wants, every cycle")
         .allSatisfy(TempoProvidersDownForADayTest::batteryDoesWhatControlWants);
@@ -526,7 +528,7 @@ class TempoProvidersDownForADayTest {
         battery.acPower().value(),
         battery.soc().value(),
         desired.intent().getClass(),
-        desired.reason(),
+        PhraseFormat.english(desired.reason()),
         tempo.path("today").path("colour").asString(),
         tempo.path("tomorrow").path("colour").asString(),
         tempo.path("unknown_reason").asString(""),

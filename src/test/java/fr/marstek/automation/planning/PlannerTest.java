@@ -1,5 +1,6 @@
 package fr.marstek.automation.planning;
 
+import static fr.marstek.automation.units.PhraseFormat.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
@@ -49,7 +50,7 @@ class PlannerTest {
                 0.05,
                 100,
                 100,
-                "RED tomorrow: peak 0.6468 EUR/kWh vs off-peak 0.1232 EUR/kWh: charging to 100 %"
+                "Red day tomorrow: peak 0.6468 €/kWh vs off-peak 0.1232 €/kWh: charging to 100 %"
                     + " by 06:00")),
         Arguments.of(
             new PlanCase(
@@ -77,7 +78,7 @@ class PlannerTest {
                 0.05,
                 100,
                 100,
-                "part kept in case 2026-01-29 is RED")),
+                "part kept in case Thursday 29 January is red")),
         Arguments.of(
             new PlanCase(
                 "blue tomorrow without wear: a cheap margin fills a big need",
@@ -86,7 +87,7 @@ class PlannerTest {
                 0,
                 100,
                 100,
-                "BLUE tomorrow")),
+                "Blue day tomorrow")),
         Arguments.of(
             new PlanCase(
                 "blue tomorrow without wear and a small need: only the need",
@@ -104,7 +105,7 @@ class PlannerTest {
                 0.05,
                 100,
                 100,
-                "not published: planning for RED")));
+                "not published: planning for a red day")));
   }
 
   @ParameterizedTest
@@ -120,7 +121,7 @@ class PlannerTest {
 
     assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value())
         .isBetween(c.minSocAt6() - 0.5, c.maxSocAt6() + 0.5);
-    assertThat(plan.slotAt("b1", EVENING).orElseThrow().why()).contains(c.reasonPart());
+    assertThat(english(plan.slotAt("b1", EVENING).orElseThrow().reason())).contains(c.reasonPart());
   }
 
   @Test
@@ -135,7 +136,8 @@ class PlannerTest {
 
     assertThat(plan.socAt("b1", at("2026-01-31T06:00:00+01:00")).orElseThrow().value())
         .isCloseTo(11, within());
-    assertThat(plan.slotAt("b1", evening).orElseThrow().why()).contains("charging does not pay");
+    assertThat(english(plan.slotAt("b1", evening).orElseThrow().reason()))
+        .contains("charging does not pay");
   }
 
   @Test
@@ -192,7 +194,7 @@ class PlannerTest {
 
     PlanSlot first = plan.slotAt("b1", summerEvening).orElseThrow();
     assertThat(first.action()).isInstanceOf(Action.Hold.class);
-    assertThat(first.why()).contains("planning for WHITE");
+    assertThat(english(first.reason())).contains("planning for a white day");
   }
 
   @Test
@@ -206,8 +208,8 @@ class PlannerTest {
     assertThat(atNight.slotAt("b1", night).orElseThrow().action()).isInstanceOf(Action.Hold.class);
     assertThat(atPeak.slotAt("b1", NEXT_PEAK).orElseThrow().action())
         .isEqualTo(new Action.CoverHouse(BatteryLimits.venusE().maxDischarge()));
-    assertThat(atPeak.slotAt("b1", NEXT_PEAK).orElseThrow().why())
-        .contains("RED day: peak 0.6468 EUR/kWh: battery covers the house");
+    assertThat(english(atPeak.slotAt("b1", NEXT_PEAK).orElseThrow().reason()))
+        .contains("Red day: peak 0.6468 €/kWh: battery covers the house");
   }
 
   @Test
@@ -218,7 +220,8 @@ class PlannerTest {
     Plan plan = Planner.of(Strategy.TEMPO).plan(input(noon, calendar, 1000, 0.05, 80));
 
     assertThat(plan.slotAt("b1", noon).orElseThrow().action()).isInstanceOf(Action.Hold.class);
-    assertThat(plan.slotAt("b1", noon).orElseThrow().why()).contains("keeping the stored energy");
+    assertThat(english(plan.slotAt("b1", noon).orElseThrow().reason()))
+        .contains("keeping the stored energy");
   }
 
   @Test

@@ -7,6 +7,7 @@ import fr.marstek.automation.history.ModeChange;
 import fr.marstek.automation.history.Resolution;
 import fr.marstek.automation.history.Series;
 import fr.marstek.automation.history.SeriesPoint;
+import fr.marstek.automation.units.PhraseFormat;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -82,12 +83,13 @@ class HistoryController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      Locale locale) {
     Optional<BatteryId> id = battery(battery);
     TimeRange range = TimeRange.parse(from, to, clock.instant());
     List<ModeView> modes =
         queries.modeChanges(id, range.from(), range.to()).stream()
-            .map(HistoryController::view)
+            .map(m -> view(m, locale))
             .toList();
     if (wantsCsv(format, accept)) {
       StringBuilder text =
@@ -107,13 +109,12 @@ class HistoryController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      Locale locale) {
     Optional<BatteryId> id = battery(battery);
     TimeRange range = TimeRange.parse(from, to, clock.instant());
     List<CommandView> commands =
-        queries.commands(id, range.from(), range.to()).stream()
-            .map(HistoryController::view)
-            .toList();
+        queries.commands(id, range.from(), range.to()).stream().map(c -> view(c, locale)).toList();
     if (wantsCsv(format, accept)) {
       StringBuilder text =
           new StringBuilder(
@@ -190,21 +191,21 @@ class HistoryController {
     return cells;
   }
 
-  private static ModeView view(ModeChange m) {
+  private static ModeView view(ModeChange m, Locale locale) {
     return new ModeView(
         m.battery().value(),
         m.at(),
         m.from().map(Enum::name).orElse(null),
         m.to().name(),
         m.cause().name(),
-        m.detail().orElse(null));
+        m.detail().map(d -> PhraseFormat.messages().format(d, locale)).orElse(null));
   }
 
-  private static CommandView view(CommandRecord c) {
+  private static CommandView view(CommandRecord c, Locale locale) {
     return new CommandView(
         c.battery().value(),
         c.at(),
-        c.command(),
+        PhraseFormat.messages().format(c.command(), locale),
         c.cause().name(),
         c.outcome().name(),
         c.detail().orElse(null));

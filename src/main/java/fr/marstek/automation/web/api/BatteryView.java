@@ -5,8 +5,10 @@ import fr.marstek.automation.control.BatteryHealth;
 import fr.marstek.automation.control.ControlView;
 import fr.marstek.automation.control.DesiredState;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.units.PhraseFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One battery as the API shows it, snake_case as the seed's API had it. */
@@ -39,7 +41,7 @@ record BatteryView(
     @JsonProperty("offline_since") OffsetDateTime offlineSince,
     @JsonProperty("last_error") String lastError) {
 
-  static BatteryView of(BatteryHealth health, Optional<ControlView> control) {
+  static BatteryView of(BatteryHealth health, Optional<ControlView> control, Locale locale) {
     Optional<BatteryStatus> status = health.lastStatus();
     Optional<DesiredState> desired = control.flatMap(ControlView::desired);
     return new BatteryView(
@@ -51,7 +53,7 @@ record BatteryView(
         status.flatMap(BatteryStatus::meterPower).map(w -> w.rounded()).orElse(null),
         status.map(s -> s.mode().name()).orElse(null),
         desired.map(d -> ApiModes.name(d.intent())).orElse(null),
-        desired.map(DesiredState::reason).orElse(null),
+        desired.map(d -> PhraseFormat.messages().format(d.reason(), locale)).orElse(null),
         desired.map(d -> d.cause().name()).orElse(null),
         control.map(ControlView::confirmed).orElse(false),
         control.map(ControlView::drifted).orElse(false),

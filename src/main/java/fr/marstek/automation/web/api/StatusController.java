@@ -9,12 +9,14 @@ import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.PhraseFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -72,21 +74,21 @@ class StatusController {
 
   @GetMapping("/api/v1/batteries/status")
   @Operation(summary = "Every battery's last report and what control wants of it")
-  FleetView status() {
-    var views = observer.fleet().stream().map(this::view).toList();
+  FleetView status(Locale locale) {
+    var views = observer.fleet().stream().map(h -> view(h, locale)).toList();
     return new FleetView(
         views, ApiTimes.paris(clock.instant()), batteries.isDemo(), automation.isPaused());
   }
 
   @GetMapping("/api/v1/batteries/{id}")
   @Operation(summary = "One battery's last report and what control wants of it")
-  BatteryView battery(@PathVariable String id) {
-    return view(known(id));
+  BatteryView battery(@PathVariable String id, Locale locale) {
+    return view(known(id), locale);
   }
 
   @GetMapping("/api/v1/schedule")
   @Operation(summary = "What each battery will do over the next 24 h, and why")
-  ScheduleView schedule() {
+  ScheduleView schedule(Locale locale) {
     var perBattery =
         observer.fleet().stream()
             .map(
@@ -94,7 +96,7 @@ class StatusController {
                     new ScheduleView.Battery(
                         h.id().value(),
                         automation.schedule(h.id(), socOf(h), Duration.ofHours(24)).stream()
-                            .map(ScheduleView.Step::of)
+                            .map(s -> ScheduleView.Step.of(s, locale))
                             .toList()))
             .toList();
     return new ScheduleView(ApiTimes.paris(clock.instant()), perBattery);
@@ -102,10 +104,10 @@ class StatusController {
 
   @GetMapping("/api/v1/plan")
   @Operation(summary = "The Tempo plan: per battery, per hour, what to do and why")
-  PlanView plan() {
+  PlanView plan(Locale locale) {
     return automation
         .plan()
-        .map(PlanView::of)
+        .map(p -> PlanView.of(p, locale))
         .orElseGet(() -> PlanView.none(ApiTimes.paris(clock.instant())));
   }
 
@@ -113,8 +115,8 @@ class StatusController {
     return h.lastStatus().map(s -> s.soc()).orElse(Percent.of(50));
   }
 
-  private BatteryView view(BatteryHealth health) {
-    return BatteryView.of(health, automation.view(health.id()));
+  private BatteryView view(BatteryHealth health, Locale locale) {
+    return BatteryView.of(health, automation.view(health.id()), locale);
   }
 
   private BatteryHealth known(String id) {
@@ -176,13 +178,13 @@ class StatusController {
     record Battery(String id, List<Step> steps) {}
 
     record Step(OffsetDateTime from, OffsetDateTime to, String mode, String cause, String reason) {
-      static Step of(ScheduleStep s) {
+      static Step of(ScheduleStep s, Locale locale) {
         return new Step(
             ApiTimes.paris(s.from()),
             ApiTimes.paris(s.to()),
             ApiModes.name(s.state().intent()),
             s.state().cause().name(),
-            s.state().reason());
+            PhraseFormat.messages().format(s.state().reason(), locale));
       }
     }
   }

@@ -4,6 +4,7 @@ import fr.marstek.automation.control.BatteryHealth;
 import fr.marstek.automation.control.ControlView;
 import fr.marstek.automation.control.DesiredState;
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.web.api.ApiModes;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record BatteryCard(
     Integer gridW,
     String mode,
     String desiredMode,
-    String reason,
+    Phrase reason,
     String cause,
     boolean confirmed,
     boolean drifted,

@@ -6,6 +6,7 @@ import fr.marstek.automation.planning.Action;
 import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.planning.PlanSlot;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.web.api.ApiModes;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
 
   /** A stretch of time in one mode. */
-  public record Step(Instant from, Instant to, String mode, String cause, String reason) {}
+  public record Step(Instant from, Instant to, String mode, String cause, Phrase reason) {}
 
   /**
    * One planned hour.
@@ -27,7 +28,7 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
    * @param action CHARGE_FROM_GRID, COVER_HOUSE or HOLD, also the message key's suffix
    */
   public record Slot(
-      Instant from, Instant to, String action, Integer powerW, int targetSoc, String reason) {}
+      Instant from, Instant to, String action, Integer powerW, int targetSoc, Phrase reason) {}
 
   static final Duration AHEAD = Duration.ofHours(24);
 
@@ -74,6 +75,6 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
 
   private static Slot slot(PlanSlot s, String action, Integer power) {
     return new Slot(
-        s.start(), s.end(), action, power, (int) Math.round(s.targetSoc().value()), s.why());
+        s.start(), s.end(), action, power, (int) Math.round(s.targetSoc().value()), s.reason());
   }
 }

@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.dashboard;
 
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.PhraseFormat;
 import gg.jte.support.LocalizationSupport;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +25,11 @@ public final class Texts implements LocalizationSupport {
   @Override
   public String lookup(String key) {
     return messages.getMessage(key, null, key, locale);
+  }
+
+  /** A phrase (a reason, a command) in the page's language and number format. */
+  public String phrase(Phrase phrase) {
+    return phrase == null ? "" : PhraseFormat.messages().format(phrase, locale);
   }
 
   /** The page's language code: fr or en. */

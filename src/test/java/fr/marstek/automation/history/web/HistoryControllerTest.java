@@ -9,6 +9,7 @@ import fr.marstek.automation.history.HistoryRecorder;
 import fr.marstek.automation.history.ModeChange;
 import fr.marstek.automation.history.TelemetrySample;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
 import java.io.IOException;
@@ -69,7 +70,7 @@ class HistoryControllerTest {
             Optional.of(DeviceMode.AUTO),
             DeviceMode.PASSIVE,
             ChangeCause.OVERRIDE,
-            Optional.of("boost, then \"auto\"")));
+            Optional.of(Phrase.verbatim("boost, then \"auto\""))));
     assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
   }
 

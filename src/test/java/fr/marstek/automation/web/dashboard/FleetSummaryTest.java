@@ -2,6 +2,7 @@ package fr.marstek.automation.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class FleetSummaryTest {
         null,
         "AUTO",
         "MANUAL",
-        "cheap night",
+        Phrase.verbatim("cheap night"),
         "PLAN",
         false,
         drifted,
