@@ -142,7 +142,12 @@ final class ModbusLink implements AutoCloseable {
       close(); // the v3 closes the connection itself after an exception reply
       throw refused(register, e);
     } catch (ModbusTimeoutException e) {
+      // A request written just before the battery closed the connection is never answered.
+      boolean dropped = !open.isConnected();
       close();
+      if (dropped) {
+        throw new ConnectionLost(new BatteryUnreachable(closedReason(fresh, e)));
+      }
       throw new BatteryUnreachable(
           "no Modbus reply from unit "
               + endpoint.unit()
@@ -155,17 +160,19 @@ final class ModbusLink implements AutoCloseable {
               + "_MODBUS_UNIT right?)");
     } catch (ModbusExecutionException e) {
       close();
-      String reason =
-          fresh
-              ? "the battery closed a new Modbus connection at once: it serves one client at a"
-                  + " time; is another program (Home Assistant, a Modbus proxy) connected to "
-                  + endpoint.hostAndPort()
-                  + "?"
-              : "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e);
-      throw new ConnectionLost(new BatteryUnreachable(reason));
+      throw new ConnectionLost(new BatteryUnreachable(closedReason(fresh, e)));
     } finally {
       lastExchange = clock.now();
     }
+  }
+
+  private String closedReason(boolean fresh, Exception e) {
+    return fresh
+        ? "the battery closed a new Modbus connection at once: it serves one client at a time; is"
+            + " another program (Home Assistant, a Modbus proxy) connected to "
+            + endpoint.hostAndPort()
+            + "?"
+        : "Modbus connection to " + endpoint.hostAndPort() + " lost: " + rootMessage(e);
   }
 
   /** A request that failed because the connection went away, not because the battery refused. */
