@@ -5,6 +5,7 @@ import fr.marstek.automation.config.ServiceSettings;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.ControlSettings;
+import fr.marstek.automation.control.ImportCapSettings;
 import fr.marstek.automation.control.ObserverSettings;
 import fr.marstek.automation.device.FleetSettings;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
@@ -35,6 +36,7 @@ final class SettingsCheck
           MarstekClientSettings::from,
           ObserverSettings::from,
           ControlSettings::from,
+          ImportCapSettings::from,
           HistorySettings::from,
           MqttSettings::from,
           NotifySettings::from,

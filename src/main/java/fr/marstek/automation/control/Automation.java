@@ -33,6 +33,7 @@ public class Automation {
   private final PlanKeeper plans;
   private final BatteryLeases leases;
   private final Map<BatteryId, Percent> lastSoc = new ConcurrentHashMap<>();
+  private final ImportCapGrants caps;
 
   Automation(
       Batteries batteries,
@@ -42,6 +43,19 @@ public class Automation {
       IntentStore store,
       PlanKeeper plans,
       BatteryLeases leases) {
+    this(batteries, settings, events, clock, store, plans, leases, ImportCapGrants.none());
+  }
+
+  Automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      IntentStore store,
+      PlanKeeper plans,
+      BatteryLeases leases,
+      ImportCapGrants caps) {
+    this.caps = caps;
     this.plans = plans;
     this.leases = leases;
     this.batteries = batteries;
@@ -66,7 +80,38 @@ public class Automation {
     if (!leases.hold(id, now)) {
       return; // another instance commands this battery
     }
-    reconciler.reconcile(observed.status(), overrides.current(now), paused.get(), planned(id, now));
+    ChargeAllowance allowance =
+        caps.allowanceFor(observed.status(), this::wantsGridCharge, now, events::publishEvent);
+    if (allowance.allowed() != caps.current(id).allowed()) {
+      // re-sent at once, as a changed MAX_CHARGE_W is
+      reconciler.use(rulesFor(id, allowance));
+    }
+    ControlView view =
+        reconciler.reconcile(
+            observed.status(), overrides.current(now), paused.get(), planned(id, now));
+    caps.granted(id, allowance, gridChargePower(view), now);
+  }
+
+  /** New import cap settings: each battery's next cycle follows them. */
+  void use(ImportCapSettings next) {
+    caps.use(next);
+    plans.use(next);
+  }
+
+  public ImportCapSettings importCap() {
+    return caps.settings();
+  }
+
+  private boolean wantsGridCharge(BatteryId id) {
+    return gridChargePower(view(id).orElse(null)) > 0;
+  }
+
+  private static double gridChargePower(ControlView view) {
+    return view != null
+            && view.desired().isPresent()
+            && view.desired().get().intent() instanceof Intent.GridCharge g
+        ? g.power().value()
+        : 0;
   }
 
   /** The current plan when the strategy plans, made from the batteries' last states of charge. */
@@ -93,7 +138,7 @@ public class Automation {
   void use(ControlSettings next) {
     settings = next;
     plans.use(next);
-    reconcilers.forEach((id, reconciler) -> reconciler.use(rulesFor(id)));
+    reconcilers.forEach((id, reconciler) -> reconciler.use(rulesFor(id, caps.current(id))));
   }
 
   /** Lets other instances take the batteries over at once. */
@@ -156,11 +201,18 @@ public class Automation {
         id,
         key -> {
           Optional<BatteryPort> port = batteries.find(key);
-          return port.map(p -> new BatteryReconciler(p, rulesFor(key), events, clock)).orElse(null);
+          return port.map(
+                  p -> new BatteryReconciler(p, rulesFor(key, caps.current(key)), events, clock))
+              .orElse(null);
         });
   }
 
   private ControlRules rulesFor(BatteryId battery) {
     return new ControlRules(settings.schedule(), settings.limitsFor(battery), settings.retry());
+  }
+
+  private ControlRules rulesFor(BatteryId battery, ChargeAllowance allowance) {
+    return new ControlRules(
+        settings.schedule(), settings.limitsFor(battery), settings.retry(), allowance);
   }
 }

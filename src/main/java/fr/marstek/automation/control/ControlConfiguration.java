@@ -33,6 +33,11 @@ class ControlConfiguration {
   }
 
   @Bean
+  ImportCapSettings importCapSettings(VariableSource source) {
+    return source.read(ImportCapSettings::from);
+  }
+
+  @Bean
   ObserverSettings observerSettings(VariableSource source) {
     return source.read(ObserverSettings::from);
   }
@@ -58,7 +63,8 @@ class ControlConfiguration {
       ObjectProvider<TempoColours> tempo,
       ObjectProvider<LoadHistory> loadHistory,
       ObjectProvider<TempoPrices> prices,
-      ObserverSettings observer) {
+      ObserverSettings observer,
+      ImportCapSettings importCap) {
     TempoColours colours = tempo.getIfUnique(() -> null);
     settings = usable(settings, colours);
     var plans =
@@ -67,11 +73,14 @@ class ControlConfiguration {
             knowledgeFrom(colours),
             prices.getIfUnique(TempoPrices::defaults),
             loadHistory.getIfUnique(() -> hour -> OptionalDouble.empty()),
-            settings);
+            settings,
+            importCap);
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
-    return new Automation(batteries, settings, events, clock, new IntentStore(jdbc), plans, leases);
+    var caps = new ImportCapGrants(importCap, observer.interval());
+    return new Automation(
+        batteries, settings, events, clock, new IntentStore(jdbc), plans, leases, caps);
   }
 
   /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */

@@ -31,6 +31,11 @@ final class ControlSettingsReload {
   @EventListener
   void on(SettingsChanged changed) {
     try {
+      ImportCapSettings cap = source.read(ImportCapSettings::from);
+      if (!cap.equals(automation.importCap())) {
+        automation.use(cap);
+        log.info("Control follows the new import cap: {} W", Math.round(cap.limitW()));
+      }
       ControlSettings next =
           ControlConfiguration.usable(source.read(ControlSettings::from), colours.get());
       if (next.equals(automation.settings())) {

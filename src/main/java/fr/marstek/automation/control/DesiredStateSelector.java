@@ -16,10 +16,16 @@ final class DesiredStateSelector {
 
   private final OperatingSchedule schedule;
   private final SafetyLimits limits;
+  private final ChargeAllowance allowance;
 
   DesiredStateSelector(OperatingSchedule schedule, SafetyLimits limits) {
+    this(schedule, limits, ChargeAllowance.UNLIMITED);
+  }
+
+  DesiredStateSelector(OperatingSchedule schedule, SafetyLimits limits, ChargeAllowance allowance) {
     this.schedule = schedule;
     this.limits = limits;
+    this.allowance = allowance;
   }
 
   DesiredState select(BatteryId battery, Percent soc, List<ModeOverride> overrides, Instant now) {
@@ -53,7 +59,8 @@ final class DesiredStateSelector {
               wanted.cause(),
               Phrase.of("reason.charged", Arg.percent(c.upTo())));
     }
-    return SafetyPolicy.apply(wanted, limits, soc, isPeak(now), asked);
+    // the import cap comes last: it is what keeps the breaker in, whatever asked for the charge
+    return allowance.apply(SafetyPolicy.apply(wanted, limits, soc, isPeak(now), asked));
   }
 
   DesiredState fromSchedule(Instant now) {

@@ -29,6 +29,7 @@ final class PlanKeeper {
   private final TempoPrices prices;
   private final LoadHistory loadHistory;
   private volatile ControlSettings settings;
+  private volatile ImportCapSettings importCap;
   private volatile Plan current;
 
   PlanKeeper(
@@ -37,6 +38,17 @@ final class PlanKeeper {
       TempoPrices prices,
       LoadHistory loadHistory,
       ControlSettings settings) {
+    this(planner, tempo, prices, loadHistory, settings, ImportCapSettings.none());
+  }
+
+  PlanKeeper(
+      Planner planner,
+      TempoKnowledge tempo,
+      TempoPrices prices,
+      LoadHistory loadHistory,
+      ControlSettings settings,
+      ImportCapSettings importCap) {
+    this.importCap = importCap;
     this.planner = planner;
     this.tempo = tempo;
     this.prices = prices;
@@ -47,6 +59,12 @@ final class PlanKeeper {
   /** New limits or wear cost: the next plan is made with them at once. */
   synchronized void use(ControlSettings next) {
     settings = next;
+    current = null;
+  }
+
+  /** A new import cap: the next plan charges within it. */
+  synchronized void use(ImportCapSettings next) {
+    importCap = next;
     current = null;
   }
 
@@ -75,7 +93,8 @@ final class PlanKeeper {
         tempo.knownAt(now),
         prices,
         new WeekdayHourForecast(loadHistory, now, FORECAST_WEEKS),
-        settings.wearEurPerKwh());
+        settings.wearEurPerKwh(),
+        importCap.limitW());
   }
 
   private BatteryLimits limitsOf(BatteryId battery) {

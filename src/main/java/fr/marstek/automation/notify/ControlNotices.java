@@ -4,6 +4,7 @@ import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.DesiredStateReached;
+import fr.marstek.automation.control.ImportCapExceeded;
 import org.springframework.context.event.EventListener;
 
 /** Turns control's events into notices; runs on control's thread, so it only queues. */
@@ -28,6 +29,11 @@ final class ControlNotices {
   @EventListener
   void on(BatteryDrifted event) {
     notifications.send(Wording.drifted(event));
+  }
+
+  @EventListener
+  void on(ImportCapExceeded event) {
+    notifications.send(Wording.importOverCap(event));
   }
 
   @EventListener

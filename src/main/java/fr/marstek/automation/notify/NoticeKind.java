@@ -17,6 +17,7 @@ public enum NoticeKind {
   TEMPO_WHITE_TOMORROW("tempo_white", NoticeLevel.INFO),
   TEMPO_UNKNOWN_LATE("tempo_unknown", NoticeLevel.WARNING),
   CHARGE_SHORT("charge_short", NoticeLevel.WARNING),
+  IMPORT_OVER_CAP("import_over", NoticeLevel.WARNING),
   TEMPO_PROVIDER_FAILING("tempo_provider", NoticeLevel.WARNING),
   DATABASE_FAILING("database", NoticeLevel.CRITICAL),
   DAILY_SUMMARY("daily", NoticeLevel.INFO),

@@ -3,6 +3,7 @@ package fr.marstek.automation.notify;
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
 import fr.marstek.automation.control.BatteryWentOffline;
+import fr.marstek.automation.control.ImportCapExceeded;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.units.PhraseFormat;
@@ -79,6 +80,35 @@ final class Wording {
                 + " attempts: "
                 + PhraseFormat.english(e.mismatch())
                 + "."));
+  }
+
+  static Notice importOverCap(ImportCapExceeded e) {
+    String at = HOUR.format(e.at());
+    long house = e.house().rounded();
+    long cap = e.cap().rounded();
+    return new Notice(
+        NoticeKind.IMPORT_OVER_CAP,
+        "import-over-cap",
+        new Message(
+            "Soutirage au-dessus du plafond",
+            "À "
+                + at
+                + ", la maison tire "
+                + house
+                + " W du réseau, au-delà du plafond de "
+                + cap
+                + " W, sans aucune charge de batterie : le disjoncteur peut sauter. Les batteries"
+                + " attendent que la consommation baisse."),
+        new Message(
+            "Import above the cap",
+            "At "
+                + at
+                + ", the house draws "
+                + house
+                + " W from the grid, above the "
+                + cap
+                + " W cap, with no battery charging: the breaker may trip. The batteries wait for"
+                + " the load to fall."));
   }
 
   static Message test(Language language) {

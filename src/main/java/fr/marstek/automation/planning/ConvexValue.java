@@ -26,6 +26,21 @@ final class ConvexValue {
         : new ConvexValue(0, new double[] {width}, new double[] {slope});
   }
 
+  /**
+   * The cost of ending with y stored units when the k-th segment of units is worth {@code worth[k]}
+   * each (non-increasing), so the function is convex.
+   */
+  static ConvexValue ofWorth(double[] length, double[] worth) {
+    double[] slope = new double[worth.length];
+    for (int k = 0; k < worth.length; k++) {
+      slope[k] = -worth[k];
+      if (k > 0 && slope[k] < slope[k - 1]) {
+        throw new IllegalArgumentException("worth must not increase with the stored energy");
+      }
+    }
+    return new ConvexValue(0, length.clone(), slope);
+  }
+
   double valueAt(double y) {
     double value = atZero;
     double pos = 0;

@@ -31,6 +31,18 @@ final class EnergyDp {
       double width,
       double start,
       double endValue) {
+    return solve(buy, maxIn, sell, maxOut, width, start, ConvexValue.linear(width, -endValue));
+  }
+
+  /** As above, with the cost of what is left at the end as a convex function of it. */
+  static double[] solve(
+      double[] buy,
+      double[] maxIn,
+      double[] sell,
+      double[] maxOut,
+      double width,
+      double start,
+      ConvexValue end) {
     int hours = buy.length;
     double[] stored = new double[hours + 1];
     stored[0] = Math.max(0, Math.min(width, start));
@@ -38,7 +50,7 @@ final class EnergyDp {
       return stored;
     }
     ConvexValue[] costToGo = new ConvexValue[hours + 1];
-    costToGo[hours] = ConvexValue.linear(width, -endValue);
+    costToGo[hours] = end;
     for (int t = hours - 1; t >= 1; t--) {
       costToGo[t] = costToGo[t + 1].earlier(buy[t], maxIn[t], sell[t], maxOut[t], width);
     }

@@ -19,6 +19,7 @@ final class Horizon {
   final boolean[] offPeak;
   final double[] price;
   final double[] load;
+  final double[] typicalLoad;
 
   private Horizon(int hours) {
     start = new Instant[hours];
@@ -28,6 +29,7 @@ final class Horizon {
     offPeak = new boolean[hours];
     price = new double[hours];
     load = new double[hours];
+    typicalLoad = new double[hours];
   }
 
   /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
@@ -60,6 +62,10 @@ final class Horizon {
               ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()
               : Double.NaN;
       h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
+      h.typicalLoad[t] =
+          Double.isInfinite(in.maxGridImportW())
+              ? h.load[t]
+              : in.forecast().typicalWatts(at).orElse(h.load[t]);
     }
     return h;
   }

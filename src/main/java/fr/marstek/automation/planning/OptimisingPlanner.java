@@ -3,7 +3,6 @@ package fr.marstek.automation.planning;
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
@@ -21,8 +20,8 @@ import java.util.Optional;
  */
 final class OptimisingPlanner implements Planner {
 
-  // Just under the refill cost, so that energy is never bought for storage without a strict gain.
-  private static final double KEEP_DISCOUNT = 0.999;
+  // How far above the forecast a red peak hour is planned, since the forecast is only a guess.
+  private static final double RED_PEAK_MARGIN = 1.25;
 
   private final boolean oracle;
   private final Instant horizonEnd;
@@ -37,9 +36,20 @@ final class OptimisingPlanner implements Planner {
     Instant end = oracle ? horizonEnd : TempoDays.end(TempoDays.tempoDayOf(in.now()).plusDays(1));
     Horizon h = Horizon.build(in, end, !oracle);
     Fleet fleet = new Fleet(in.batteries());
+    Limits limits = limits(in, h, fleet);
     Keep keep =
-        oracle ? Keep.NOTHING : keep(in, h, fleet.chargeEfficiency, fleet.dischargeEfficiency);
-    double[] pooled = solve(in, h, fleet, keep.eurPerKwh() / 1000);
+        oracle
+            ? Keep.nothing(fleet.totalUsable())
+            : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).keep();
+    double[] pooled =
+        EnergyDp.solve(
+            limits.buy(),
+            limits.maxIn(),
+            limits.sell(),
+            limits.maxOut(),
+            fleet.totalUsable(),
+            fleet.totalStored(),
+            keep.end());
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
@@ -47,14 +57,19 @@ final class OptimisingPlanner implements Planner {
   }
 
   /**
-   * What a stored kWh left after the horizon is worth, and the day after the horizon when that
-   * value counts on it turning red.
+   * What a stored unit left after the horizon is worth, as a function of how much is left, and the
+   * day after the horizon when that value counts on it turning red.
    */
-  private record Keep(double eurPerKwh, Optional<LocalDate> possibleRed) {
-    static final Keep NOTHING = new Keep(0, Optional.empty());
+  record Keep(ConvexValue end, Optional<LocalDate> possibleRed) {
+    static Keep nothing(double width) {
+      return new Keep(ConvexValue.linear(width, 0), Optional.empty());
+    }
   }
 
-  private double[] solve(PlanningInput in, Horizon h, Fleet fleet, double endValue) {
+  /** Per hour, in stored units: cost to charge, most in, value out, most out. */
+  record Limits(double[] buy, double[] maxIn, double[] sell, double[] maxOut) {}
+
+  private Limits limits(PlanningInput in, Horizon h, Fleet fleet) {
     int hours = h.hours();
     double[] buy = new double[hours];
     double[] maxIn = new double[hours];
@@ -69,42 +84,18 @@ final class OptimisingPlanner implements Planner {
       }
       double load = h.load[t];
       if (!oracle && h.colour[t] == TempoColour.RED && !h.offPeak[t]) {
-        load = Math.max(load, outAc); // a red peak kWh is worth four of its cost: never undershoot
+        // a red peak kWh is worth four of its cost: a margin over the forecast, not beyond it, so
+        // a small house does not buy what it will not use
+        load = Math.min(outAc, load * RED_PEAK_MARGIN);
       }
       buy[t] = h.price[t] / etaIn / 1000;
-      maxIn[t] = fleet.totalMaxIn();
+      // the import cap leaves room for charging only above what the house is expected to draw
+      maxIn[t] =
+          Math.min(fleet.totalMaxIn(), Math.max(0, in.maxGridImportW() - h.typicalLoad[t]) * etaIn);
       sell[t] = (h.price[t] - in.wearEurPerKwh()) * etaOut / 1000;
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }
-    return EnergyDp.solve(
-        buy, maxIn, sell, maxOut, fleet.totalUsable(), fleet.totalStored(), endValue);
-  }
-
-  private static Keep keep(PlanningInput in, Horizon h, double etaIn, double etaOut) {
-    TempoPriceGrid grid = in.prices().gridAt(in.now()).orElse(null);
-    if (grid == null) {
-      return Keep.NOTHING;
-    }
-    LocalDate lastDay = h.day[h.hours() - 1];
-    if (in.calendar().redPossibleAfter(lastDay)) {
-      double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn;
-      // Energy for a red day after the horizon would otherwise be bought on the horizon's last
-      // night; when that night is dearer (white) than the cheapest, a kWh bought now and kept
-      // saves the difference if that day turns red, which Tempo's rules make more or less likely.
-      LocalDate after = lastDay.plusDays(1);
-      double chance = chanceOfRed(in.calendar(), after);
-      double lastNight = h.price[h.hours() - 1];
-      double saving =
-          Double.isNaN(lastNight)
-              ? 0
-              : chance * (lastNight - grid.cheapestOffPeak().eurPerKwh()) / etaIn;
-      return saving > 0
-          ? new Keep(refill + saving, Optional.of(after))
-          : new Keep(KEEP_DISCOUNT * refill, Optional.empty());
-    }
-    return new Keep(
-        Math.max(0, grid.cheapestPeak().eurPerKwh() - in.wearEurPerKwh()) * etaOut,
-        Optional.empty());
+    return new Limits(buy, maxIn, sell, maxOut);
   }
 
   /**

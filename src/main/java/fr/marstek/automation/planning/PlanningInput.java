@@ -9,6 +9,9 @@ import java.util.Objects;
 /**
  * Everything a plan depends on, as known at {@code now}: the calendar must hold only what was
  * published by then, the forecast only what was measured by then.
+ *
+ * @param maxGridImportW the most the house may import (W, the subscribed power less a margin):
+ *     charging is planned within what the forecast load leaves; infinite when there is no cap
  */
 public record PlanningInput(
     Instant now,
@@ -16,7 +19,8 @@ public record PlanningInput(
     TempoCalendar calendar,
     TempoPrices prices,
     LoadForecast forecast,
-    double wearEurPerKwh) {
+    double wearEurPerKwh,
+    double maxGridImportW) {
 
   public PlanningInput {
     Objects.requireNonNull(now, "now");
@@ -27,5 +31,19 @@ public record PlanningInput(
     if (!(wearEurPerKwh >= 0 && wearEurPerKwh < 10)) {
       throw new IllegalArgumentException("wear cost out of range: " + wearEurPerKwh);
     }
+    if (!(maxGridImportW > 0)) {
+      throw new IllegalArgumentException("import cap must be positive: " + maxGridImportW);
+    }
+  }
+
+  /** Without an import cap. */
+  public PlanningInput(
+      Instant now,
+      List<BatteryState> batteries,
+      TempoCalendar calendar,
+      TempoPrices prices,
+      LoadForecast forecast,
+      double wearEurPerKwh) {
+    this(now, batteries, calendar, prices, forecast, wearEurPerKwh, Double.POSITIVE_INFINITY);
   }
 }

@@ -28,8 +28,19 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
 
   @Override
   public OptionalDouble watts(Instant hourStart) {
+    return estimate(hourStart, true);
+  }
+
+  /** The mean of the same hours instead of their highest. */
+  @Override
+  public OptionalDouble typicalWatts(Instant hourStart) {
+    return estimate(hourStart, false);
+  }
+
+  private OptionalDouble estimate(Instant hourStart, boolean highestOfWeeks) {
     ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
     double highest = 0;
+    double sum = 0;
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
       Instant past = local.minusWeeks(k).toInstant();
@@ -39,11 +50,12 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       OptionalDouble measured = history.watts(past);
       if (measured.isPresent()) {
         highest = Math.max(highest, measured.getAsDouble());
+        sum += measured.getAsDouble();
         samples++;
       }
     }
     if (samples >= MIN_SAMPLES) {
-      return OptionalDouble.of(highest);
+      return OptionalDouble.of(highestOfWeeks ? highest : sum / samples);
     }
     return OptionalDouble.of(
         PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]);

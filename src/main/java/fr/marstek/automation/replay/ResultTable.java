@@ -11,13 +11,14 @@ record ResultTable(List<ReplayResult> results) {
   void print(PrintWriter out) {
     out.println(
         "| season | batteries | wear EUR/kWh | days | strategy | grid kWh | cost EUR | wear EUR"
-            + " | left over EUR | total EUR | savings EUR | cycles | share of oracle |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " | left over EUR | total EUR | savings EUR | cycles | peak import W | share of"
+            + " oracle |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (ReplayResult r : results) {
       ReplayCase c = r.replayCase();
       out.printf(
           java.util.Locale.ROOT,
-          "| %s | %d | %.2f | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %s |%n",
+          "| %s | %d | %.2f | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %s |%n",
           c.season(),
           c.batteries(),
           c.wearEurPerKwh(),
@@ -30,6 +31,7 @@ record ResultTable(List<ReplayResult> results) {
           r.totalEur(),
           r.savingsEur(),
           r.cycles(),
+          r.peak().importW(),
           share(r));
     }
   }

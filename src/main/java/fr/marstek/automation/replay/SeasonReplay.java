@@ -7,64 +7,77 @@ import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.PlanningInput;
 import fr.marstek.automation.planning.Strategy;
-import fr.marstek.automation.planning.WeekdayHourForecast;
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
  * Runs one season hour by hour. Causal strategies are planned every hour from what was known then
  * (colours published up to that hour, load measured before it); the oracle plans once with the
- * truth. Tempo days with an hour of load missing are left out for every strategy, and counted.
+ * truth. Hours without load keep their place: every strategy's batteries stay idle through them and
+ * they are left out of every cost, so energy is carried across a gap as time really passes.
  */
 final class SeasonReplay {
 
   private static final int FORECAST_WEEKS = 4;
+  private static final List<Action> IDLE = List.of();
 
   private final TempoCalendar truth;
   private final LoadSeries load;
   private final TempoPrices prices;
   private final LocalTime publication;
   private final BatteryLimits limits;
+  private final double maxGridW;
+  private final Map<TempoSeason, SeasonHours> seasons = new HashMap<>();
 
+  /**
+   * @param maxGridW the most the house may import in an hour (mean W), as the live import cap; an
+   *     infinite value for none
+   */
   SeasonReplay(
       TempoCalendar truth,
       LoadSeries load,
       TempoPrices prices,
       LocalTime publication,
-      BatteryLimits limits) {
+      BatteryLimits limits,
+      double maxGridW) {
     this.truth = truth;
     this.load = load;
     this.prices = prices;
     this.publication = publication;
     this.limits = limits;
+    this.maxGridW = maxGridW;
   }
 
   ReplayResult run(ReplayCase c) {
-    Hours hours = hoursOf(c.season());
+    SeasonHours hours =
+        seasons.computeIfAbsent(
+            c.season(), s -> SeasonHours.read(s, truth, load, prices, FORECAST_WEEKS));
     SimulatedFleet fleet = new SimulatedFleet(c.batteries(), limits);
     Plan oraclePlan = c.strategy() == Strategy.ORACLE ? oraclePlan(hours, fleet, c) : null;
     Planner planner = c.strategy() == Strategy.ORACLE ? null : Planner.of(c.strategy());
-    double grid = 0;
+    Imports imports = new Imports(maxGridW);
     double cost = 0;
     double none = 0;
     for (int t = 0; t < hours.size(); t++) {
-      if (!hours.covered[t]) {
-        continue;
+      if (!hours.isMeasured(t)) {
+        continue; // no load known: every strategy's batteries idle, nothing counted
       }
       Instant now = hours.start[t];
       List<Action> actions =
-          oraclePlan != null ? actionsAt(oraclePlan, fleet, now) : plan(planner, now, fleet, c);
-      double imported = fleet.runHour(actions, hours.load[t]);
-      grid += imported;
+          oraclePlan != null
+              ? actionsAt(oraclePlan, fleet, now)
+              : plan(planner, now, fleet, c, hours);
+      double imported = fleet.runHour(actions, hours.load[t], maxGridW);
+      imports.add(imported, hours.load[t]);
       cost += imported * hours.price[t] / 1000;
       none += hours.load[t] * hours.price[t] / 1000;
     }
@@ -72,14 +85,42 @@ final class SeasonReplay {
     double left = leftOverValue(fleet, hours);
     return new ReplayResult(
         c,
-        hours.daysCovered,
-        hours.daysExcluded,
-        grid / 1000,
+        new ReplayResult.Coverage(hours.daysCovered, hours.daysExcluded, hours.hoursMissing),
+        imports.totalWh / 1000,
         cost,
         wear,
         left,
         none,
-        fleet.cycles());
+        fleet.cycles(),
+        imports.summary());
+  }
+
+  /** Hourly grid import: the total, the highest hour and the hours above the cap. */
+  private static final class Imports {
+    final double cap;
+    double totalWh;
+    double peakW;
+    int hoursOver;
+    int hoursHouseOver;
+
+    Imports(double cap) {
+      this.cap = cap;
+    }
+
+    void add(double importedWh, double houseWh) {
+      totalWh += importedWh;
+      peakW = Math.max(peakW, importedWh);
+      if (importedWh > cap + 0.5) {
+        hoursOver++;
+        if (houseWh > cap + 0.5) {
+          hoursHouseOver++;
+        }
+      }
+    }
+
+    ReplayResult.Peak summary() {
+      return new ReplayResult.Peak(peakW, hoursOver, hoursHouseOver);
+    }
   }
 
   /**
@@ -88,7 +129,7 @@ final class SeasonReplay {
    * its first night. Without this, a strategy that charged on the last night for the next day (as a
    * real service would) was counted as having thrown that energy away.
    */
-  private double leftOverValue(SimulatedFleet fleet, Hours hours) {
+  private double leftOverValue(SimulatedFleet fleet, SeasonHours hours) {
     double blueOffPeak =
         prices
             .gridAt(hours.start[hours.size() - 1])
@@ -98,35 +139,33 @@ final class SeasonReplay {
     return fleet.acToStore(fleet.storedWh()) / 1000 * blueOffPeak;
   }
 
-  private List<Action> plan(Planner planner, Instant now, SimulatedFleet fleet, ReplayCase c) {
-    LoadForecast forecast =
-        new WeekdayHourForecast(
-            past -> past.plusSeconds(3600).isAfter(now) ? OptionalDouble.empty() : load.watts(past),
-            now,
-            FORECAST_WEEKS);
+  private List<Action> plan(
+      Planner planner, Instant now, SimulatedFleet fleet, ReplayCase c, SeasonHours hours) {
     PlanningInput input =
         new PlanningInput(
             now,
             fleet.states(),
             truth.knownAt(now, publication),
             prices,
-            forecast,
-            c.wearEurPerKwh());
+            hours.forecastAt(now, load, FORECAST_WEEKS),
+            c.wearEurPerKwh(),
+            maxGridW);
     return actionsAt(planner.plan(input), fleet, now);
   }
 
-  private Plan oraclePlan(Hours hours, SimulatedFleet fleet, ReplayCase c) {
+  private Plan oraclePlan(SeasonHours hours, SimulatedFleet fleet, ReplayCase c) {
     Instant first = hours.start[0];
     Instant end = hours.start[hours.size() - 1].plusSeconds(3600);
     LoadForecast actual =
         at -> {
           int t = (int) ((at.getEpochSecond() - first.getEpochSecond()) / 3600);
-          return t >= 0 && t < hours.size() && hours.covered[t]
+          return t >= 0 && t < hours.size() && hours.isMeasured(t)
               ? OptionalDouble.of(hours.load[t])
               : OptionalDouble.empty();
         };
     PlanningInput input =
-        new PlanningInput(first, fleet.states(), truth, prices, actual, c.wearEurPerKwh());
+        new PlanningInput(
+            first, fleet.states(), truth, prices, actual, c.wearEurPerKwh(), maxGridW);
     return Planner.oracle(end).plan(input);
   }
 
@@ -137,65 +176,6 @@ final class SeasonReplay {
       int index = (int) ((now.getEpochSecond() - slots.get(0).start().getEpochSecond()) / 3600);
       actions.add(slots.get(index).action());
     }
-    return actions;
-  }
-
-  private Hours hoursOf(TempoSeason season) {
-    Instant first = TempoDays.start(season.firstDay());
-    Instant end = TempoDays.end(season.lastDay());
-    int size = (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600);
-    Hours h = new Hours(size);
-    int t = 0;
-    for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
-      int dayStart = t;
-      boolean covered = truth.colourOf(day).isKnown();
-      for (Instant at = TempoDays.start(day);
-          at.isBefore(TempoDays.end(day));
-          at = at.plusSeconds(3600)) {
-        h.start[t] = at;
-        OptionalDouble w = load.watts(at);
-        covered &= w.isPresent();
-        h.load[t] = w.orElse(0);
-        h.price[t] = covered ? priceAt(at, day) : 0;
-        t++;
-      }
-      for (int k = dayStart; k < t; k++) {
-        h.covered[k] = covered;
-      }
-      if (covered) {
-        h.daysCovered++;
-      } else {
-        h.daysExcluded++;
-      }
-    }
-    return h;
-  }
-
-  private double priceAt(Instant at, LocalDate day) {
-    return prices
-        .gridAt(at)
-        .orElseThrow(() -> new IllegalArgumentException("no price grid at " + at))
-        .price(truth.colourOf(day), TempoDays.isOffPeak(at))
-        .eurPerKwh();
-  }
-
-  private static final class Hours {
-    final Instant[] start;
-    final double[] load;
-    final double[] price;
-    final boolean[] covered;
-    int daysCovered;
-    int daysExcluded;
-
-    Hours(int size) {
-      start = new Instant[size];
-      load = new double[size];
-      price = new double[size];
-      covered = new boolean[size];
-    }
-
-    int size() {
-      return start.length;
-    }
+    return actions.isEmpty() ? IDLE : actions;
   }
 }

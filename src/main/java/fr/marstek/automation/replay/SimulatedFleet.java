@@ -39,20 +39,24 @@ final class SimulatedFleet {
     return stored.length;
   }
 
-  /** Runs one hour; returns the grid import in Wh (house load plus charging minus discharging). */
-  double runHour(List<Action> actions, double houseWh) {
-    double charged = 0;
+  /**
+   * Runs one hour; returns the grid import in Wh (house load plus charging minus discharging).
+   * Charging is held so that the import stays within {@code maxGridWh} where the house leaves room,
+   * as the live import cap does, shared by what each battery asked.
+   */
+  double runHour(List<Action> actions, double houseWh, double maxGridWh) {
+    double[] wantIn = new double[stored.length];
     double[] canGive = new double[stored.length];
+    double asked = 0;
     double offered = 0;
-    for (int i = 0; i < stored.length; i++) {
+    for (int i = 0; i < actions.size(); i++) {
       switch (actions.get(i)) {
         case Action.ChargeFromGrid c -> {
-          double ac =
+          wantIn[i] =
               Math.min(
                   Math.min(c.power().value(), limits.maxCharge().value()),
                   (limits.usableWh() - stored[i]) / eta);
-          stored[i] += ac * eta;
-          charged += ac;
+          asked += wantIn[i];
         }
         case Action.CoverHouse d -> {
           canGive[i] =
@@ -68,6 +72,14 @@ final class SimulatedFleet {
       stored[i] = Math.max(0, stored[i] - ac / eta);
       dischargedAcWh += ac;
       dischargedDcWh += ac / eta;
+    }
+    double room = Math.max(0, maxGridWh - (houseWh - given));
+    double share = asked <= room ? 1 : room / asked;
+    double charged = 0;
+    for (int i = 0; i < stored.length && asked > 0; i++) {
+      double ac = wantIn[i] * share;
+      stored[i] += ac * eta;
+      charged += ac;
     }
     return houseWh + charged - given;
   }

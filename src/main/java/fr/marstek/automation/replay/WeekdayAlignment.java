@@ -18,6 +18,9 @@ record WeekdayAlignment(LoadSeries source, int loadYear) implements LoadSeries {
   public OptionalDouble watts(Instant hourStart) {
     LocalDateTime local = LocalDateTime.ofInstant(hourStart, TempoDays.PARIS);
     LocalDate from = sourceDate(local.toLocalDate(), loadYear);
+    if (source instanceof LocalHourLoad wallClock) {
+      return wallClock.at(from.atTime(local.toLocalTime())); // same clock hour, no zone round trip
+    }
     Instant mapped = from.atTime(local.toLocalTime()).atZone(TempoDays.PARIS).toInstant();
     return source.watts(mapped);
   }

@@ -22,6 +22,8 @@ public record SettingField(String name, String defaultValue, boolean appliedNow,
           new SettingField("RESERVE_SOC", "11", true, false),
           new SettingField("MAX_CHARGE_W", "2500", true, false),
           new SettingField("MAX_DISCHARGE_W", "800", true, false),
+          new SettingField("SUBSCRIBED_KVA", "", true, false),
+          new SettingField("MAX_GRID_IMPORT_W", "", true, false),
           // Tempo's providers and prices are wired once at start-up (tariff.tempo.provider).
           new SettingField("TEMPO_ENABLED", "true", false, false),
           new SettingField("TEMPO_PROVIDERS", "rte,rte-public,couleur-tempo", false, false),

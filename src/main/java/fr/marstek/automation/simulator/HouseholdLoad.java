@@ -37,6 +37,14 @@ public sealed interface HouseholdLoad {
     }
   }
 
+  /** One battery's view of a {@link SharedHouse}: the house plus the other batteries' draw. */
+  record Shared(SharedHouse house, int member) implements HouseholdLoad {
+    @Override
+    public Watts at(Instant instant) {
+      return Watts.of(house.loadSeenBy(member, instant));
+    }
+  }
+
   /** The real hourly profile, scaled. */
   record Profile(double scale) implements HouseholdLoad {
     public Profile {

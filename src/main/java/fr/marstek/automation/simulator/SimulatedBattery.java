@@ -213,6 +213,14 @@ public final class SimulatedBattery {
   synchronized Reading reading() {
     advance();
     Instant now = integratedUntil;
+    Reading reading = readingAt(now);
+    if (load instanceof HouseholdLoad.Shared shared) {
+      shared.house().report(shared.member(), reading.acPowerW());
+    }
+    return reading;
+  }
+
+  private Reading readingAt(Instant now) {
     return new Reading(
         now,
         modes.mode(),

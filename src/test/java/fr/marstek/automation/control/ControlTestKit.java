@@ -39,6 +39,16 @@ public final class ControlTestKit {
       ControlSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock) {
+    return automation(batteries, settings, events, clock, ImportCapSettings.none());
+  }
+
+  /** As above, with an import cap and the default 30 s poll. */
+  public static Automation automation(
+      Batteries batteries,
+      ControlSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      ImportCapSettings importCap) {
     JdbcClient jdbc = JdbcClient.create(freshDatabase());
     var plans =
         new PlanKeeper(
@@ -54,7 +64,8 @@ public final class ControlTestKit {
         clock,
         new IntentStore(jdbc),
         plans,
-        new BatteryLeases(jdbc, "test-instance", Duration.ofMinutes(2)));
+        new BatteryLeases(jdbc, "test-instance", Duration.ofMinutes(2)),
+        new ImportCapGrants(importCap, Duration.ofSeconds(30)));
   }
 
   private static SimpleDriverDataSource freshDatabase() {

@@ -44,14 +44,25 @@ final class UdpControl implements AutoCloseable {
   final Automation automation;
   final List<Object> events = new CopyOnWriteArrayList<>();
 
-  private UdpControl(MutableClock clock, ControlSettings settings, List<SimulatorOptions> options) {
+  private UdpControl(
+      MutableClock clock,
+      ControlSettings settings,
+      ImportCapSettings importCap,
+      List<SimulatorOptions> options) {
     this.clock = clock;
     this.fleet = UdpBatteries.start(UdpBatteries.fastPacing(), clock, options);
-    this.automation = ControlTestKit.automation(fleet, settings, events::add, clock);
+    this.automation = ControlTestKit.automation(fleet, settings, events::add, clock, importCap);
+  }
+
+  /** Batteries of one house under an import cap. */
+  static UdpControl capped(
+      String parisTime, ImportCapSettings importCap, List<SimulatorOptions> options) {
+    return new UdpControl(MutableClock.atParis(parisTime), SEED, importCap, options);
   }
 
   static UdpControl at(String parisTime, ControlSettings settings, SimulatorOptions... options) {
-    return new UdpControl(MutableClock.atParis(parisTime), settings, List.of(options));
+    return new UdpControl(
+        MutableClock.atParis(parisTime), settings, ImportCapSettings.none(), List.of(options));
   }
 
   static UdpControl at(String parisTime, SimulatorOptions... options) {

@@ -54,13 +54,13 @@ class PlannerTest {
                     + " by 06:00")),
         Arguments.of(
             new PlanCase(
-                "red tomorrow and a small house: still full",
+                "red tomorrow and a small house: only what its peaks can use, not full",
                 TempoColour.RED,
                 100,
                 0.05,
-                100,
-                100,
-                "charging to 100 %")),
+                50,
+                97,
+                "charging to")),
         Arguments.of(
             new PlanCase(
                 "blue tomorrow with wear: the margin does not pay, nothing",

@@ -108,12 +108,74 @@ class ReplayCommandTest {
         JsonMapper.builder().build().readValue(json.toFile(), new TypeReference<>() {});
     Map<String, Object> fixed = rows.get(1);
     // The seed charges every off-peak hour, so it ends the season full: 5.12 kWh x 89 % stored,
-    // bought back through a 93.8 % charge at the 2026-02-01 blue off-peak price, 0.1325 EUR/kWh.
-    double full = 5.12 * 0.89 / Math.sqrt(0.88) * 0.1325;
+    // bought back through a 93.8 % charge at the newest grid's blue off-peak price, 0.1356 EUR/kWh.
+    double full = 5.12 * 0.89 / Math.sqrt(0.88) * 0.1356;
     assertThat(number(fixed, "left_over_eur")).isCloseTo(full, within(0.001));
     assertThat(number(rows.get(0), "left_over_eur")).isZero();
     assertThat(number(fixed, "total_eur"))
         .isCloseTo(number(fixed, "cost_eur") + number(fixed, "wear_eur") - full, within(0.001));
+  }
+
+  @Test
+  void anImportCapHoldsTheChargingAndThePeakImportIsReported() throws IOException {
+    Path tempo = dir.resolve("tempo.csv");
+    Path load = dir.resolve("load.csv");
+    Path json = dir.resolve("out.json");
+    writeCalendar(tempo);
+    writeLoad(load);
+    ReplayCommand command = new ReplayCommand();
+    command.printTo(new PrintWriter(new StringWriter(), true));
+
+    int exit =
+        new CommandLine(command)
+            .execute(
+                "--tempo", tempo.toString(),
+                "--load", load.toString(),
+                "--season", "2025-2026",
+                "--strategy", "none,fixed,tempo,oracle",
+                "--batteries", "2",
+                "--max-grid-w", "2500",
+                "--prices", "0.10,0.20,0.12,0.25,0.13,0.90",
+                "--json", json.toString());
+
+    assertThat(exit).isZero();
+    List<Map<String, Object>> rows =
+        JsonMapper.builder().build().readValue(json.toFile(), new TypeReference<>() {});
+    // the house draws 1 kW: two batteries (5 kW) may add only 1.5 kW
+    assertThat(number(rows.get(0), "peak_import_w")).isEqualTo(1000);
+    for (Map<String, Object> row : rows) {
+      assertThat(number(row, "peak_import_w")).isLessThanOrEqualTo(2500);
+      assertThat(number(row, "hours_over_cap")).isZero();
+      assertThat(number(row, "hours_missing")).isEqualTo(2);
+    }
+    assertThat(number(rows.get(2), "savings_eur")).isPositive();
+    // 5 red days x 16 h x 1 kW at 0.90 instead of 0.13 at night: the price given is the one used
+    assertThat(number(rows.get(3), "savings_eur")).isGreaterThan(5 * 16 * (0.90 * 0.9 - 0.14));
+  }
+
+  @Test
+  void sixPricesThatAreNotSixPricesAreRefusedWithTheReason() throws IOException {
+    Path tempo = dir.resolve("tempo.csv");
+    Path load = dir.resolve("load.csv");
+    writeCalendar(tempo);
+    writeLoad(load);
+    StringWriter errors = new StringWriter();
+    CommandLine line = new CommandLine(new ReplayCommand());
+    line.setErr(new PrintWriter(errors, true));
+
+    int exit =
+        line.execute(
+            "--tempo",
+            tempo.toString(),
+            "--load",
+            load.toString(),
+            "--season",
+            "2025-2026",
+            "--prices",
+            "0.10,0.20,0.12,0.25,0.13");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(errors.toString()).contains("--prices: 5 prices instead of six");
   }
 
   private static double number(Map<String, Object> row, String key) {

@@ -15,7 +15,7 @@ final class ConfiguredGrids {
   static final String FORMAT =
       "';'-separated grids 'YYYY-MM-DD:p1,p2,p3,p4,p5,p6' with the six EUR/kWh prices (TTC) in"
           + " the order blue off-peak, blue peak, white off-peak, white peak, red off-peak, red"
-          + " peak, e.g. 2026-08-01:0.1325,0.1612,0.1499,0.1871,0.1575,0.7060";
+          + " peak, e.g. 2026-08-01:0.1356,0.1654,0.1536,0.1921,0.1615,0.7295";
 
   // A price above this is almost surely typed in cents (13.25 for 0.1325 EUR/kWh).
   private static final double MAX_EUR_PER_KWH = 5;

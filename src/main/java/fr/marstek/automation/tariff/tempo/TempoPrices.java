@@ -4,6 +4,7 @@ import fr.marstek.automation.config.Variables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
     }
   }
 
-  /** The grids of tempo.md §1.4 (latest found: 2026-02-01); configuration may replace them. */
+  /** The grids of tempo.md §1.4 (latest found: 2026-08-01); configuration may replace them. */
   public static TempoPrices defaults() {
     return new TempoPrices(
         List.of(
@@ -35,7 +36,9 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
             TempoPriceGrid.of(
                 LocalDate.of(2025, 8, 1), 0.1232, 0.1494, 0.1391, 0.1730, 0.1460, 0.6468),
             TempoPriceGrid.of(
-                LocalDate.of(2026, 2, 1), 0.1325, 0.1612, 0.1499, 0.1871, 0.1575, 0.7060)));
+                LocalDate.of(2026, 2, 1), 0.1325, 0.1612, 0.1499, 0.1871, 0.1575, 0.7060),
+            TempoPriceGrid.of(
+                LocalDate.of(2026, 8, 1), 0.1356, 0.1654, 0.1536, 0.1921, 0.1615, 0.7295)));
   }
 
   /** The variable holding configured grids; see {@link #parse(String)} for its format. */
@@ -76,6 +79,22 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
     return new TempoPrices(List.copyOf(byDate.values()));
   }
 
+  /** Regulated prices change every six months (1 February, 1 August); past that, one was missed. */
+  public static final Period GRID_LIFETIME = Period.ofMonths(6);
+
+  /** The newest grid known, configured or built in. */
+  public TempoPriceGrid newest() {
+    return grids.getLast();
+  }
+
+  /**
+   * Whether the newest known grid has been in force for more than six months on {@code today}, so
+   * that a price change since was probably missed (add it to {@code TEMPO_PRICES}).
+   */
+  public boolean isOutdatedOn(LocalDate today) {
+    return today.isAfter(newest().validFrom().plus(GRID_LIFETIME));
+  }
+
   /** The grid in force on a Paris calendar date, empty before the first known grid. */
   public Optional<TempoPriceGrid> gridOn(LocalDate day) {
     TempoPriceGrid found = null;
@@ -91,6 +110,26 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
   /** The grid in force at an instant (changes happen at local midnight, Paris time). */
   public Optional<TempoPriceGrid> gridAt(Instant t) {
     return gridOn(LocalDateTime.ofInstant(t, TempoDays.PARIS).toLocalDate());
+  }
+
+  /**
+   * One grid of six prices in {@code TEMPO_PRICES} order ({@code 0.1356,0.1654,...}), applied to
+   * all time: for replays.
+   *
+   * @throws IllegalArgumentException saying which price is wrong
+   */
+  public static TempoPrices everywhere(String sixPrices) {
+    String dated = LocalDate.EPOCH + ":" + sixPrices;
+    try {
+      TempoPriceGrid grid = ConfiguredGrids.parse(dated).getFirst();
+      return new TempoPrices(List.of(TempoPriceGrid.of(LocalDate.MIN, sixOf(grid))));
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      String prefix = "'" + dated.trim() + "': ";
+      int at = message.indexOf(prefix);
+      throw new IllegalArgumentException(
+          at < 0 ? message : message.substring(at + prefix.length()), e);
+    }
   }
 
   /** Only the grid in force on {@code day}, applied to all time: for replays of old seasons. */

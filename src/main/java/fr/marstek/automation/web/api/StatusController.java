@@ -8,12 +8,15 @@ import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.HistoryHealth;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.PhraseFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +39,16 @@ class StatusController {
   private final Batteries batteries;
   private final InstantSource clock;
   private final ObjectProvider<HistoryHealth> history;
+  private final ObjectProvider<TempoPrices> prices;
 
   StatusController(
       FleetObserver observer,
       Automation automation,
       Batteries batteries,
       InstantSource clock,
-      ObjectProvider<HistoryHealth> history) {
+      ObjectProvider<HistoryHealth> history,
+      ObjectProvider<TempoPrices> prices) {
+    this.prices = prices;
     this.observer = observer;
     this.automation = automation;
     this.batteries = batteries;
@@ -68,7 +74,10 @@ class StatusController {
             batteries.isDemo(),
             automation.isPaused(),
             views,
-            history.stream().findFirst().map(HealthView.Database::of).orElse(null));
+            history.stream().findFirst().map(HealthView.Database::of).orElse(null),
+            HealthView.Prices.of(
+                prices.getIfAvailable(TempoPrices::defaults),
+                LocalDate.ofInstant(clock.instant(), TempoDays.PARIS)));
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 
@@ -147,8 +156,19 @@ class StatusController {
       boolean demo,
       @JsonProperty("automation_paused") boolean paused,
       List<Battery> batteries,
-      Database database) {
+      Database database,
+      Prices prices) {
     record Battery(String id, boolean online, String reason) {}
+
+    /**
+     * The newest Tempo price grid known, and whether it is more than six months old (a price change
+     * since was probably missed: add it to TEMPO_PRICES).
+     */
+    record Prices(@JsonProperty("newest_grid") LocalDate newestGrid, boolean outdated) {
+      static Prices of(TempoPrices prices, LocalDate today) {
+        return new Prices(prices.newest().validFrom(), prices.isOutdatedOn(today));
+      }
+    }
 
     /**
      * UP, or DOWN with since when: samples wait in memory ({@code pending} of {@code capacity}).

@@ -25,6 +25,9 @@ public record SettingRow(
 
   /** Hours, SOC and watts are numbers: a phone shows its number pad. */
   public boolean numeric() {
-    return name.endsWith("_HOUR") || name.endsWith("_SOC") || name.endsWith("_W");
+    return name.endsWith("_HOUR")
+        || name.endsWith("_SOC")
+        || name.endsWith("_W")
+        || name.endsWith("_KVA");
   }
 }

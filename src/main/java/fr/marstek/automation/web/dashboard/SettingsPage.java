@@ -6,7 +6,11 @@ import fr.marstek.automation.settings.SettingProblem;
 import fr.marstek.automation.settings.SettingValue;
 import fr.marstek.automation.settings.Settings;
 import fr.marstek.automation.settings.SettingsRejected;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +46,18 @@ class SettingsPage {
   private final DashboardSession session;
   private final Settings settings;
   private final Notifications notifications;
+  private final ObjectProvider<TempoPrices> prices;
+  private final InstantSource clock;
 
   SettingsPage(
-      PageFactory pages, DashboardSession session, Settings settings, Notifications notifications) {
+      PageFactory pages,
+      DashboardSession session,
+      Settings settings,
+      Notifications notifications,
+      ObjectProvider<TempoPrices> prices,
+      InstantSource clock) {
+    this.prices = prices;
+    this.clock = clock;
     this.pages = pages;
     this.session = session;
     this.settings = settings;
@@ -199,7 +213,17 @@ class SettingsPage {
     model.addAttribute("urlRow", urlRow);
     model.addAttribute("urls", urls.isEmpty() ? List.of() : List.of(urls.split(", ")));
     model.addAttribute("typedUrls", typed.getOrDefault(NOTIFICATION_URLS, ""));
+    model.addAttribute("pricesOutdated", outdatedGrid().orElse(null));
     return "settings";
+  }
+
+  /** The newest known price grid's first day, when it is more than six months old. */
+  private Optional<String> outdatedGrid() {
+    TempoPrices known = prices.getIfAvailable(TempoPrices::defaults);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), TempoDays.PARIS);
+    return known.isOutdatedOn(today)
+        ? Optional.of(known.newest().validFrom().toString())
+        : Optional.empty();
   }
 
   private void check(HttpServletRequest request, String csrf) {

@@ -16,7 +16,7 @@ class TempoPricesTest {
   void aConfiguredGridIsAddedToTheDefaultsAndAppliesFromItsDate() {
     TempoPrices prices =
         TempoPrices.parse(
-            "2026-08-01:0.1325,0.1612,0.1499,0.1871,0.1575,0.7060;"
+            "2027-08-01:0.1325,0.1612,0.1499,0.1871,0.1575,0.7060;"
                 + " 2027-02-01: 0.14, 0.17, 0.155, 0.19, 0.16, 0.75 ;");
 
     assertThat(prices.grids()).hasSize(TempoPrices.defaults().grids().size() + 2);
@@ -26,8 +26,35 @@ class TempoPricesTest {
     assertThat(feb2027.price(TempoColour.RED, false).eurPerKwh()).isEqualTo(0.75);
     assertThat(prices.gridOn(LocalDate.of(2027, 1, 31)).orElseThrow().validFrom())
         .isEqualTo(LocalDate.of(2026, 8, 1));
+    assertThat(prices.gridOn(LocalDate.of(2027, 9, 1)).orElseThrow().validFrom())
+        .isEqualTo(LocalDate.of(2027, 8, 1));
     assertThat(prices.gridOn(LocalDate.of(2025, 9, 1)))
         .isEqualTo(TempoPrices.defaults().gridOn(LocalDate.of(2025, 9, 1)));
+  }
+
+  @Test
+  void theBuiltInGridsEndWithTheOneOfAugust2026() {
+    TempoPriceGrid newest = TempoPrices.defaults().newest();
+
+    assertThat(newest.validFrom()).isEqualTo(LocalDate.of(2026, 8, 1));
+    assertThat(newest.price(TempoColour.BLUE, true).eurPerKwh()).isEqualTo(0.1356);
+    assertThat(newest.price(TempoColour.BLUE, false).eurPerKwh()).isEqualTo(0.1654);
+    assertThat(newest.price(TempoColour.WHITE, true).eurPerKwh()).isEqualTo(0.1536);
+    assertThat(newest.price(TempoColour.WHITE, false).eurPerKwh()).isEqualTo(0.1921);
+    assertThat(newest.price(TempoColour.RED, true).eurPerKwh()).isEqualTo(0.1615);
+    assertThat(newest.price(TempoColour.RED, false).eurPerKwh()).isEqualTo(0.7295);
+  }
+
+  @Test
+  void theNewestGridIsOutdatedOnceItIsMoreThanSixMonthsOld() {
+    TempoPrices builtIn = TempoPrices.defaults();
+
+    assertThat(builtIn.isOutdatedOn(LocalDate.of(2027, 2, 1))).isFalse();
+    assertThat(builtIn.isOutdatedOn(LocalDate.of(2027, 2, 2))).isTrue();
+    assertThat(
+            TempoPrices.parse("2027-02-01:0.14,0.17,0.155,0.19,0.16,0.75")
+                .isOutdatedOn(LocalDate.of(2027, 2, 2)))
+        .isFalse();
   }
 
   @Test

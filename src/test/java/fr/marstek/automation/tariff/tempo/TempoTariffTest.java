@@ -52,8 +52,10 @@ class TempoTariffTest {
     assertThat(prices.gridOn(LocalDate.of(2024, 1, 31))).isEmpty();
     assertThat(prices.gridOn(LocalDate.of(2025, 7, 31)).orElseThrow().validFrom())
         .isEqualTo(LocalDate.of(2025, 2, 1));
-    assertThat(prices.gridOn(LocalDate.of(2030, 1, 1)).orElseThrow().redPeak().eurPerKwh())
+    assertThat(prices.gridOn(LocalDate.of(2026, 7, 31)).orElseThrow().redPeak().eurPerKwh())
         .isEqualTo(0.7060);
+    assertThat(prices.gridOn(LocalDate.of(2030, 1, 1)).orElseThrow().redPeak().eurPerKwh())
+        .isEqualTo(0.7295);
     assertThat(
             prices
                 .frozenAt(LocalDate.of(2026, 2, 1))

@@ -1,0 +1,129 @@
+package fr.marstek.automation.replay;
+
+import fr.marstek.automation.planning.LoadForecast;
+import fr.marstek.automation.planning.WeekdayHourForecast;
+import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoSeason;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+
+/**
+ * One season read once for all its replays: every hour's start, true load (NaN where the load file
+ * has no value), true price, and the load forecast the planner would make for it. Time runs through
+ * missing hours (and days of unknown colour): they stay in place, with no load or price.
+ */
+final class SeasonHours {
+
+  // The planner looks at most today and tomorrow ahead: two Tempo days past the season's end.
+  private static final int HOURS_PAST_END = 50;
+
+  final Instant first;
+  final Instant[] start;
+  final double[] load;
+  final double[] price;
+  final double[] forecast;
+  final double[] typical;
+  int daysCovered;
+  int daysExcluded;
+  int hoursMissing;
+
+  private SeasonHours(Instant first, int hours) {
+    this.first = first;
+    start = new Instant[hours];
+    load = new double[hours];
+    price = new double[hours];
+    forecast = new double[hours + HOURS_PAST_END];
+    typical = new double[hours + HOURS_PAST_END];
+  }
+
+  static SeasonHours read(
+      TempoSeason season, TempoCalendar truth, LoadSeries load, TempoPrices prices, int weeks) {
+    Instant first = TempoDays.start(season.firstDay());
+    Instant end = TempoDays.end(season.lastDay());
+    SeasonHours h =
+        new SeasonHours(first, (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600));
+    int t = 0;
+    for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
+      TempoColour colour = truth.colourOf(day);
+      boolean whole = colour.isKnown();
+      for (Instant hour = TempoDays.start(day);
+          hour.isBefore(TempoDays.end(day));
+          hour = hour.plusSeconds(3600)) {
+        Instant at = hour;
+        h.start[t] = at;
+        OptionalDouble w = colour.isKnown() ? load.watts(at) : OptionalDouble.empty();
+        whole &= w.isPresent();
+        h.load[t] = w.orElse(Double.NaN);
+        h.price[t] =
+            colour.isKnown()
+                ? prices
+                    .gridAt(at)
+                    .orElseThrow(() -> new IllegalArgumentException("no price grid at " + at))
+                    .price(colour, TempoDays.isOffPeak(at))
+                    .eurPerKwh()
+                : Double.NaN;
+        if (w.isEmpty()) {
+          h.hoursMissing++;
+        }
+        t++;
+      }
+      if (whole) {
+        h.daysCovered++;
+      } else {
+        h.daysExcluded++;
+      }
+    }
+    // Over a horizon shorter than a week the forecast reads only hours measured before the hour
+    // it plans from, so each hour's forecast is the same whenever it is asked: made once here.
+    for (int k = 0; k < h.forecast.length; k++) {
+      Instant at = first.plusSeconds(3600L * k);
+      WeekdayHourForecast made = new WeekdayHourForecast(load, at, weeks);
+      h.forecast[k] = made.watts(at).orElse(Double.NaN);
+      h.typical[k] = made.typicalWatts(at).orElse(Double.NaN);
+    }
+    return h;
+  }
+
+  int size() {
+    return start.length;
+  }
+
+  boolean isMeasured(int t) {
+    return !Double.isNaN(load[t]);
+  }
+
+  /** The forecast the planner gets at {@code now}: the same as a live forecast from the history. */
+  LoadForecast forecastAt(Instant now, LoadSeries history, int weeks) {
+    WeekdayHourForecast live =
+        new WeekdayHourForecast(
+            past ->
+                past.plusSeconds(3600).isAfter(now) ? OptionalDouble.empty() : history.watts(past),
+            now,
+            weeks);
+    return new LoadForecast() {
+      @Override
+      public OptionalDouble watts(Instant at) {
+        return lookUp(forecast, at).orElseGet(() -> live.watts(at));
+      }
+
+      @Override
+      public OptionalDouble typicalWatts(Instant at) {
+        return lookUp(typical, at).orElseGet(() -> live.typicalWatts(at));
+      }
+
+      private java.util.Optional<OptionalDouble> lookUp(double[] made, Instant at) {
+        long k = (at.getEpochSecond() - first.getEpochSecond()) / 3600;
+        if (k < 0 || k >= made.length || !at.isBefore(now.plusSeconds(6 * 24 * 3600))) {
+          return java.util.Optional.empty();
+        }
+        double w = made[(int) k];
+        return java.util.Optional.of(
+            Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w));
+      }
+    };
+  }
+}
