@@ -11,26 +11,41 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The batteries the household configured: {@code BATTERY_X_IP} and {@code BATTERY_X_PORT} (default
- * 30000+X) for any X, with no fixed upper bound. None configured means demo mode.
+ * The batteries the household configured: {@code BATTERY_X_IP} for any X, with no fixed upper
+ * bound, and {@code BATTERY_X_PROTOCOL} ({@code openapi}, the default, or {@code modbus}). An Open
+ * API battery listens on {@code BATTERY_X_PORT} (default 30000+X, UDP); a Modbus one on {@code
+ * BATTERY_X_PORT} (default 502, TCP) with {@code BATTERY_X_MODBUS_UNIT} (default 1) and {@code
+ * BATTERY_X_MODBUS_PROFILE} ({@code v3}, the default, or {@code v2}). None configured means demo
+ * mode.
+ *
+ * <p>Today each battery is in exactly one list. A battery reachable both ways (the Open API failing
+ * over to Modbus) would appear in both under one id.
  */
-public record FleetSettings(List<BatteryEndpoint> batteries) {
+public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint> modbus) {
 
   private static final Pattern IP_VARIABLE = Pattern.compile("BATTERY_(\\d+)_IP");
-  private static final Pattern PORT_VARIABLE = Pattern.compile("BATTERY_(\\d+)_PORT");
+  private static final Pattern DEPENDENT_VARIABLE =
+      Pattern.compile("BATTERY_(\\d+)_(?:PORT|PROTOCOL|MODBUS_UNIT|MODBUS_PROFILE)");
   private static final int LARGEST_NUMBER = 9999;
 
   public FleetSettings {
     batteries = List.copyOf(batteries);
+    modbus = List.copyOf(modbus);
+  }
+
+  /** Open API batteries only. */
+  public FleetSettings(List<BatteryEndpoint> batteries) {
+    this(batteries, List.of());
   }
 
   public boolean isEmpty() {
-    return batteries.isEmpty();
+    return batteries.isEmpty() && modbus.isEmpty();
   }
 
   /** Reads every battery; problems are recorded in {@code variables}, not thrown. */
   public static FleetSettings from(Variables variables) {
     List<BatteryEndpoint> endpoints = new ArrayList<>();
+    List<ModbusEndpoint> modbusEndpoints = new ArrayList<>();
     Map<InetSocketAddress, String> seen = new HashMap<>();
     for (var entry : variables.matching(IP_VARIABLE).entrySet()) {
       String ipName = entry.getKey();
@@ -43,7 +58,20 @@ public record FleetSettings(List<BatteryEndpoint> batteries) {
       if (raw == null) {
         continue;
       }
-      int port = variables.port("BATTERY_" + number + "_PORT", 30000 + number);
+      String prefix = "BATTERY_" + number + "_";
+      BatteryProtocol protocol =
+          variables.get(
+              prefix + "PROTOCOL",
+              BatteryProtocol.OPENAPI,
+              "openapi (the Open API over UDP) or modbus (Modbus TCP)",
+              BatteryProtocol::fromSetting);
+      boolean modbus = protocol == BatteryProtocol.MODBUS;
+      int port =
+          modbus
+              ? variables.integer(
+                  prefix + "PORT", ModbusEndpoint.DEFAULT_PORT, 1, 65535, "a TCP port 1-65535")
+              : variables.port(prefix + "PORT", 30000 + number);
+      ModbusSettings modbusSettings = ModbusSettings.read(variables, prefix, modbus);
       InetAddress host = resolve(raw);
       if (host == null) {
         variables.problem(ipName, raw, "an IPv4 address such as 192.168.1.20, or a host name");
@@ -55,19 +83,60 @@ public record FleetSettings(List<BatteryEndpoint> batteries) {
         variables.problem(ipName, raw + ":" + port, "an address not already used by " + previous);
         continue;
       }
-      endpoints.add(new BatteryEndpoint(BatteryId.of(number), address));
+      BatteryId id = BatteryId.of(number);
+      if (modbus) {
+        modbusEndpoints.add(
+            new ModbusEndpoint(id, address, modbusSettings.unit(), modbusSettings.profile()));
+      } else {
+        endpoints.add(new BatteryEndpoint(id, address));
+      }
     }
-    for (var entry : variables.matching(PORT_VARIABLE).entrySet()) {
+    for (var entry : variables.matching(DEPENDENT_VARIABLE).entrySet()) {
       String ipName = "BATTERY_" + entry.getValue() + "_IP";
       if (variables.text(ipName).isEmpty() && variables.text(entry.getKey()).isPresent()) {
         variables.problem(
             entry.getKey(),
             variables.text(entry.getKey()).orElse(""),
-            ipName + " to be set too (a port without an address)");
+            ipName + " to be set too (a setting for a battery without an address)");
       }
     }
     endpoints.sort((a, b) -> a.id().compareTo(b.id()));
-    return new FleetSettings(endpoints);
+    modbusEndpoints.sort((a, b) -> a.id().compareTo(b.id()));
+    return new FleetSettings(endpoints, modbusEndpoints);
+  }
+
+  private record ModbusSettings(int unit, ModbusProfile profile) {
+
+    static ModbusSettings read(Variables variables, String prefix, boolean modbus) {
+      String unitName = prefix + "MODBUS_UNIT";
+      String profileName = prefix + "MODBUS_PROFILE";
+      if (!modbus) {
+        for (String name : List.of(unitName, profileName)) {
+          variables
+              .text(name)
+              .ifPresent(
+                  value ->
+                      variables.problem(
+                          name,
+                          value,
+                          prefix
+                              + "PROTOCOL=modbus too (a Modbus setting on an Open"
+                              + " API battery)"));
+        }
+        return new ModbusSettings(ModbusEndpoint.DEFAULT_UNIT, ModbusProfile.V3);
+      }
+      int unit =
+          variables.integer(
+              unitName, ModbusEndpoint.DEFAULT_UNIT, 1, 247, "a Modbus unit id 1-247 (usually 1)");
+      ModbusProfile profile =
+          variables.get(
+              profileName,
+              ModbusProfile.V3,
+              "v3 (Venus E 3.0, A, D on their Ethernet port) or v2 (Venus E 1.0/2.0 behind an"
+                  + " RS485 bridge)",
+              ModbusProfile::fromSetting);
+      return new ModbusSettings(unit, profile);
+    }
   }
 
   private static InetAddress resolve(String raw) {

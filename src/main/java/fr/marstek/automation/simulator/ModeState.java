@@ -23,6 +23,7 @@ final class ModeState {
   private DeviceMode mode = DeviceMode.AUTO;
   private DeviceMode beforePassive = DeviceMode.AUTO;
   private Optional<PassiveSetpoint> passive = Optional.empty();
+  private ExternalControl external = ExternalControl.OFF;
 
   ModeState(Watts chargeLimit, Watts dischargeLimit) {
     this.chargeLimit = chargeLimit;
@@ -37,9 +38,19 @@ final class ModeState {
     return schedule.slots();
   }
 
+  /** One mode byte behind the Open API's mode and Modbus 42000/43000 (spec 7.1). */
   void switchTo(DeviceMode next) {
     mode = next;
     passive = Optional.empty();
+    external = external.off();
+  }
+
+  ExternalControl external() {
+    return external;
+  }
+
+  void external(ExternalControl next) {
+    external = next;
   }
 
   void writeSlot(ManualSlot slot) {
@@ -53,6 +64,7 @@ final class ModeState {
     }
     mode = DeviceMode.PASSIVE;
     passive = Optional.of(new PassiveSetpoint(power, deadline));
+    external = external.off();
   }
 
   void lastMinuteIdle(boolean on) {
@@ -69,6 +81,9 @@ final class ModeState {
 
   /** The AC power asked for at {@code t}, within the limits; Auto and AI cover the house load. */
   double setpointAt(Instant t, double loadW) {
+    if (external.on()) {
+      return Math.max(-chargeLimit.value(), Math.min(dischargeLimit.value(), external.power()));
+    }
     double wanted =
         switch (mode) {
           case AUTO, AI -> loadW;

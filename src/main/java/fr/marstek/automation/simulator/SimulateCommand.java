@@ -1,5 +1,6 @@
 package fr.marstek.automation.simulator;
 
+import fr.marstek.automation.device.ModbusProfile;
 import fr.marstek.automation.units.Percent;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs simulated Marstek Venus E batteries that speak the Open API on UDP, until Ctrl-C.",
+      "Runs simulated Marstek Venus E batteries that speak the Open API on UDP (and Modbus TCP"
+          + " with --modbus-port), until Ctrl-C.",
       "Battery N listens on <bind>:<base-port + N - 1>; the .env lines to use them are printed."
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -66,6 +69,19 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Reply to <sender IP>:<device port>, like HMG-50 firmware 153.")
   private boolean replyToApiPort;
 
+  @Option(
+      names = "--modbus-port",
+      description =
+          "Also serve Modbus TCP: battery N on <bind>:<modbus-port + N - 1> (0 = ephemeral), on the"
+              + " same battery as its Open API; the .env lines then use Modbus.")
+  private Optional<Integer> modbusPort = Optional.empty();
+
+  @Option(
+      names = "--modbus-profile",
+      defaultValue = "v3",
+      description = "Register map served over Modbus: v3 (Venus E 3.0) or v2 (Venus E 1.0/2.0).")
+  private String modbusProfile;
+
   private final PrintWriter out;
   private final Runnable awaitStop;
 
@@ -97,18 +113,36 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<SimulatorOptions> fleet = fleetOptions();
+    ModbusProfile profile = profile();
     List<SimulatedDevice> devices = new ArrayList<>();
+    List<SimulatedModbusDevice> modbusDevices = new ArrayList<>();
     try {
       for (SimulatorOptions options : fleet) {
-        devices.add(SimulatedDevice.start(options, InstantSource.system()));
+        SimulatedDevice device = SimulatedDevice.start(options, InstantSource.system());
+        devices.add(device);
+        if (modbusPort.isPresent()) {
+          int port = modbusPort.get() == 0 ? 0 : modbusPort.get() + devices.size() - 1;
+          modbusDevices.add(
+              SimulatedModbusDevice.start(
+                  device.battery(),
+                  options,
+                  profile,
+                  new InetSocketAddress(options.bindAddress(), port),
+                  Duration.ofSeconds(1), // a real v3 frees its only client slot about 1 s later
+                  InstantSource.system()));
+        }
       }
-      new FleetPrintout(out).print(devices);
+      new FleetPrintout(out).print(devices, modbusDevices, profile);
       awaitStop.run();
       return 0;
     } catch (UncheckedIOException e) {
       spec.commandLine().getErr().println(e.getMessage() + ": " + e.getCause().getMessage());
       return 1;
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
     } finally {
+      modbusDevices.forEach(SimulatedModbusDevice::close);
       devices.forEach(SimulatedDevice::close);
     }
   }
@@ -121,6 +155,11 @@ public final class SimulateCommand implements Callable<Integer> {
     check(soc.isEmpty() || (soc.get() >= 0 && soc.get() <= 100), "--soc must be 0-100");
     check(loss >= 0 && loss <= 1, "--loss must be between 0 and 1");
     check(firmware > 0, "--firmware must be positive");
+    check(
+        modbusPort.isEmpty()
+            || modbusPort.get() == 0
+            || (modbusPort.get() >= 1 && modbusPort.get() + batteries - 1 <= 65535),
+        "--modbus-port must be 0 or leave room for every battery below 65536");
     InetAddress address = bindAddress();
     List<SimulatorOptions> fleet = new ArrayList<>();
     for (int number = 1; number <= batteries; number++) {
@@ -134,6 +173,14 @@ public final class SimulateCommand implements Callable<Integer> {
       fleet.add(soc.map(s -> options.withInitialSoc(Percent.of(s))).orElse(options));
     }
     return fleet;
+  }
+
+  private ModbusProfile profile() {
+    try {
+      return ModbusProfile.fromSetting(modbusProfile);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--modbus-profile must be v3 or v2");
+    }
   }
 
   private InetAddress bindAddress() {
@@ -166,7 +213,10 @@ public final class SimulateCommand implements Callable<Integer> {
       this.printer = printer;
     }
 
-    void print(List<SimulatedDevice> devices) {
+    void print(
+        List<SimulatedDevice> devices,
+        List<SimulatedModbusDevice> modbusDevices,
+        ModbusProfile profile) {
       List<String> env = new ArrayList<>();
       for (int i = 0; i < devices.size(); i++) {
         SimulatedDevice device = devices.get(i);
@@ -187,7 +237,15 @@ public final class SimulateCommand implements Callable<Integer> {
             at.getPort(),
             Math.round(device.battery().soc().value()));
         env.add("BATTERY_" + (i + 1) + "_IP=" + host);
-        env.add("BATTERY_" + (i + 1) + "_PORT=" + at.getPort());
+        if (modbusDevices.isEmpty()) {
+          env.add("BATTERY_" + (i + 1) + "_PORT=" + at.getPort());
+          continue;
+        }
+        int tcp = modbusDevices.get(i).address().getPort();
+        printer.printf("  and Modbus TCP (%s) at %s:%d%n", profile.setting(), host, tcp);
+        env.add("BATTERY_" + (i + 1) + "_PROTOCOL=modbus");
+        env.add("BATTERY_" + (i + 1) + "_PORT=" + tcp);
+        env.add("BATTERY_" + (i + 1) + "_MODBUS_PROFILE=" + profile.setting());
       }
       printer.println();
       printer.println("# .env lines to point the service at these batteries:");

@@ -146,6 +146,52 @@ public final class SimulatedBattery {
     }
   }
 
+  /** One consistent look for a Modbus read request. */
+  synchronized ModbusRegisterImage.Snapshot modbusSnapshot() {
+    Reading r = reading();
+    return new ModbusRegisterImage.Snapshot(r, modes.external());
+  }
+
+  /** The Modbus force command as the device holds it now. */
+  public synchronized ExternalControl externalControl() {
+    advance();
+    return modes.external();
+  }
+
+  /** 42000 = 0x55AA: the force registers are obeyed from now on, whatever the work mode. */
+  synchronized void enableExternalControl() {
+    advance();
+    ExternalControl now = modes.external();
+    modes.external(new ExternalControl(true, now.forceMode(), now.chargeW(), now.dischargeW()));
+  }
+
+  /** 42000 = 0x55BB: back to the saved work mode. */
+  synchronized void releaseExternalControl() {
+    advance();
+    modes.external(modes.external().off());
+  }
+
+  /** A write to 42010, 42020 or 42021: stored even while control is off (and then not obeyed). */
+  synchronized void writeForce(int forceMode, int chargeW, int dischargeW) {
+    advance();
+    modes.external(new ExternalControl(modes.external().on(), forceMode, chargeW, dischargeW));
+  }
+
+  /**
+   * Restarts the battery: external control and the RAM force registers are lost (spec 7.4); the
+   * saved work mode, its Manual slots and the energy totals are kept. Returns whether external
+   * control was on.
+   */
+  public synchronized boolean reboot() {
+    advance();
+    boolean wasOn = modes.external().on();
+    modes.external(ExternalControl.OFF);
+    if (modes.mode() == DeviceMode.PASSIVE) {
+      modes.switchTo(DeviceMode.AUTO);
+    }
+    return wasOn;
+  }
+
   /** Leaves Manual or Passive by itself, as some firmware does; other modes are kept. */
   synchronized void drift(DeviceMode target) {
     advance();

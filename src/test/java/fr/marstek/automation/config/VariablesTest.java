@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.marstek.automation.device.FleetSettings;
+import fr.marstek.automation.device.ModbusProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,56 @@ class VariablesTest {
 
     assertThat(variables.hour("AUTO_MODE_START_HOUR", 6)).isEqualTo(6);
     assertThat(variables.problems()).isEmpty();
+  }
+
+  @Test
+  void aModbusBatteryDefaultsToPort502UnitOneAndProfileV3() {
+    var variables =
+        new Variables(Map.of("BATTERY_1_IP", "127.0.0.1", "BATTERY_1_PROTOCOL", "modbus"));
+
+    var fleet = FleetSettings.from(variables);
+
+    assertThat(variables.problems()).isEmpty();
+    assertThat(fleet.batteries()).isEmpty();
+    assertThat(fleet.modbus())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.address().getPort()).isEqualTo(502);
+              assertThat(m.unit()).isEqualTo(1);
+              assertThat(m.profile()).isEqualTo(ModbusProfile.V3);
+            });
+  }
+
+  @Test
+  void eachModbusMistakeIsOneLineSayingWhatIsExpected() {
+    var variables =
+        new Variables(
+            Map.of(
+                "BATTERY_1_IP", "127.0.0.1",
+                "BATTERY_1_PROTOCOL", "mqtt",
+                "BATTERY_2_IP", "127.0.0.2",
+                "BATTERY_2_PROTOCOL", "Modbus",
+                "BATTERY_2_MODBUS_UNIT", "300",
+                "BATTERY_2_MODBUS_PROFILE", "v4",
+                "BATTERY_2_PORT", "70000",
+                "BATTERY_3_IP", "127.0.0.3",
+                "BATTERY_3_MODBUS_UNIT", "2",
+                "BATTERY_4_MODBUS_PROFILE", "v2"));
+
+    FleetSettings.from(variables);
+
+    assertThat(variables.problems())
+        .containsExactlyInAnyOrder(
+            "BATTERY_1_PROTOCOL=mqtt: expected openapi (the Open API over UDP) or modbus (Modbus"
+                + " TCP)",
+            "BATTERY_2_MODBUS_UNIT=300: expected a Modbus unit id 1-247 (usually 1)",
+            "BATTERY_2_MODBUS_PROFILE=v4: expected v3 (Venus E 3.0, A, D on their Ethernet port)"
+                + " or v2 (Venus E 1.0/2.0 behind an RS485 bridge)",
+            "BATTERY_2_PORT=70000: expected a TCP port 1-65535",
+            "BATTERY_3_MODBUS_UNIT=2: expected BATTERY_3_PROTOCOL=modbus too (a Modbus setting on"
+                + " an Open API battery)",
+            "BATTERY_4_MODBUS_PROFILE=v2: expected BATTERY_4_IP to be set too (a setting for a"
+                + " battery without an address)");
   }
 }

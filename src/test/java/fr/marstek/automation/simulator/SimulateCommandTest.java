@@ -36,7 +36,9 @@ class SimulateCommandTest {
         "--soc 120",
         "--base-port 65535 --batteries 2",
         "--bind not..an..address",
-        "--colour red"
+        "--colour red",
+        "--modbus-profile v9",
+        "--modbus-port 65535 --batteries 2"
       })
   void badArgumentsExitWithTwoAndSayWhy(String args) {
     int code = run(args.split(" "));
@@ -55,6 +57,18 @@ class SimulateCommandTest {
         .contains("BATTERY_1_IP=127.0.0.1", "BATTERY_2_IP=127.0.0.1")
         .containsPattern("BATTERY_2_PORT=\\d+")
         .contains("Running until Ctrl-C.");
+  }
+
+  @Test
+  void servesModbusTooOnTheSameBatteriesAndPrintsModbusEnvLines() {
+    int code =
+        run("--batteries", "2", "--base-port", "0", "--modbus-port", "0", "--modbus-profile", "v2");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("and Modbus TCP (v2) at 127.0.0.1:")
+        .contains("BATTERY_1_PROTOCOL=modbus", "BATTERY_2_MODBUS_PROFILE=v2")
+        .containsPattern("BATTERY_2_PORT=\\d+");
   }
 
   @Test

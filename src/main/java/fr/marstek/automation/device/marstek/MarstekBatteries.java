@@ -7,14 +7,17 @@ import fr.marstek.automation.device.BatteryEndpoint;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.DemoBatteries;
 import fr.marstek.automation.device.FleetSettings;
+import fr.marstek.automation.device.modbus.ModbusClient;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The configured Marstek batteries ({@code BATTERY_X_IP}); with none configured, three demo
- * batteries when the simulator feature is present.
+ * The configured Marstek batteries ({@code BATTERY_X_IP}), each over its protocol (Open API or
+ * Modbus TCP); with none configured, three demo batteries (Open API) when the simulator feature is
+ * present.
  */
 public final class MarstekBatteries implements Batteries {
 
@@ -28,6 +31,14 @@ public final class MarstekBatteries implements Batteries {
       VariableSource variableSource,
       MarstekTransport transport,
       ObjectProvider<DemoBatteries> demo) {
+    this(variableSource, transport, demo, null);
+  }
+
+  MarstekBatteries(
+      VariableSource variableSource,
+      MarstekTransport transport,
+      ObjectProvider<DemoBatteries> demo,
+      ModbusClient modbus) {
     Variables variables = variableSource.variables();
     FleetSettings fleet = FleetSettings.from(variables);
     variables.check();
@@ -41,7 +52,15 @@ public final class MarstekBatteries implements Batteries {
       if (fleet.isEmpty()) {
         log.warn("no battery configured: set BATTERY_1_IP (and BATTERY_1_PORT) in .env");
       }
-      this.batteries = open(transport, fleet.batteries(), transport.settings().localPortPolicy());
+      List<BatteryPort> all =
+          new ArrayList<>(
+              open(transport, fleet.batteries(), transport.settings().localPortPolicy()));
+      if (!fleet.modbus().isEmpty() && modbus == null) {
+        throw new IllegalStateException("Modbus batteries configured but no Modbus client");
+      }
+      fleet.modbus().forEach(endpoint -> all.add(modbus.open(endpoint)));
+      all.sort((a, b) -> a.id().compareTo(b.id()));
+      this.batteries = List.copyOf(all);
     }
   }
 

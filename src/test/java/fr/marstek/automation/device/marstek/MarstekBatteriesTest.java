@@ -10,8 +10,17 @@ import fr.marstek.automation.device.BatteryEndpoint;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.DemoBatteries;
+import fr.marstek.automation.device.ModbusProfile;
+import fr.marstek.automation.device.modbus.ModbusClient;
+import fr.marstek.automation.device.modbus.ModbusClientSettings;
+import fr.marstek.automation.simulator.SimulatedBattery;
+import fr.marstek.automation.simulator.SimulatedModbusDevice;
+import fr.marstek.automation.simulator.SimulatorOptions;
 import fr.marstek.automation.units.Percent;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +56,45 @@ class MarstekBatteriesTest {
       beans.registerSingleton("demoBatteries", demo);
     }
     return beans.getBeanProvider(DemoBatteries.class);
+  }
+
+  @Test
+  void drivesAModbusBatteryNextToAnOpenApiOneFromTheSameVariables() throws Exception {
+    ScriptedDevice openApi = device(InetAddress.getLoopbackAddress());
+    var options = SimulatorOptions.defaults().withInitialSoc(Percent.of(64));
+    var modbusDevice =
+        SimulatedModbusDevice.start(
+            new SimulatedBattery(options, InstantSource.system()),
+            options,
+            ModbusProfile.V2,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            Duration.ZERO,
+            InstantSource.system());
+    var modbus = ModbusClient.create(ModbusClientSettings.defaults(), InstantSource.system());
+    try {
+      var source =
+          variables(
+              Map.of(
+                  "BATTERY_1_IP", "127.0.0.1",
+                  "BATTERY_1_PORT", String.valueOf(openApi.port()),
+                  "BATTERY_2_IP", "127.0.0.1",
+                  "BATTERY_2_PROTOCOL", "modbus",
+                  "BATTERY_2_PORT", String.valueOf(modbusDevice.address().getPort()),
+                  "BATTERY_2_MODBUS_PROFILE", "v2"));
+
+      var batteries = new MarstekBatteries(source, transport, demo(null), modbus);
+
+      assertThat(batteries.all())
+          .extracting(BatteryPort::id)
+          .containsExactly(BatteryId.of(1), BatteryId.of(2));
+      assertThat(batteries.all().get(1).address())
+          .isEqualTo("modbus://127.0.0.1:" + modbusDevice.address().getPort() + "/1");
+      // on the real clock the battery has discharged a little since: a whole percent on v2
+      assertThat(batteries.all().get(1).readStatus().soc().value()).isBetween(63.0, 64.0);
+    } finally {
+      modbus.stop();
+      modbusDevice.close();
+    }
   }
 
   @Test

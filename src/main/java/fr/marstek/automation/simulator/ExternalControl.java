@@ -1,0 +1,26 @@
+package fr.marstek.automation.simulator;
+
+/**
+ * The Modbus force command (42000 external control, 42010 mode, 42020/42021 powers). The powers and
+ * mode are RAM: they survive control being turned off, but not a reboot; they are obeyed only while
+ * control is on.
+ *
+ * @param forceMode 0 stop, 1 charge, 2 discharge
+ */
+public record ExternalControl(boolean on, int forceMode, int chargeW, int dischargeW) {
+
+  static final ExternalControl OFF = new ExternalControl(false, 0, 0, 0);
+
+  ExternalControl off() {
+    return new ExternalControl(false, forceMode, chargeW, dischargeW);
+  }
+
+  /** The AC power asked for, device convention: negative charges. */
+  double power() {
+    return switch (forceMode) {
+      case 1 -> -chargeW;
+      case 2 -> dischargeW;
+      default -> 0;
+    };
+  }
+}
