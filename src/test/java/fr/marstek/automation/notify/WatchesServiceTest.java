@@ -86,7 +86,9 @@ import tools.jackson.databind.json.JsonMapper;
       "NOTIFY_WEEKLY_SUMMARY_DAY=wednesday",
       "NOTIFY_TEMPO_UNKNOWN_AT=20:00",
       "NOTIFY_CHARGE_CHECK_FROM=03:00",
-      "NOTIFY_API_SILENT_MINUTES=30"
+      "NOTIFY_API_SILENT_MINUTES=30",
+      // SQLite's busy timeout: a write blocked by another process's lock fails after 3 s, not 30.
+      "DATABASE_TIMEOUT_SECONDS=3"
     })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
