@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
@@ -56,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MqttCommandsOffTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);
+  private static final Duration POLL = Duration.ofSeconds(5); // POLL_INTERVAL_SECONDS
   // Midday: the schedule wants AUTO, so IDLE or MANUAL on the battery could only come from MQTT.
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T12:00:00");
   private static final List<String> COMMAND_ENTITIES =
@@ -68,6 +70,7 @@ class MqttCommandsOffTest {
   private static SimulatedDevice device;
 
   @Autowired Automation automation;
+  @Autowired FleetObserver observer;
   private Subscriber ha;
 
   @TestConfiguration
@@ -136,21 +139,36 @@ class MqttCommandsOffTest {
 
     ha.send("marstek/battery/1/mode/set", "IDLE");
     ha.send("marstek/automation/paused/set", "ON");
+    // Then Home Assistant's birth message, which the service does listen to: a client's messages
+    // arrive in the order it sent them, so once the service has answered this one (discovery sent
+    // again), the commands before it had reached the service too, had it subscribed to them.
+    String soc = "homeassistant/sensor/marstek/battery_1_soc/config";
+    int discoveries = ha.history(soc).size();
+    ha.send("homeassistant/status", "online");
+    await().atMost(PATIENCE).until(() -> ha.history(soc).size() > discoveries);
 
-    // Long enough for two polls, command retries and state heartbeats.
-    await()
-        .during(Duration.ofSeconds(12))
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                automation.overrides().isEmpty()
-                    && !automation.isPaused()
-                    && device.battery().mode() == DeviceMode.AUTO
-                    && device.battery().acPower().value() > 0
-                    && ha.last("marstek/battery/1/command/result").isEmpty()
-                    && ha.last("marstek/automation/paused").orElse("OFF").equals("OFF"));
+    // Two polls, each a poll interval and more than a command retry later on the clock: nothing
+    // changed.
+    for (int poll = 0; poll < 2; poll++) {
+      pollNow();
+      assertThat(automation.overrides()).isEmpty();
+      assertThat(automation.isPaused()).isFalse();
+      assertThat(device.battery().mode()).isEqualTo(DeviceMode.AUTO);
+      assertThat(device.battery().acPower().value()).isPositive();
+      assertThat(ha.last("marstek/battery/1/command/result")).isEmpty();
+      assertThat(ha.last("marstek/automation/paused").orElse("OFF")).isEqualTo("OFF");
+    }
     assertThat(ha.last("marstek/battery/1/state").orElseThrow())
         .contains("\"desired_mode\":\"AUTO\"", "\"cause\":\"SCHEDULE\"");
+  }
+
+  /** The clock moves one poll interval on and the battery is polled now, not at its next turn. */
+  private void pollNow() throws InterruptedException {
+    CLOCK.jumpTo(CLOCK.instant().plus(POLL));
+    int before = device.requestsReceived();
+    observer.observeOnce();
+    // Polled by the test, or by the service's own schedule if that poll was under way.
+    await().atMost(PATIENCE).until(() -> device.requestsReceived() > before);
   }
 
   @Test
