@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
@@ -72,6 +73,7 @@ import tools.jackson.databind.ObjectMapper;
 class MqttTrustTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);
+  private static final Duration POLL = Duration.ofSeconds(5); // POLL_INTERVAL_SECONDS
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String USER = "marstek-service";
   // Long and unusual, so finding it in the log cannot be a coincidence.
@@ -85,6 +87,7 @@ class MqttTrustTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired FleetObserver observer;
   private Subscriber ha;
 
   // Every log event of the service, from every thread: OutputCaptureExtension only showed the main
@@ -229,6 +232,18 @@ class MqttTrustTest {
     }
   }
 
+  /**
+   * The clock moves one poll interval on (more than a command retry) and the battery is polled now,
+   * not at its next turn: a cycle on the test's time rather than a wait.
+   */
+  private void pollNow() throws InterruptedException {
+    CLOCK.jumpTo(CLOCK.instant().plus(POLL));
+    int before = device.requestsReceived();
+    observer.observeOnce();
+    // Polled by the test, or by the service's own schedule if that poll was under way.
+    await().atMost(PATIENCE).until(() -> device.requestsReceived() > before);
+  }
+
   @Test
   void manualOverMqttDoesNotGridChargeInPeakHoursAndChargesAtMostMaxChargeOffPeak()
       throws Exception {
@@ -258,13 +273,11 @@ class MqttTrustTest {
               assertThat(state.get("reason").asString()).contains("no grid charging in peak hours");
             });
     // Over several polls and command retries, the battery never charges from the grid.
-    await()
-        .during(Duration.ofSeconds(12))
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                device.battery().acPower().value() >= 0
-                    && device.battery().mode() != DeviceMode.MANUAL);
+    for (int poll = 0; poll < 3; poll++) {
+      pollNow();
+      assertThat(device.battery().acPower().value()).isNotNegative();
+      assertThat(device.battery().mode()).isNotEqualTo(DeviceMode.MANUAL);
+    }
     assertThat(CLOCK.parisNow().getHour()).as("still in peak hours").isEqualTo(21);
 
     // Off-peak: hold the battery idle first so that the charge below is the MQTT command's.
@@ -293,10 +306,10 @@ class MqttTrustTest {
               assertThat(device.battery().acPower().value()).isNegative();
             });
     // The device could take 2500 W; MAX_CHARGE_W=1200 must hold for as long as it charges.
-    await()
-        .during(Duration.ofSeconds(10))
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> device.battery().acPower().value() >= -1200);
+    for (int poll = 0; poll < 2; poll++) {
+      pollNow();
+      assertThat(device.battery().acPower().value()).isGreaterThanOrEqualTo(-1200.0);
+    }
     assertThat(device.battery().manualSlots())
         .filteredOn(s -> s.enabled())
         .allSatisfy(s -> assertThat(Math.abs(s.power().value())).isLessThanOrEqualTo(1200));
