@@ -25,6 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FaultsOverUdpTest {
 
   static final Duration BOUND = RetryPolicy.standard().driftedWait().plusSeconds(30);
+
+  /**
+   * Each request is given up after this, three attempts a poll: a lost request costs real time, and
+   * these runs lose hundreds. Loopback answers within a few milliseconds, so 100 ms (the service's
+   * default is more) still tells a lost request from a slow machine.
+   */
+  static final Duration TIMEOUT = Duration.ofMillis(100);
+
   private static final LocalDateTime TEN = LocalDateTime.parse("2026-12-01T22:00");
 
   private record Sample(LocalDateTime at, DeviceMode mode, boolean read) {}
@@ -45,7 +53,7 @@ class FaultsOverUdpTest {
 
   private static void packetLoss(int lossPercent, long seed) throws Exception {
     var options = UdpControl.VENUS.withInitialSoc(Percent.of(20)).withSeed(seed);
-    try (var control = UdpControl.at("2026-12-01T21:50:00", options)) {
+    try (var control = UdpControl.withTimeout("2026-12-01T21:50:00", TIMEOUT, options)) {
       control.device(1).faults().lossRate(lossPercent / 100.0);
 
       List<Sample> samples = run(control, "2026-12-01T23:00:00", at -> {});
@@ -71,10 +79,10 @@ class FaultsOverUdpTest {
 
   private static void faultOverTheSwitch(String fault) throws Exception {
     var options = UdpControl.VENUS.withInitialSoc(Percent.of(20));
-    try (var control = UdpControl.at("2026-12-01T21:50:00", options)) {
+    try (var control = UdpControl.withTimeout("2026-12-01T21:50:00", TIMEOUT, options)) {
       Faults faults = control.device(1).faults();
       switch (fault) {
-        case "replies late" -> faults.replyDelay(Duration.ofMillis(400)); // timeout is 250 ms
+        case "replies late" -> faults.replyDelay(TIMEOUT.multipliedBy(3)); // after the timeout
         case "garbage" -> faults.garbageReplies(true);
         case "silent" -> faults.apiDisabled(true);
         case "refuses sets" -> faults.rejectSets(true);
@@ -118,7 +126,7 @@ class FaultsOverUdpTest {
 
   private static void factoryReset(int minutes) throws Exception {
     var options = UdpControl.VENUS.withInitialSoc(Percent.of(20));
-    try (var control = UdpControl.at("2026-12-01T21:50:00", options)) {
+    try (var control = UdpControl.withTimeout("2026-12-01T21:50:00", TIMEOUT, options)) {
       Faults faults = control.device(1).faults();
       var resetAt = LocalDateTime.parse("2026-12-01T23:00");
       var back = resetAt.plusMinutes(minutes);

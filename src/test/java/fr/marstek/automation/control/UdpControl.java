@@ -4,6 +4,7 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.BatteryUnreachable;
+import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.device.marstek.UdpBatteries;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBattery;
@@ -49,8 +50,17 @@ final class UdpControl implements AutoCloseable {
       ControlSettings settings,
       ImportCapSettings importCap,
       List<SimulatorOptions> options) {
+    this(clock, settings, importCap, UdpBatteries.fastPacing(), options);
+  }
+
+  private UdpControl(
+      MutableClock clock,
+      ControlSettings settings,
+      ImportCapSettings importCap,
+      MarstekClientSettings pacing,
+      List<SimulatorOptions> options) {
     this.clock = clock;
-    this.fleet = UdpBatteries.start(UdpBatteries.fastPacing(), clock, options);
+    this.fleet = UdpBatteries.start(pacing, clock, options);
     this.automation = ControlTestKit.automation(fleet, settings, events::add, clock, importCap);
   }
 
@@ -67,6 +77,19 @@ final class UdpControl implements AutoCloseable {
 
   static UdpControl at(String parisTime, SimulatorOptions... options) {
     return at(parisTime, SEED, options);
+  }
+
+  /**
+   * As {@link #at(String, SimulatorOptions...)}, each request given up after {@code timeout} (and
+   * retried twice): a fault run spends most of its real time waiting out lost requests.
+   */
+  static UdpControl withTimeout(String parisTime, Duration timeout, SimulatorOptions... options) {
+    return new UdpControl(
+        MutableClock.atParis(parisTime),
+        SEED,
+        ImportCapSettings.none(),
+        UdpBatteries.fastPacing(timeout, 2),
+        List.of(options));
   }
 
   /** One control cycle: every battery is read once and reconciled. */
