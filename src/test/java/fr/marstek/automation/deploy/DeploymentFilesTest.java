@@ -73,7 +73,9 @@ class DeploymentFilesTest {
     Map<String, Object> app = service("marstek-automation");
     Map<String, Object> mosquitto = service("mosquitto");
 
-    assertThat(timescale.get("image")).isEqualTo("timescale/timescaledb:latest-pg16");
+    assertThat(timescale.get("image").toString())
+        .as("a pinned version, not a moving tag")
+        .matches("timescale/timescaledb:\\d+\\.\\d+\\.\\d+-pg16");
     assertThat((List<String>) cast(timescale.get("volumes")))
         .contains("timescaledb-data:/var/lib/postgresql/data");
     assertThat((Map<String, Object>) cast(compose().get("volumes")))
@@ -156,6 +158,10 @@ class DeploymentFilesTest {
     assertThat(unit).contains("[Unit]", "[Service]", "[Install]", "WantedBy=multi-user.target");
     assertThat(unit).containsPattern("(?m)^User=marstek$").doesNotContainPattern("(?m)^User=root");
     assertThat(unit).containsPattern("(?m)^ExecStart=.*marstek-automation\\.jar");
+    // Debian 12's /usr/bin/java is Java 17, which cannot run the jar
+    assertThat(unit)
+        .doesNotContainPattern("(?m)^ExecStart=.*/usr/bin/java")
+        .containsPattern("(?m)^Environment=\"JAVA=/usr/lib/jvm/temurin-25-[a-z0-9-]+/bin/java\"$");
     assertThat(unit).containsPattern("(?m)^Restart=on-failure$");
     assertThat(unit).containsPattern("(?m)^WorkingDirectory=/opt/marstek-automation$");
   }
