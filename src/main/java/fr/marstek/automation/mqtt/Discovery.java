@@ -52,6 +52,32 @@ final class Discovery {
             "Temperature",
             "{{ value_json.temperature_c }}",
             Map.of("unit_of_measurement", "°C", "device_class", "temperature")));
+    messages.add(
+        sensor(
+            id,
+            device,
+            "grid_power",
+            "Grid power",
+            "{{ value_json.grid_power_w }}",
+            Map.of("unit_of_measurement", "W", "device_class", "power")));
+    // Lifetime counters of the battery: what Home Assistant's Energy dashboard asks for
+    // (energy in kWh that only grows; a battery reset is seen by Home Assistant as a new cycle).
+    for (String way : List.of("charged", "discharged")) {
+      messages.add(
+          sensor(
+              id,
+              device,
+              way + "_energy",
+              "Energy " + way,
+              "{{ value_json." + way + "_kwh }}",
+              Map.of(
+                  "unit_of_measurement",
+                  "kWh",
+                  "device_class",
+                  "energy",
+                  "state_class",
+                  "total_increasing")));
+    }
     messages.add(sensor(id, device, "mode", "Mode", "{{ value_json.mode }}", Map.of()));
     messages.add(
         sensor(
