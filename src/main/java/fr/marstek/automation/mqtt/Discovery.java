@@ -172,6 +172,17 @@ final class Discovery {
                   .with("state_class", "measurement")
                   .with("icon", "mdi:calendar-range")));
     }
+    // Unit EUR/kWh and no device_class: Home Assistant's Energy dashboard takes a price entity in
+    // that unit, and its monetary class accepts only a currency such as EUR.
+    messages.add(
+        tempoSensor(
+            tempo,
+            serviceSensor(
+                    "tempo_price", "Electricity price now", state, "{{ value_json.price_eur_kwh }}")
+                .with("unit_of_measurement", "EUR/kWh")
+                .with("state_class", "measurement")
+                .with("suggested_display_precision", 4)
+                .with("icon", "mdi:cash")));
     String savings = topics.savingsState();
     messages.add(
         serviceSensor(
