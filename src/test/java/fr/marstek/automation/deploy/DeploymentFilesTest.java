@@ -167,6 +167,36 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void grafanaLoadsTheDashboardFromProvisioningFilesAsWellAsByImport() throws IOException {
+    Map<String, Object> provisioning =
+        new Yaml().load(read("deploy/grafana/provisioning/dashboards/marstek-automation.yaml"));
+    List<Map<String, Object>> providers = cast(provisioning.get("providers"));
+    Map<String, Object> options = cast(providers.getFirst().get("options"));
+    assertThat(providers.getFirst().get("type")).isEqualTo("file");
+    assertThat(options.get("path")).isEqualTo("/var/lib/grafana/dashboards/marstek-automation");
+    assertThat(read("docs/DEPLOY.md"))
+        .contains("`deploy/grafana` on `/var/lib/grafana/dashboards/marstek-automation`");
+    Map<String, Object> datasources =
+        new Yaml().load(read("deploy/grafana/provisioning/datasources/prometheus.yaml"));
+    assertThat(datasources.toString()).contains("type=prometheus");
+
+    // A provisioned dashboard gets no import prompt: ${DS_PROMETHEUS} must be a variable of its
+    // own.
+    String dashboard = read("deploy/grafana/marstek-automation.json");
+    assertThat(dashboard).contains("${DS_PROMETHEUS}");
+    Map<String, Object> json = new Yaml().load(dashboard); // JSON is YAML
+    Map<String, Object> templating = cast(json.get("templating"));
+    List<Map<String, Object>> variables = cast(templating.get("list"));
+    assertThat(variables)
+        .anySatisfy(
+            v -> {
+              assertThat(v.get("name")).isEqualTo("DS_PROMETHEUS");
+              assertThat(v.get("type")).isEqualTo("datasource");
+              assertThat(v.get("query")).isEqualTo("prometheus");
+            });
+  }
+
+  @Test
   void deployDocsSayTheDockerFilesAreCheckedStaticallyNotRun() throws IOException {
     assertThat(read("docs/DEPLOY.md")).contains("checked statically", "not run");
   }
