@@ -6,6 +6,7 @@ import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -41,10 +42,14 @@ final class Horizon {
     LocalDate lastDay = null;
     TempoColour lastColour = TempoColour.UNKNOWN;
     boolean lastAssumed = false;
+    LocalDate gridDay = null;
+    Optional<TempoPriceGrid> grid = Optional.empty();
     for (int t = 0; t < hours; t++) {
       Instant at = first.plus(t, ChronoUnit.HOURS);
       h.start[t] = at;
-      h.day[t] = TempoDays.tempoDayOf(at);
+      // one time-zone conversion per hour: the replay plans 8,760 times a season
+      LocalDateTime local = LocalDateTime.ofInstant(at, TempoDays.PARIS);
+      h.day[t] = TempoDays.tempoDayOf(local);
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
         lastColour = calendar.colourOf(lastDay);
@@ -55,8 +60,11 @@ final class Horizon {
       }
       h.colour[t] = lastColour;
       h.assumed[t] = lastAssumed;
-      h.offPeak[t] = TempoDays.isOffPeak(at);
-      Optional<TempoPriceGrid> grid = in.prices().gridAt(at);
+      h.offPeak[t] = TempoDays.isOffPeak(local);
+      if (!local.toLocalDate().equals(gridDay)) {
+        gridDay = local.toLocalDate();
+        grid = in.prices().gridOn(gridDay);
+      }
       h.price[t] =
           grid.isPresent() && lastColour.isKnown()
               ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()

@@ -25,10 +25,16 @@ final class OptimisingPlanner implements Planner {
 
   private final boolean oracle;
   private final Instant horizonEnd;
+  private final boolean nextHourOnly;
 
-  OptimisingPlanner(boolean oracle, Instant horizonEnd) {
+  /**
+   * @param nextHourOnly return only the hour ahead of the plan (the same decision): a replay that
+   *     re-plans every hour uses no more, and writing out the other hours was most of its time
+   */
+  OptimisingPlanner(boolean oracle, Instant horizonEnd, boolean nextHourOnly) {
     this.oracle = oracle;
     this.horizonEnd = horizonEnd;
+    this.nextHourOnly = nextHourOnly;
   }
 
   @Override
@@ -51,20 +57,25 @@ final class OptimisingPlanner implements Planner {
             fleet.totalStored(),
             keep.end());
     return new Plan(
-        in.now(),
-        oracle ? Strategy.ORACLE : Strategy.TEMPO,
-        slots(in, h, fleet, pooled, keep.possibleRed()));
+        in.now(), oracle ? Strategy.ORACLE : Strategy.TEMPO, slots(in, h, fleet, pooled, keep));
   }
 
   /**
    * What a stored unit left after the horizon is worth, as a function of how much is left, and the
    * day after the horizon when that value counts on it turning red.
    */
-  record Keep(ConvexValue end, Optional<LocalDate> possibleRed) {
+  record Keep(ConvexValue end, Optional<LocalDate> possibleRed, Optional<Stocking> stocking) {
     static Keep nothing(double width) {
-      return new Keep(ConvexValue.linear(width, 0), Optional.empty());
+      return new Keep(ConvexValue.linear(width, 0), Optional.empty(), Optional.empty());
     }
   }
+
+  /**
+   * Why energy is kept beyond the horizon although no red day is known: one night refills only
+   * {@code nightUnits} of the {@code redDayUnits} a red day's peak can use (stored units), so a red
+   * day from {@code from} on is stocked for over several nights.
+   */
+  record Stocking(LocalDate from, double nightUnits, double redDayUnits) {}
 
   /** Per hour, in stored units: cost to charge, most in, value out, most out. */
   record Limits(double[] buy, double[] maxIn, double[] sell, double[] maxOut) {}
@@ -119,14 +130,15 @@ final class OptimisingPlanner implements Planner {
   }
 
   private List<BatteryPlan> slots(
-      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Optional<LocalDate> possibleRed) {
+      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Keep keep) {
     int n = fleet.batteries.size();
     List<List<PlanSlot>> perBattery = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      perBattery.add(new ArrayList<>(h.hours()));
+      perBattery.add(new ArrayList<>());
     }
-    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), possibleRed);
-    for (int t = 0; t < h.hours(); t++) {
+    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), keep);
+    int written = nextHourOnly ? 1 : h.hours();
+    for (int t = 0; t < written; t++) {
       // from what the batteries really hold, so a share one battery could not take is retried
       double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());
       Phrase why = reasons.forHour(t);

@@ -7,6 +7,8 @@ import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.WattHours;
+import fr.marstek.automation.units.Watts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -122,6 +124,42 @@ class PlannerTest {
     assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value())
         .isBetween(c.minSocAt6() - 0.5, c.maxSocAt6() + 0.5);
     assertThat(english(plan.slotAt("b1", EVENING).orElseThrow().reason())).contains(c.reasonPart());
+  }
+
+  @Test
+  void atLowChargePowerABlueNightStocksForAPossibleRedDayAndSaysWhy() {
+    // 200 W per battery: one night brings back about a third of what a red peak can use, so with
+    // red days left in the season the stock is started on blue nights, and the reason says so.
+    var slow =
+        new BatteryLimits(
+            WattHours.ofKilowattHours(5.12),
+            Percent.of(11),
+            Percent.of(100),
+            Watts.of(200),
+            Watts.of(800),
+            0.88);
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    var input =
+        new PlanningInput(
+            EVENING,
+            List.of(new BatteryState("b1", Percent.of(11), slow)),
+            calendar,
+            TempoPrices.defaults(),
+            flat(1000),
+            0.05);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isGreaterThan(35);
+    assertThat(english(plan.slotAt("b1", EVENING).orElseThrow().reason()))
+        .contains("already for a red day that may come from Thursday 29 January on")
+        .contains("one night brings back only 1.5 kWh of the")
+        .contains("filled over several nights");
+    // a replay keeps only the hour ahead, with the same decision
+    Plan next = Planner.nextHourOf(Strategy.TEMPO).plan(input);
+    assertThat(next.batteries().getFirst().slots()).hasSize(1);
+    assertThat(next.batteries().getFirst().slots().getFirst().action())
+        .isEqualTo(plan.slotAt("b1", EVENING).orElseThrow().action());
   }
 
   @Test
