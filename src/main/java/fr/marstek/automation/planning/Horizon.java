@@ -20,7 +20,9 @@ final class Horizon {
   final boolean[] offPeak;
   final double[] price;
   final double[] load;
-  final double[] typicalLoad;
+
+  /** The room an import cap usually leaves above the house (W); infinite without a cap. */
+  final double[] room;
 
   private Horizon(int hours) {
     start = new Instant[hours];
@@ -30,7 +32,7 @@ final class Horizon {
     offPeak = new boolean[hours];
     price = new double[hours];
     load = new double[hours];
-    typicalLoad = new double[hours];
+    room = new double[hours];
   }
 
   /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
@@ -70,10 +72,11 @@ final class Horizon {
               ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()
               : Double.NaN;
       h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
-      h.typicalLoad[t] =
-          Double.isInfinite(in.maxGridImportW())
-              ? h.load[t]
-              : in.forecast().typicalWatts(at).orElse(h.load[t]);
+      double cap = in.maxGridImportW();
+      h.room[t] =
+          Double.isInfinite(cap)
+              ? cap
+              : in.forecast().roomWatts(at, cap).orElse(Math.max(0, cap - h.load[t]));
     }
     return h;
   }

@@ -100,9 +100,9 @@ final class OptimisingPlanner implements Planner {
         load = Math.min(outAc, load * RED_PEAK_MARGIN);
       }
       buy[t] = h.price[t] / etaIn / 1000;
-      // the import cap leaves room for charging only above what the house is expected to draw
-      maxIn[t] =
-          Math.min(fleet.totalMaxIn(), Math.max(0, in.maxGridImportW() - h.typicalLoad[t]) * etaIn);
+      // the import cap leaves room for charging only above what the house is expected to draw;
+      // when the house takes it after all, the control loop holds the charge under the cap
+      maxIn[t] = Math.min(fleet.totalMaxIn(), h.room[t] * etaIn);
       sell[t] = (h.price[t] - in.wearEurPerKwh()) * etaOut / 1000;
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }

@@ -319,6 +319,24 @@ class PlannerTest {
     assertThat(fallback.watts(at("2026-01-27T19:00:00+01:00")).orElseThrow()).isEqualTo(1200);
   }
 
+  @Test
+  void theRoomUnderAnImportCapIsTheMeanRoomOfThePastWeeksNotTheRoomAboveTheirMean() {
+    // the same hour over four weeks: 4 kW, 4 kW, 1 kW, 1 kW under a 3 kW cap: the mean load
+    // (2.5 kW) leaves 500 W, but on half the days there was 2 kW of room, so 1 kW on average
+    Instant now = at("2026-01-27T12:00:00+01:00");
+    Instant hour = at("2026-01-27T23:00:00+01:00");
+    LoadHistory history =
+        past -> {
+          long weeksBack = java.time.Duration.between(past, hour).toDays() / 7;
+          return OptionalDouble.of(weeksBack <= 2 ? 4000 : 1000);
+        };
+    var forecast = new WeekdayHourForecast(history, now, 4);
+
+    assertThat(forecast.typicalWatts(hour).orElseThrow()).isEqualTo(2500);
+    assertThat(forecast.roomWatts(hour, 3000).orElseThrow()).isEqualTo(1000);
+    assertThat(forecast.roomWatts(hour, 500).orElseThrow()).isZero();
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.5);
   }
