@@ -57,7 +57,9 @@ final class OptimisingPlanner implements Planner {
             fleet.totalStored(),
             keep.end());
     return new Plan(
-        in.now(), oracle ? Strategy.ORACLE : Strategy.TEMPO, slots(in, h, fleet, pooled, keep));
+        in.now(),
+        oracle ? Strategy.ORACLE : Strategy.TEMPO,
+        slots(in, h, fleet, pooled, keep, limits.maxIn()));
   }
 
   /**
@@ -130,7 +132,7 @@ final class OptimisingPlanner implements Planner {
   }
 
   private List<BatteryPlan> slots(
-      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Keep keep) {
+      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Keep keep, double[] maxIn) {
     int n = fleet.batteries.size();
     List<List<PlanSlot>> perBattery = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -142,10 +144,20 @@ final class OptimisingPlanner implements Planner {
       // from what the batteries really hold, so a share one battery could not take is retried
       double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());
       Phrase why = reasons.forHour(t);
+      // the plan wants all the room the cap is expected to leave: it would buy more at this price,
+      // so it takes whatever room the hour really has (the control loop holds it under the cap)
+      boolean takeAllRoom =
+          !oracle
+              && maxIn[t] < fleet.totalMaxIn() - 1
+              && pooled[t + 1] - pooled[t] >= maxIn[t] - 1
+              && maxIn[t] > 1;
       for (int i = 0; i < n; i++) {
         BatteryLimits limits = fleet.batteries.get(i).limits();
         double eta = limits.oneWayEfficiency();
         Action action = Actions.of(parts[i] / eta, -parts[i] * eta);
+        if (takeAllRoom && action instanceof Action.ChargeFromGrid) {
+          action = new Action.ChargeFromGrid(limits.maxCharge());
+        }
         if (!oracle && action instanceof Action.CoverHouse) {
           // the forecast is only a guess: when it pays to discharge, follow the real load
           action = new Action.CoverHouse(limits.maxDischarge());

@@ -337,6 +337,32 @@ class PlannerTest {
     assertThat(forecast.roomWatts(hour, 500).orElseThrow()).isZero();
   }
 
+  @Test
+  void underAnImportCapAChargeThatWantsAllTheExpectedRoomTakesAllTheRoomTheHourHas() {
+    // red tomorrow, a 2.5 kW house under a 3 kW cap: 500 W of room expected, far less than a
+    // full battery needs by 06:00, so the hour asks for full power and the control loop holds it
+    // to the room the meter shows; without a cap the same night charges only what it needs
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.RED));
+    var capped =
+        new PlanningInput(
+            EVENING,
+            List.of(new BatteryState("b1", Percent.of(11), BatteryLimits.venusE())),
+            calendar,
+            TempoPrices.defaults(),
+            flat(2500),
+            0.05,
+            3000);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(capped);
+    Plan uncapped = Planner.of(Strategy.TEMPO).plan(input(EVENING, calendar, 2500, 0.05, 11));
+
+    assertThat(plan.slotAt("b1", EVENING).orElseThrow().action())
+        .isEqualTo(new Action.ChargeFromGrid(Watts.of(2500)));
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isLessThan(90);
+    assertThat(uncapped.slotAt("b1", EVENING.plusSeconds(5 * 3600)).orElseThrow().action())
+        .isNotInstanceOf(Action.ChargeFromGrid.class);
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.5);
   }
