@@ -11,6 +11,7 @@ import fr.marstek.automation.history.TempoDayRecord;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.testing.RequiresTool;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
@@ -61,6 +62,7 @@ import tools.jackson.databind.ObjectMapper;
     })
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresTool({"chromium", "chromedriver"})
 class DashboardIT {
 
   static final String TOKEN = "test-token-0123456789abcdef";
