@@ -176,6 +176,14 @@ class DashboardIT {
     return String.valueOf(text);
   }
 
+  /** The API's name of the mode a card shows in words (AUTO, AI…). */
+  private String modeCode(String css) {
+    return String.valueOf(
+        browser.driver.executeScript(
+            "const e = document.querySelector(arguments[0]); return e ? e.dataset.mode : '';",
+            css));
+  }
+
   /** After a click that loads a new page: waits until the page shows the text. */
   private void shows(String css, String expected) {
     await()
@@ -253,7 +261,7 @@ class DashboardIT {
     open("/?lang=en");
     waitUntilEveryCardIsOnline();
     browser.driver.executeScript("window.notReloaded = true;");
-    String wanted = otherModeThan(text("#battery-2 [data-field=mode]"));
+    String wanted = otherModeThan(modeCode("#battery-2 [data-field=mode]"));
 
     var forced =
         post(
@@ -267,8 +275,9 @@ class DashboardIT {
         .atMost(PATIENCE)
         .untilAsserted(
             () -> {
-              assertThat(text("#battery-2 [data-field=mode]")).isEqualTo(wanted);
-              assertThat(text("#battery-2 [data-field=desired]")).contains(wanted, "override");
+              assertThat(modeCode("#battery-2 [data-field=mode]")).isEqualTo(wanted);
+              assertThat(modeCode("#battery-2 [data-field=desired]")).isEqualTo(wanted);
+              assertThat(text("#battery-2 [data-field=desired]")).contains("override");
             });
     assertThat(browser.driver.executeScript("return window.notReloaded === true;")).isEqualTo(true);
     http.send(
@@ -277,6 +286,71 @@ class DashboardIT {
             .DELETE()
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * English words a French household must not read (issue #15 item 4): the API's codes, Java's
+   * exception names, English reasons, prices in EUR. Whole words, case as written.
+   */
+  static final java.util.regex.Pattern ENGLISH =
+      java.util.regex.Pattern.compile(
+          "\\b(the|and|of|is|not|unknown|published|planning|worst|offline|online|PLAN|ACCEPTED"
+              + "|CONFIRMED|REJECTED|acknowledged|Manual|slot|MANUAL|IDLE|PASSIVE|AUTO|\\w*Exception"
+              + "|EUR|week_set|true|false|fixed|provider|reply|Battery|Wanted|Seen)\\b");
+
+  @Test
+  void everyFrenchPageSpeaksFrench() throws Exception {
+    // a forced mode and its return to the plan leave commands, causes and results in the history
+    assertThat(
+            post(
+                    "/api/v1/batteries/2/mode",
+                    "{\"mode\":\"MANUAL\",\"duration\":\"PT1H\"}",
+                    "application/json",
+                    TOKEN)
+                .statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(battery("2").get("cause").asString()).isEqualTo("OVERRIDE"));
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(url("/api/v1/batteries/2/override")))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .DELETE()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(history.flush(PATIENCE)).isTrue();
+
+    browser.size(Browser.DESKTOP);
+    List<String> failures = new java.util.ArrayList<>();
+    for (String path : List.of("/?lang=fr", "/plan", "/history", "/savings", "/settings")) {
+      open(path);
+      await()
+          .atMost(PATIENCE)
+          .ignoreExceptions()
+          .until(
+              () ->
+                  !path.equals("/history")
+                      || ("true".equals(find("body").getDomAttribute("data-loaded"))
+                          && text("#commands-table tbody").contains("acceptée")));
+      String page = text("body");
+      java.util.regex.Matcher english = ENGLISH.matcher(page);
+      while (english.find()) {
+        int from = Math.max(0, english.start() - 60);
+        int to = Math.min(page.length(), english.end() + 60);
+        failures.add(
+            path
+                + ": '"
+                + english.group()
+                + "' in «"
+                + page.substring(from, to).replace('\n', ' ')
+                + "»");
+      }
+    }
+    assertThat(failures).isEmpty();
   }
 
   @Test
