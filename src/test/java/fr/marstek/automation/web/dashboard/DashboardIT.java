@@ -493,21 +493,25 @@ class DashboardIT {
   }
 
   @Test
-  void theNowPageShowsTodaysAndTomorrowsTempoColourAndTheDaysLeft() {
-    LocalDate today = TempoDays.tempoDayOf(Instant.now());
-    String tomorrow = tomorrow(today) == TempoColour.RED ? "Red" : "Blue";
-
+  void theDemoShowsASimulatedRedDayTomorrowAndTheNightChargePlannedForIt() {
     open("/?lang=en");
 
+    // no battery and no TEMPO_PROVIDERS: the demo's simulated calendar, said on the banner
+    assertThat(text("#demo-banner")).contains("Tempo colours are simulated");
     assertThat(text("#tempo [data-field=tempo-today]")).isEqualTo("White");
     assertThat(find("#tempo [data-field=tempo-today]").getDomAttribute("class")).contains("WHITE");
-    assertThat(text("#tempo [data-field=tempo-tomorrow]")).isEqualTo(tomorrow);
+    assertThat(text("#tempo [data-field=tempo-tomorrow]")).isEqualTo("Red");
     assertThat(text("#tempo [data-field=tempo-period]"))
         .isEqualTo(TempoDays.isOffPeak(Instant.now()) ? "Off-peak hours" : "Peak hours");
     assertThat(text("#tempo")).contains("€/kWh", "Days left at most, season");
     assertThat(text("#tempo [data-field=tempo-left]")).matches("\\d+ \\d+ \\d+");
     assertThat(text("#summary")).doesNotContain("Tempo colour is");
     assertThat(browser.errors()).isEmpty();
+
+    open("/plan?lang=en");
+    assertThat(browser.driver.findElements(By.cssSelector(".charge_from_grid")))
+        .as("a night charge planned before the red day")
+        .isNotEmpty();
   }
 
   @Test
