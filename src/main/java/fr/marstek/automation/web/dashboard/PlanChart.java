@@ -29,7 +29,7 @@ public record PlanChart(List<Hour> hours, List<Line> lines, List<Reason> reasons
   /** Width and height of the SVG's drawing, in its own units; the page scales it. */
   public static final int WIDTH = 480;
 
-  public static final int HEIGHT = 120;
+  public static final int HEIGHT = 96;
 
   /**
    * One hour of the plan's horizon.
