@@ -5,6 +5,9 @@
   const lang = document.documentElement.lang || "en";
   const form = document.getElementById("range");
   const charts = {};
+  // the catalogue's words for the API's codes (PLAN, ACCEPTED, MANUAL…), in the page's language
+  const terms = JSON.parse(form.dataset.terms || "{}");
+  const term = (kind, code) => code == null ? "–" : (terms[kind + "." + code] || code);
 
   function query() {
     const span = form.querySelector("input[name=span]:checked").value;
@@ -77,9 +80,9 @@
       draw("chart-battery", range, xs, series.points.map(p => p.batteryPower), "#bf5a00");
       draw("chart-grid", range, xs, series.points.map(p => p.gridPower), "#1f6feb");
       const modes = await json("/api/v1/history/modes", params);
-      rows("modes-table", modes, m => [time(m.at), m.battery, (m.from || "–") + " → " + m.to, m.cause, m.detail]);
+      rows("modes-table", modes, m => [time(m.at), m.battery, term("mode", m.from) + " → " + term("mode", m.to), term("cause", m.cause), m.detail]);
       const commands = await json("/api/v1/history/commands", params);
-      rows("commands-table", commands, c => [time(c.at), c.battery, c.command + " (" + c.cause + ")", c.outcome, c.detail]);
+      rows("commands-table", commands, c => [time(c.at), c.battery, c.command + " (" + term("cause", c.cause) + ")", term("outcome", c.outcome), c.detail]);
       document.body.dataset.loaded = "true";
     } catch (e) {
       console.warn("history not loaded", e);

@@ -49,6 +49,8 @@ class ControlController {
   @Operation(summary = "Force a mode on one battery until a time or for a duration")
   OverrideView forceOne(@PathVariable String id, @RequestBody ModeRequest request) {
     BatteryId battery = known(id);
+    // Bad input is told first: a person fixes the request before waiting for the battery.
+    ModeOverride forced = validated(Optional.of(battery), request);
     BatteryHealth health = observer.health(battery);
     if (health != null && !health.online()) {
       throw new ErrorResponseException(
@@ -62,13 +64,13 @@ class ControlController {
                   + "): check that it is powered and its Open API enabled, then try again."),
           null);
     }
-    return force(Optional.of(battery), request);
+    return apply(forced);
   }
 
   @PostMapping("/api/v1/batteries/mode")
   @Operation(summary = "Force a mode on every battery until a time or for a duration")
   OverrideView forceAll(@RequestBody ModeRequest request) {
-    return force(Optional.empty(), request);
+    return apply(validated(Optional.empty(), request));
   }
 
   @DeleteMapping("/api/v1/batteries/{id}/override")
@@ -92,7 +94,7 @@ class ControlController {
     return new AutomationView(false);
   }
 
-  private OverrideView force(Optional<BatteryId> battery, ModeRequest request) {
+  private ModeOverride validated(Optional<BatteryId> battery, ModeRequest request) {
     Instant now = clock.instant();
     Instant until =
         ModeRequests.until(request, now, automation.settings().schedule().nextChange(now));
@@ -100,8 +102,12 @@ class ControlController {
     var limits = battery.map(settings::limitsFor).orElse(settings.defaults());
     Intent intent = ModeRequests.intent(request, limits, until);
     boolean allowPeak = Boolean.TRUE.equals(request.allowPeakGridCharge());
-    automation.override(battery, intent, until, allowPeak);
-    return OverrideView.of(new ModeOverride(battery, intent, until, allowPeak));
+    return new ModeOverride(battery, intent, until, allowPeak);
+  }
+
+  private OverrideView apply(ModeOverride o) {
+    automation.override(o.battery(), o.intent(), o.until(), o.gridChargeInPeak());
+    return OverrideView.of(o);
   }
 
   private BatteryId known(String id) {

@@ -58,8 +58,10 @@ class DashboardPages {
       return "redirect:/";
     }
     model.addAttribute("page", pages.page(request, locale, "/plan"));
-    model.addAttribute(
-        "plans", PlanRows.of(observer.fleet(), automation, automation.plan(), clock.instant()));
+    List<PlanRows> plans =
+        PlanRows.of(observer.fleet(), automation, automation.plan(), clock.instant());
+    model.addAttribute("plans", plans);
+    model.addAttribute("chart", now.chart(plans));
     return "plan";
   }
 

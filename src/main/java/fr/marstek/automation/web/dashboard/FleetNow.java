@@ -36,6 +36,11 @@ class FleetNow {
   }
 
   /** Reads known colours only (memory, then the history store): never asks a provider. */
+  /** The plans drawn over the Tempo colours and prices of their hours. */
+  PlanChart chart(java.util.List<PlanRows> plans) {
+    return PlanChart.of(plans, colours, prices);
+  }
+
   TempoPanel tempo() {
     return TempoPanel.of(colours, prices, clock.instant());
   }

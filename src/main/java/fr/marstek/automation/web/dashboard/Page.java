@@ -7,6 +7,7 @@ package fr.marstek.automation.web.dashboard;
  * @param csrf the session's form token, empty when not logged in
  * @param notice a message about the last action that worked, or empty
  * @param problem a message about the last action that failed, or empty
+ * @param simulatedTempo the demo's Tempo colours are simulated (no provider named)
  */
 public record Page(
     Texts t,
@@ -16,11 +17,12 @@ public record Page(
     boolean loggedIn,
     String csrf,
     String notice,
-    String problem) {
+    String problem,
+    boolean simulatedTempo) {
 
   /** The same frame with another problem message (a form shown again after a refusal). */
   public Page withProblem(String message) {
-    return new Page(t, path, demo, paused, loggedIn, csrf, notice, message);
+    return new Page(t, path, demo, paused, loggedIn, csrf, notice, message, simulatedTempo);
   }
 
   /** The current path with another language. */

@@ -2,9 +2,11 @@ package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.web.security.DashboardLogin;
 import fr.marstek.automation.web.security.ReadAccess;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class PageFactory {
 
   private final MessageSource messages;
+  private final TempoColours colours;
   private final Batteries batteries;
   private final Automation automation;
   private final DashboardSession session;
@@ -26,8 +29,10 @@ class PageFactory {
       Batteries batteries,
       Automation automation,
       DashboardSession session,
-      ReadAccess reads) {
+      ReadAccess reads,
+      TempoColours colours) {
     this.reads = reads;
+    this.colours = colours;
     this.messages = messages;
     this.batteries = batteries;
     this.automation = automation;
@@ -55,7 +60,8 @@ class PageFactory {
         !csrf.isEmpty(),
         csrf,
         message(t, flash, "notice"),
-        message(t, flash, "problem"));
+        message(t, flash, "problem"),
+        colours.providerNames().equals(List.of("demo")));
   }
 
   private static String message(Texts t, Map<String, ?> flash, String name) {

@@ -13,6 +13,8 @@ import org.springframework.context.MessageSource;
 public final class Texts implements LocalizationSupport {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final MessageSource messages;
   private final Locale locale;
@@ -64,6 +66,55 @@ public final class Texts implements LocalizationSupport {
   /** A price per kWh with four decimals, as Tempo prices are published. */
   public String eurPerKwh(Double eur) {
     return eur == null ? "–" : String.format(locale, "%.4f €/kWh", eur);
+  }
+
+  /** A mode control asks for (AUTO, MANUAL, IDLE…) in words: garder l'énergie. */
+  public String mode(String apiName) {
+    return apiName == null ? "–" : messages.getMessage("mode." + apiName, null, apiName, locale);
+  }
+
+  /** A mode a battery reports (AUTO, MANUAL, PASSIVE…) in words: créneaux manuels. */
+  public String deviceMode(String name) {
+    return name == null ? "–" : messages.getMessage("deviceMode." + name, null, name, locale);
+  }
+
+  /** A setting's choice (true, fixed…) in words; the value sent stays the same. */
+  public String option(String value) {
+    return messages.getMessage("option." + value, null, value, locale);
+  }
+
+  /**
+   * An alert in words. Technical details (a device's error, a colour source's failure) are in
+   * English in the log and the API; the page says what they mean instead.
+   */
+  public gg.jte.Content alert(FleetSummary.Alert alert) {
+    String detail =
+        switch (alert.key()) {
+          case "alert.drift" -> mode(alert.detail());
+          case "alert.offline" -> lookup("alert.offline.noAnswer");
+          case "alert.todayUnknown", "alert.tomorrowUnknown", "alert.tomorrowMayBeRed" ->
+              lookup("alert.colour.noSource");
+          default -> alert.detail();
+        };
+    return localize(alert.key(), alert.battery(), detail);
+  }
+
+  /**
+   * The history tables' codes in words, for the page's script: device modes, causes and outcomes as
+   * a JSON object {"cause.PLAN": "plan Tempo", …}.
+   */
+  public String historyTerms() {
+    var terms = new java.util.LinkedHashMap<String, String>();
+    for (var mode : fr.marstek.automation.device.DeviceMode.values()) {
+      terms.put("mode." + mode.name(), deviceMode(mode.name()));
+    }
+    for (var cause : fr.marstek.automation.history.ChangeCause.values()) {
+      terms.put("cause." + cause.name(), lookup("cause." + cause.name()));
+    }
+    for (var outcome : fr.marstek.automation.history.CommandOutcome.values()) {
+      terms.put("outcome." + outcome.name(), lookup("outcome." + outcome.name()));
+    }
+    return JSON.writeValueAsString(terms);
   }
 
   /** Degrees Celsius with one decimal. */

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.marstek.automation.notify.HttpSink;
 import fr.marstek.automation.notify.Message;
 import fr.marstek.automation.notify.NoticeLevel;
+import fr.marstek.automation.testing.RequiresTool;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,7 @@ class EmailAndAppriseDeliveryTest {
   }
 
   @Test
+  @RequiresTool("apprise")
   void anXmlUrlIsDeliveredByTheAppriseCommandToTheHttpSink() throws Exception {
     try (HttpSink sink = new HttpSink()) {
       Channel channel =
@@ -99,6 +101,7 @@ class EmailAndAppriseDeliveryTest {
   }
 
   @Test
+  @RequiresTool("apprise")
   void theAppriseCommandReportsAFailedDelivery() throws Exception {
     try (HttpSink sink = new HttpSink()) {
       sink.failNext(1);

@@ -232,4 +232,17 @@ class DemoServiceApiTest {
             "/api/v1/automation/pause");
     assertThat(docs.statusCode()).isIn(200, 302);
   }
+
+  @Test
+  void theOpenApiDocumentLintsClean() throws Exception {
+    var document = get("/v3/api-docs");
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "openapi.json"), document.body()); // for a look or redocly
+
+    assertThat(OpenApiLint.problems(document.body())).isEmpty();
+    JsonNode api = json.readTree(document.body());
+    assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+    assertThat(api.at("/info/title").asString()).isEqualTo("Marstek Automation API");
+    assertThat(api.get("paths").propertyNames()).doesNotContain("/dashboard/events", "/login");
+  }
 }

@@ -79,6 +79,26 @@ class OfflineBatteryApiTest {
   }
 
   @Test
+  void anUnknownModeIs400BeforeTheFirstReadAndWhileOffline() throws Exception {
+    var beforeFirstRead = forceTurbo();
+    assertThat(beforeFirstRead.statusCode()).isEqualTo(400);
+    assertThat(beforeFirstRead.body()).contains("TURBO", "AUTO, AI, MANUAL, IDLE, PASSIVE");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> send(at("/api/v1/batteries/1")).body().contains("\"online\":false"));
+    assertThat(forceTurbo().statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<String> forceTurbo() throws Exception {
+    return send(
+        at("/api/v1/batteries/1/mode")
+            .header("Authorization", "Bearer test-token-0123456789abcdef")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"TURBO\"}")));
+  }
+
+  @Test
   void forcingAModeOnAnOfflineBatteryIsA503ThatSaysWhy() throws Exception {
     await()
         .atMost(Duration.ofSeconds(20))

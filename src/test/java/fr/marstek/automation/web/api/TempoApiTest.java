@@ -41,7 +41,9 @@ import tools.jackson.databind.ObjectMapper;
       "MARSTEK_WRITE_TIMEOUT_MS=500",
       "POLL_INTERVAL_SECONDS=5",
       "RTE_CLIENT_ID=client-id-1",
-      "RTE_CLIENT_SECRET=s3cr3t-client-secret-value"
+      "RTE_CLIENT_SECRET=s3cr3t-client-secret-value",
+      // named, so that the demo's simulated calendar stays out
+      "TEMPO_PROVIDERS=rte,rte-public,couleur-tempo"
     })
 @DirtiesContext
 class TempoApiTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.testing.BenchmarkReport;
+import fr.marstek.automation.testing.RequiresTool;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresTool({"chromium", "chromedriver"})
 class NowPageBenchmark {
 
   static final String POLL_SECONDS = "5";

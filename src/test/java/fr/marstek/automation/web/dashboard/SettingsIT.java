@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.testing.LocalHttpServer;
+import fr.marstek.automation.testing.RequiresTool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +54,7 @@ import tools.jackson.databind.ObjectMapper;
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RequiresTool({"chromium", "chromedriver"})
 class SettingsIT {
 
   static final String TOKEN = "test-token-0123456789abcdef";

@@ -27,6 +27,8 @@ import tools.jackson.databind.ObjectMapper;
 class TempoProvidersConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TempoProvidersConfiguration.class);
+  private static final java.util.regex.Pattern BATTERY_IP =
+      java.util.regex.Pattern.compile("BATTERY_(\\d+)_IP");
 
   @Bean
   TempoSettings tempoSettings(VariableSource source) {
@@ -64,7 +66,16 @@ class TempoProvidersConfiguration {
       TempoHttp http,
       ObjectMapper json,
       ObjectProvider<ColourCache> caches,
-      InstantSource clock) {
+      InstantSource clock,
+      VariableSource source) {
+    if (settings.enabled() && simulated(source.variables())) {
+      log.info(
+          "Tempo colours simulated for the demo (today white, tomorrow red): no battery and no"
+              + " TEMPO_PROVIDERS configured");
+      // kept in memory only: a simulated colour must never reach the history's colour cache
+      return new TempoColours(
+          List.of(new DemoTempoProvider()), new InMemoryColourCache(), clock, true);
+    }
     ColourCache cache = caches.getIfAvailable(InMemoryColourCache::new);
     List<TempoColourProvider> providers =
         settings.enabled() ? providers(settings, http, json, clock) : List.of();
@@ -99,6 +110,17 @@ class TempoProvidersConfiguration {
       }
     }
     return providers;
+  }
+
+  /**
+   * The demo: no {@code BATTERY_X_IP} (the device module's rule, repeated here because the tariff
+   * does not depend on devices) and no {@code TEMPO_PROVIDERS} named.
+   */
+  static boolean simulated(Variables variables) {
+    boolean anyBattery =
+        variables.matching(BATTERY_IP).keySet().stream()
+            .anyMatch(name -> variables.text(name).isPresent());
+    return !anyBattery && variables.text("TEMPO_PROVIDERS").isEmpty();
   }
 
   @Bean
