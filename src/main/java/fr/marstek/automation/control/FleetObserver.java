@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,6 +46,7 @@ public final class FleetObserver implements SmartLifecycle {
   private final Map<BatteryId, Integer> cyclesSkipped = new ConcurrentHashMap<>();
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
+  private final Predicate<BatteryId> meterNeeded;
 
   FleetObserver(
       Batteries batteries,
@@ -52,6 +54,21 @@ public final class FleetObserver implements SmartLifecycle {
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler) {
+    this(batteries, settings, events, clock, scheduler, id -> false);
+  }
+
+  /**
+   * @param meterNeeded whether a battery's poll must read the meter now (the import cap while
+   *     batteries may charge), not at the meter's own slow pace
+   */
+  FleetObserver(
+      Batteries batteries,
+      ObserverSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      TaskScheduler scheduler,
+      Predicate<BatteryId> meterNeeded) {
+    this.meterNeeded = meterNeeded;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
@@ -120,7 +137,7 @@ public final class FleetObserver implements SmartLifecycle {
   private void poll(BatteryPort port) {
     BatteryStatus status;
     try {
-      status = port.readStatus();
+      status = port.readStatus(meterNeeded.test(port.id()));
     } catch (BatteryUnreachable e) {
       failed(port.id(), e.getMessage());
       return;

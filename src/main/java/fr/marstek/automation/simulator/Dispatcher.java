@@ -15,8 +15,15 @@ final class Dispatcher {
   private final RpcCodec codec;
   private final StatusReplies replies;
   private final SystemWrites writes;
+  private final RequestLog log;
 
-  Dispatcher(SimulatorOptions options, SimulatedBattery battery, Faults faults, String ip) {
+  Dispatcher(
+      SimulatorOptions options,
+      SimulatedBattery battery,
+      Faults faults,
+      String ip,
+      RequestLog log) {
+    this.log = log;
     this.options = options;
     this.battery = battery;
     this.faults = faults;
@@ -34,6 +41,7 @@ final class Dispatcher {
       return Optional.of(codec.error(0, RpcError.PARSE_ERROR));
     }
     RpcCodec.Request r = request.get();
+    log.record(r.method());
     try {
       return dispatch(r);
     } catch (InvalidParams e) {

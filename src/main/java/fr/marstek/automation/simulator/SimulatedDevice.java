@@ -30,6 +30,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
   private final SimulatorOptions options;
   private final InstantSource clock;
+  private final RequestLog requestLog;
   private final DatagramSocket socket;
   private final SimulatedBattery battery;
   private final Faults faults;
@@ -47,7 +48,8 @@ public final class SimulatedDevice implements AutoCloseable {
     InetAddress local = socket.getLocalAddress();
     String ip =
         (local.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : local).getHostAddress();
-    this.dispatcher = new Dispatcher(options, battery, faults, ip);
+    this.requestLog = new RequestLog(clock);
+    this.dispatcher = new Dispatcher(options, battery, faults, ip, requestLog);
     this.server = Thread.ofVirtual().name("simulated-" + options.bleMac()).unstarted(this::serve);
   }
 
@@ -83,6 +85,11 @@ public final class SimulatedDevice implements AutoCloseable {
   }
 
   /** Datagrams received and fully handled so far, answered or not. */
+  /** The requests handled so far, by method and time. */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
   public int requestsReceived() {
     return received.get();
   }
