@@ -1,5 +1,6 @@
 package fr.marstek.automation.simulator;
 
+import fr.marstek.automation.device.DeviceMode;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,14 +17,17 @@ final class Dispatcher {
   private final StatusReplies replies;
   private final SystemWrites writes;
   private final RequestLog log;
+  private final FieldQuirks quirks;
 
   Dispatcher(
       SimulatorOptions options,
       SimulatedBattery battery,
       Faults faults,
       String ip,
-      RequestLog log) {
+      RequestLog log,
+      FieldQuirks quirks) {
     this.log = log;
+    this.quirks = quirks;
     this.options = options;
     this.battery = battery;
     this.faults = faults;
@@ -42,6 +46,10 @@ final class Dispatcher {
     }
     RpcCodec.Request r = request.get();
     log.record(r.method());
+    if (quirks.onRequest(r.method(), battery.mode())) {
+      faults.resetToFactory(); // no answer: the battery restarts with its API off
+      return Optional.empty();
+    }
     try {
       return dispatch(r);
     } catch (InvalidParams e) {
@@ -56,7 +64,7 @@ final class Dispatcher {
       case "BLE.GetStatus" -> ok(r, replies.ble());
       case "Bat.GetStatus" -> ok(r, replies.battery(battery.reading()));
       case "ES.GetStatus" -> ok(r, replies.energySystem(battery.reading()));
-      case "ES.GetMode" -> ok(r, replies.mode(battery.reading()));
+      case "ES.GetMode" -> ok(r, mode());
       case "EM.GetStatus" -> ok(r, replies.meter(battery.reading()));
       case "ES.SetMode" -> ok(r, setResult(setMode(r.params())));
       default -> {
@@ -68,6 +76,15 @@ final class Dispatcher {
         yield ok(r, setResult(true));
       }
     };
+  }
+
+  private ObjectNode mode() {
+    ObjectNode reply = replies.mode(battery.reading());
+    DeviceMode mode = battery.mode();
+    if (quirks.integerModes() && mode != DeviceMode.UNKNOWN) {
+      reply.put("mode", mode.ordinal()); // 0 Auto, 1 AI, 2 Manual, 3 Passive, 4 UPS
+    }
+    return reply;
   }
 
   private Optional<String> ok(RpcCodec.Request r, ObjectNode result) {
@@ -86,6 +103,7 @@ final class Dispatcher {
     }
     if (!(request.isPassive() && faults.swallowsPassive())) {
       request.applyTo(battery);
+      quirks.modeSet(battery.mode());
     }
     return true;
   }
