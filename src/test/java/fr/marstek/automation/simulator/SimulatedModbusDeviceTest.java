@@ -64,8 +64,7 @@ class SimulatedModbusDeviceTest {
               cfg.setPort(device.address().getPort());
               cfg.setConnectPersistent(false);
             });
-    var client =
-        ModbusTcpClient.create(transport, cfg -> cfg.setRequestTimeout(requestTimeout));
+    var client = ModbusTcpClient.create(transport, cfg -> cfg.setRequestTimeout(requestTimeout));
     client.connect();
     clients.add(client);
     return client;
