@@ -81,8 +81,15 @@ final class Dispatcher {
   private ObjectNode mode() {
     ObjectNode reply = replies.mode(battery.reading());
     DeviceMode mode = battery.mode();
-    if (quirks.integerModes() && mode != DeviceMode.UNKNOWN) {
-      reply.put("mode", mode.ordinal()); // 0 Auto, 1 AI, 2 Manual, 3 Passive, 4 UPS
+    if (quirks.integerModes()) {
+      switch (mode) {
+        case AUTO -> reply.put("mode", 0);
+        case AI -> reply.put("mode", 1);
+        case MANUAL -> reply.put("mode", 2);
+        case PASSIVE -> reply.put("mode", 3);
+        case UPS -> reply.put("mode", 4);
+        case UNKNOWN -> {}
+      }
     }
     return reply;
   }
