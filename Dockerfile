@@ -28,7 +28,7 @@ COPY --from=build /app/ /app/
 # context is refreshed; its throw-away token and working directory never reach the image.
 RUN mkdir /tmp/aot-training \
  && cd /tmp/aot-training \
- && API_TOKEN=aot-training-run-only-not-a-secret DOTENV_FILE=/tmp/aot-training/none.env \
+ && API_TOKEN=aot-training-run-only-not-a-secret DOTENV_FILE=none \
     java $JAVA_OPTS -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
       -jar /app/marstek-automation.jar \
  && rm -rf /tmp/aot-training \

@@ -4,62 +4,119 @@ import fr.marstek.automation.device.marstek.discovery.DiscoverCommand;
 import fr.marstek.automation.replay.ReplayCommand;
 import fr.marstek.automation.simulator.SimulateCommand;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The jar's tool commands, dispatched before Spring starts so that they stay quick and quiet. */
-final class Commands {
+/**
+ * The jar's command line: one picocli parent whose commands are {@code serve} (the default), and
+ * the tools {@code discover}, {@code simulate} and {@code replay}. Help and version are answered
+ * before Spring starts, so that they print and exit without opening a port or creating a file.
+ */
+@Command(
+    name = "marstek-automation",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
+    versionProvider = Commands.Version.class,
+    description = {
+      "Drives Marstek Venus E batteries on the EDF Tempo tariff.",
+      "With no command, or with only Spring options such as --server.port=9000, serves."
+    })
+final class Commands implements Callable<Integer> {
 
-  private static final Map<String, ToIntFunction<String[]>> TOOLS = new LinkedHashMap<>();
+  /** The exit code that means: the service was started and keeps running. */
+  static final int SERVING = -1;
 
-  static {
-    TOOLS.put("discover", DiscoverCommand::run);
-    TOOLS.put("simulate", SimulateCommand::run);
-    TOOLS.put("replay", ReplayCommand::run);
-  }
+  private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   private Commands() {}
 
-  static boolean isToolCommand(String[] args) {
-    if (args.length == 0 || args[0].equals("serve")) {
-      return false;
-    }
-    return !args[0].startsWith("-") || args[0].equals("--help") || args[0].equals("-h");
+  @Override
+  public Integer call() {
+    return 0; // not reached: a bare command line is turned into "serve" before parsing
   }
 
-  /** Runs a tool command and returns its exit code: 0 done, 2 usage error. */
-  static int run(String[] args) {
-    return run(args, System.out, System.err);
+  /** {@code serve}: runs the service; arguments it does not know go to Spring Boot. */
+  @Command(
+      name = "serve",
+      description = {
+        "Runs the service: reads .env (DOTENV_FILE), controls the batteries, serves the dashboard"
+            + " and the API on SERVER_PORT (default 8000).",
+        "Other arguments go to Spring Boot, e.g. --server.port=9000 or --DOTENV_FILE=/etc/m.env."
+      })
+  static final class Serve implements Callable<Integer> {
+
+    @CommandLine.Unmatched private List<String> springArguments = new ArrayList<>();
+
+    private final Consumer<String[]> start;
+
+    Serve(Consumer<String[]> start) {
+      this.start = start;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        start.accept(springArguments.toArray(String[]::new));
+        return SERVING;
+      } catch (SpringApplication.AbandonedRunException e) {
+        return 0; // asked for (spring.context.exit=onRefresh, the image's AOT training run)
+      } catch (RuntimeException e) {
+        // Spring Boot has already printed the failure report (what, why, how to fix); picocli
+        // would print the same failure again as a stack trace.
+        return 1;
+      }
+    }
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    String name = args[0];
-    if (name.equals("help") || name.equals("-h") || name.equals("--help")) {
-      usage(out);
-      return 0;
+  /** The version written in the jar's manifest by Maven, or say that this is not a packaged jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Commands.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "marstek-automation "
+            + (version == null ? "(development build, not a packaged jar)" : version),
+        "Java " + Runtime.version()
+      };
     }
-    ToIntFunction<String[]> tool = TOOLS.get(name);
-    if (tool == null) {
-      err.println("Unknown command '" + name + "'.");
-      usage(err);
-      return 2;
-    }
-    return tool.applyAsInt(Arrays.copyOfRange(args, 1, args.length));
   }
 
-  private static void usage(PrintStream out) {
-    out.println(
-        """
-        Usage: java -jar marstek-automation.jar [COMMAND] [OPTIONS]
+  /** Runs the command line; returns the exit code, or {@link #SERVING}. */
+  static int run(String[] args, Consumer<String[]> startService) {
+    return run(args, System.out, System.err, startService);
+  }
 
-        Commands:
-          serve      run the service (the default when no command is given)
-          discover   find Marstek batteries on the LAN and print .env lines
-          simulate   run simulated Venus-E batteries on 127.0.0.1 until stopped
-          replay     replay Tempo seasons hour by hour through the planner
+  static int run(String[] args, PrintStream out, PrintStream err, Consumer<String[]> startService) {
+    var outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    var errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    CommandLine commandLine =
+        new CommandLine(new Commands())
+            .addSubcommand(new Serve(startService))
+            .addSubcommand(new DiscoverCommand())
+            .addSubcommand(SimulateCommand.untilStopped(outWriter))
+            .addSubcommand(new ReplayCommand())
+            .setOut(outWriter)
+            .setErr(errWriter);
+    return commandLine.execute(withCommand(args));
+  }
 
-        Each command takes --help.""");
+  /** No command, or only Spring options: serve, as the jar always did. */
+  static String[] withCommand(String[] args) {
+    if (args.length == 0 || (args[0].startsWith("-") && !OWN_OPTIONS.contains(args[0]))) {
+      String[] served = new String[args.length + 1];
+      served[0] = "serve";
+      System.arraycopy(args, 0, served, 1, args.length);
+      return served;
+    }
+    return args;
   }
 }

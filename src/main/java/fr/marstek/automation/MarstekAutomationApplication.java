@@ -4,18 +4,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One jar, several commands: no argument serves; {@code discover}, {@code simulate} are tools. */
+/** One jar, several commands: {@code serve} (the default), {@code discover}, {@code simulate}... */
 @SpringBootApplication
 @EnableScheduling
 public class MarstekAutomationApplication {
 
   public static void main(String[] args) {
-    if (Commands.isToolCommand(args)) {
-      System.exit(Commands.run(args));
+    int code =
+        Commands.run(
+            args,
+            springArgs -> SpringApplication.run(MarstekAutomationApplication.class, springArgs));
+    if (code != Commands.SERVING) {
+      System.exit(code);
     }
-    boolean serve = args.length > 0 && args[0].equals("serve");
-    SpringApplication.run(
-        MarstekAutomationApplication.class,
-        serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
   }
 }

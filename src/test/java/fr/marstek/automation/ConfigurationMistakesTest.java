@@ -41,7 +41,8 @@ class ConfigurationMistakesTest {
   /** Variables that accept any text, and why. */
   private static final Map<String, String> ANY_TEXT =
       Map.of(
-          "DOTENV_FILE", "a path; a missing file just means no .env file",
+          "DOTENV_FILE",
+              "a path or none; checked when the file is read (a missing one stops start-up)",
           "DATABASE_FILE", "a path; SQLite creates the file (a wrong path fails at open, with it)",
           "POSTGRES_USER", "any PostgreSQL user name; the server judges it",
           "POSTGRES_PASSWORD", "any password; the server judges it",

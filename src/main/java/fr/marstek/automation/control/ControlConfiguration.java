@@ -29,6 +29,11 @@ import org.springframework.scheduling.TaskScheduler;
 class ControlConfiguration {
 
   @Bean
+  ControlLog controlLog() {
+    return new ControlLog();
+  }
+
+  @Bean
   ControlSettings controlSettings(VariableSource source) {
     return source.read(ControlSettings::from);
   }

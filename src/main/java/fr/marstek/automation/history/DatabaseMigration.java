@@ -29,6 +29,7 @@ final class DatabaseMigration implements FlywayMigrationStrategy {
   private final TaskScheduler scheduler;
   private final ApplicationEventPublisher events;
   private final InstantSource clock;
+  private final String whereToLook;
   private volatile boolean migrated;
   private volatile ScheduledFuture<?> retries;
 
@@ -36,7 +37,9 @@ final class DatabaseMigration implements FlywayMigrationStrategy {
       DataSource dataSource,
       TaskScheduler scheduler,
       ApplicationEventPublisher events,
-      InstantSource clock) {
+      InstantSource clock,
+      String whereToLook) {
+    this.whereToLook = whereToLook;
     this.dataSource = dataSource;
     this.scheduler = scheduler;
     this.events = events;
@@ -49,10 +52,11 @@ final class DatabaseMigration implements FlywayMigrationStrategy {
       reach();
     } catch (SQLException e) {
       log.warn(
-          "History database unreachable at start-up ({}): starting without it; batteries are"
+          "History database unreachable at start-up: {}; {}. Starting without it: batteries are"
               + " controlled, history waits in memory, stored settings and overrides apply once it"
               + " answers (tried again every {} s)",
-          e.getMessage(),
+          rootCause(e),
+          whereToLook,
           RETRY.toSeconds());
       retries = scheduler.scheduleWithFixedDelay(() -> retry(flyway), RETRY);
       return;
@@ -76,6 +80,25 @@ final class DatabaseMigration implements FlywayMigrationStrategy {
     }
     log.info("History database reachable and migrated: stored settings and overrides now apply");
     events.publishEvent(new HistoryDatabaseReady(clock.instant()));
+  }
+
+  /**
+   * The pool only says it timed out; the driver's own reason is further down the chain (the last
+   * SQLException, whose words are the driver's, else the deepest cause).
+   */
+  static String rootCause(Throwable e) {
+    Throwable reason = e;
+    Throwable driver = null;
+    for (Throwable t = e.getCause(); t != null && t != reason; t = t.getCause()) {
+      reason = t;
+      if (t instanceof SQLException) {
+        driver = t;
+      }
+    }
+    Throwable told = driver != null ? driver : reason;
+    String message =
+        told.getMessage() == null ? told.getClass().getSimpleName() : told.getMessage();
+    return message.strip().replaceAll("\\s+", " ");
   }
 
   private void reach() throws SQLException {

@@ -69,9 +69,14 @@ class HistoryConfiguration {
       javax.sql.DataSource dataSource,
       org.springframework.scheduling.TaskScheduler scheduler,
       org.springframework.context.ApplicationEventPublisher events,
-      ObjectProvider<InstantSource> clock) {
+      ObjectProvider<InstantSource> clock,
+      HistorySettings settings) {
     return new DatabaseMigration(
-        dataSource, scheduler, events, clock.getIfAvailable(InstantSource::system));
+        dataSource,
+        scheduler,
+        events,
+        clock.getIfAvailable(InstantSource::system),
+        settings.whereToLook());
   }
 
   @Bean

@@ -132,6 +132,21 @@ public record HistorySettings(
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
+  /** Which database and which variables to check when it cannot be reached: no secret in it. */
+  String whereToLook() {
+    if (isPostgres()) {
+      String address = jdbcUrl.substring("jdbc:postgresql://".length()).replaceAll("[?].*", "");
+      return "check that PostgreSQL runs at "
+          + address
+          + " and accepts the user and password given by DATABASE_URL (or POSTGRES_USER and"
+          + " POSTGRES_PASSWORD)";
+    }
+    String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceAll("[?].*", "");
+    return "check DATABASE_FILE: the folder of "
+        + file
+        + " must exist and be writable by the service's user";
+  }
+
   @Override
   public String toString() {
     return "HistorySettings[" + jdbcUrl.replaceAll("password=[^&]*", "password=***") + "]";

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Per-battery gauges read from the observer at scrape time: state of charge, power, online, and the
- * reported mode as one 0/1 series per mode; plus whether automation is paused.
+ * Per-battery gauges read from the observer at scrape time: state of charge (0-1), power, grid
+ * power, temperature, online, and the reported mode as one 0/1 series per mode; plus whether
+ * automation is paused.
  */
 final class FleetGauges implements MeterBinder {
 
@@ -35,8 +36,23 @@ final class FleetGauges implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     for (BatteryPort port : batteries.all()) {
       BatteryId id = port.id();
-      gauge("marstek.battery.soc", "percent", id, s -> s.soc().value())
-          .description("State of charge the battery last reported")
+      // Prometheus' convention: a share is a ratio 0-1 (Grafana shows it with the percentunit unit)
+      gauge("marstek.battery.soc", "ratio", id, s -> s.soc().value() / 100)
+          .description("State of charge the battery last reported, 0-1")
+          .register(registry);
+      gauge(
+              "marstek.grid.power",
+              "watts",
+              id,
+              s -> s.meterPower().map(w -> w.value()).orElse(Double.NaN))
+          .description("House grid power the battery's meter reads: positive imports")
+          .register(registry);
+      gauge(
+              "marstek.battery.temperature",
+              "celsius",
+              id,
+              s -> s.temperature().map(c -> c.value()).orElse(Double.NaN))
+          .description("Battery temperature it last reported")
           .register(registry);
       gauge("marstek.battery.power", "watts", id, s -> s.acPower().value())
           .description("AC power: positive discharges to the house, negative charges")

@@ -3,8 +3,12 @@ package fr.marstek.automation.metrics;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +19,12 @@ class MetricsConfiguration {
   @Bean
   MeterBinder fleetGauges(Batteries batteries, FleetObserver observer, Automation automation) {
     return new FleetGauges(batteries, observer, automation);
+  }
+
+  @Bean
+  MeterBinder tariffGauges(
+      TempoColours colours, ObjectProvider<TempoPrices> prices, InstantSource clock) {
+    return new TariffGauges(colours, prices.getIfAvailable(TempoPrices::defaults), clock);
   }
 
   @Bean

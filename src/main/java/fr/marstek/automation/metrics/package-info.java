@@ -1,5 +1,8 @@
-/** Prometheus metrics: each battery's state, command outcomes and drifts (JVM metrics by Boot). */
+/**
+ * Prometheus metrics, all named marstek_: each battery's state, Tempo's colours and price, command
+ * outcomes and drifts (JVM metrics by Boot).
+ */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Metrics",
-    allowedDependencies = {"units", "device", "control"})
+    allowedDependencies = {"units", "device", "control", "tariff", "tariff :: tempo"})
 package fr.marstek.automation.metrics;

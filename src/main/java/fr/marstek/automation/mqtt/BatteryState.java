@@ -25,7 +25,9 @@ record BatteryState(
     String reason,
     boolean confirmed,
     boolean drifted,
-    @JsonProperty("temperature_c") Double temperatureC) {
+    @JsonProperty("temperature_c") Double temperatureC,
+    @JsonProperty("charged_kwh") Double chargedKwh,
+    @JsonProperty("discharged_kwh") Double dischargedKwh) {
 
   static BatteryState of(BatteryHealth health, Optional<ControlView> control) {
     Optional<BatteryStatus> status = health.lastStatus();
@@ -43,7 +45,14 @@ record BatteryState(
         desired.map(d -> PhraseFormat.english(d.reason())).orElse(null),
         control.map(ControlView::confirmed).orElse(false),
         control.map(ControlView::drifted).orElse(false),
-        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null));
+        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null),
+        status.map(s -> kwh(s.chargedTotal().kilowattHours())).orElse(null),
+        status.map(s -> kwh(s.dischargedTotal().kilowattHours())).orElse(null));
+  }
+
+  /** Watt-hour steps: finer would publish a new payload at every poll for no reader. */
+  private static double kwh(double value) {
+    return Math.round(value * 1000) / 1000.0;
   }
 
   /** The REST API's names for intents, so Home Assistant and the API agree. */

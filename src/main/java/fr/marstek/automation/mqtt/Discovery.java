@@ -52,6 +52,32 @@ final class Discovery {
             "Temperature",
             "{{ value_json.temperature_c }}",
             Map.of("unit_of_measurement", "°C", "device_class", "temperature")));
+    messages.add(
+        sensor(
+            id,
+            device,
+            "grid_power",
+            "Grid power",
+            "{{ value_json.grid_power_w }}",
+            Map.of("unit_of_measurement", "W", "device_class", "power")));
+    // Lifetime counters of the battery: what Home Assistant's Energy dashboard asks for
+    // (energy in kWh that only grows; a battery reset is seen by Home Assistant as a new cycle).
+    for (String way : List.of("charged", "discharged")) {
+      messages.add(
+          sensor(
+              id,
+              device,
+              way + "_energy",
+              "Energy " + way,
+              "{{ value_json." + way + "_kwh }}",
+              Map.of(
+                  "unit_of_measurement",
+                  "kWh",
+                  "device_class",
+                  "energy",
+                  "state_class",
+                  "total_increasing")));
+    }
     messages.add(sensor(id, device, "mode", "Mode", "{{ value_json.mode }}", Map.of()));
     messages.add(
         sensor(
@@ -146,6 +172,17 @@ final class Discovery {
                   .with("state_class", "measurement")
                   .with("icon", "mdi:calendar-range")));
     }
+    // Unit EUR/kWh and no device_class: Home Assistant's Energy dashboard takes a price entity in
+    // that unit, and its monetary class accepts only a currency such as EUR.
+    messages.add(
+        tempoSensor(
+            tempo,
+            serviceSensor(
+                    "tempo_price", "Electricity price now", state, "{{ value_json.price_eur_kwh }}")
+                .with("unit_of_measurement", "EUR/kWh")
+                .with("state_class", "measurement")
+                .with("suggested_display_precision", 4)
+                .with("icon", "mdi:cash")));
     String savings = topics.savingsState();
     messages.add(
         serviceSensor(

@@ -7,7 +7,9 @@ import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -39,9 +41,11 @@ class MqttConfiguration {
       DeviceIdentities identities,
       TempoColours colours,
       SavingsTotals savings,
+      ObjectProvider<TempoPrices> prices,
       ObjectMapper json) {
     var commands = new MqttCommands(automation, observer, clock, Topics.of(settings));
-    var tariff = new TariffFeed(colours, savings, clock);
+    var tariff =
+        new TariffFeed(colours, savings, clock, prices.getIfAvailable(TempoPrices::defaults));
     return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);
   }
 

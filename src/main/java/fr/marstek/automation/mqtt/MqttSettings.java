@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ public record MqttSettings(
     boolean commandsEnabled,
     Duration stateInterval) {
 
-  static final String URL_EXPECTED = "mqtt://[user:password@]host[:port] or mqtts://...";
+  static final String URL_EXPECTED =
+      "mqtt://[user:password@]host[:port] (or tcp://...), or mqtts://... (or ssl://...) for TLS";
   static final String TOPIC_EXPECTED = "a topic without '+', '#', spaces or a leading/trailing '/'";
 
   public MqttSettings {
@@ -95,7 +97,8 @@ public record MqttSettings(
     try {
       URI uri = new URI(raw);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("mqtt") || scheme.equals("mqtts")) && uri.getHost() != null) {
+      // tcp:// and ssl:// are Paho's and many brokers' own spelling of mqtt:// and mqtts://
+      if (List.of("mqtt", "mqtts", "tcp", "ssl").contains(scheme) && uri.getHost() != null) {
         return Optional.of(uri);
       }
     } catch (URISyntaxException e) {
@@ -107,7 +110,8 @@ public record MqttSettings(
   }
 
   private static String pahoUri(URI url) {
-    boolean tls = url.getScheme().equalsIgnoreCase("mqtts");
+    boolean tls =
+        url.getScheme().equalsIgnoreCase("mqtts") || url.getScheme().equalsIgnoreCase("ssl");
     int port = url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883;
     String host = url.getHost().contains(":") ? "[" + url.getHost() + "]" : url.getHost();
     return (tls ? "ssl://" : "tcp://") + host + ":" + port;

@@ -3,6 +3,7 @@ package fr.marstek.automation.mqtt;
 import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,8 +18,10 @@ final class TariffFeed {
   private final TempoColours colours;
   private final SavingsTotals savings;
   private final InstantSource clock;
+  private final TempoPrices prices;
 
-  TariffFeed(TempoColours colours, SavingsTotals savings, InstantSource clock) {
+  TariffFeed(TempoColours colours, SavingsTotals savings, InstantSource clock, TempoPrices prices) {
+    this.prices = prices;
     this.colours = colours;
     this.savings = savings;
     this.clock = clock;
@@ -30,7 +33,7 @@ final class TariffFeed {
   }
 
   TempoState tempo() {
-    return TempoState.of(colours.outlook(), colours.seasonTally(), clock.instant());
+    return TempoState.of(colours.outlook(), colours.seasonTally(), clock.instant(), prices);
   }
 
   /** This month's and this season's savings, through today's Tempo day. */

@@ -5,6 +5,7 @@ import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,8 @@ record TempoState(
     @JsonProperty("blue_days_left") int blueDaysLeft,
     @JsonProperty("white_days_left") int whiteDaysLeft,
     @JsonProperty("red_days_left") int redDaysLeft,
-    @JsonProperty("season_complete") boolean seasonComplete) {
+    @JsonProperty("season_complete") boolean seasonComplete,
+    @JsonProperty("price_eur_kwh") Double priceEurKwh) {
 
   static final List<String> COLOURS =
       List.of(
@@ -38,17 +40,28 @@ record TempoState(
   static final String PEAK = "PEAK";
   static final String OFF_PEAK = "OFF_PEAK";
 
-  static TempoState of(TempoOutlook outlook, SeasonTally tally, Instant now) {
+  static TempoState of(TempoOutlook outlook, SeasonTally tally, Instant now, TempoPrices prices) {
+    boolean offPeak = TempoDays.isOffPeak(now);
+    // The price of the hour now: today's colour (the Tempo day's) in the grid in force; unknown
+    // while today's colour is.
+    Double price =
+        outlook.todayColour() == TempoColour.UNKNOWN
+            ? null
+            : prices
+                .gridAt(now)
+                .map(g -> g.price(outlook.todayColour(), offPeak).eurPerKwh())
+                .orElse(null);
     return new TempoState(
         outlook.todayColour().name(),
         outlook.tomorrowColour().name(),
         outlook.today(),
         outlook.tomorrow(),
-        TempoDays.isOffPeak(now) ? OFF_PEAK : PEAK,
+        offPeak ? OFF_PEAK : PEAK,
         tally.season().toString(),
         tally.left(TempoColour.BLUE),
         tally.left(TempoColour.WHITE),
         tally.left(TempoColour.RED),
-        tally.complete());
+        tally.complete(),
+        price);
   }
 }

@@ -4,5 +4,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "MQTT",
-    allowedDependencies = {"units", "config", "device", "control", "tariff :: tempo", "history"})
+    allowedDependencies = {
+      "units",
+      "config",
+      "device",
+      "control",
+      "tariff",
+      "tariff :: tempo",
+      "history"
+    })
 package fr.marstek.automation.mqtt;

@@ -6,6 +6,7 @@ import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -19,7 +20,9 @@ final class Horizon {
   final boolean[] offPeak;
   final double[] price;
   final double[] load;
-  final double[] typicalLoad;
+
+  /** The room an import cap usually leaves above the house (W); infinite without a cap. */
+  final double[] room;
 
   private Horizon(int hours) {
     start = new Instant[hours];
@@ -29,7 +32,7 @@ final class Horizon {
     offPeak = new boolean[hours];
     price = new double[hours];
     load = new double[hours];
-    typicalLoad = new double[hours];
+    room = new double[hours];
   }
 
   /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
@@ -41,10 +44,14 @@ final class Horizon {
     LocalDate lastDay = null;
     TempoColour lastColour = TempoColour.UNKNOWN;
     boolean lastAssumed = false;
+    LocalDate gridDay = null;
+    Optional<TempoPriceGrid> grid = Optional.empty();
     for (int t = 0; t < hours; t++) {
       Instant at = first.plus(t, ChronoUnit.HOURS);
       h.start[t] = at;
-      h.day[t] = TempoDays.tempoDayOf(at);
+      // one time-zone conversion per hour: the replay plans 8,760 times a season
+      LocalDateTime local = LocalDateTime.ofInstant(at, TempoDays.PARIS);
+      h.day[t] = TempoDays.tempoDayOf(local);
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
         lastColour = calendar.colourOf(lastDay);
@@ -55,17 +62,21 @@ final class Horizon {
       }
       h.colour[t] = lastColour;
       h.assumed[t] = lastAssumed;
-      h.offPeak[t] = TempoDays.isOffPeak(at);
-      Optional<TempoPriceGrid> grid = in.prices().gridAt(at);
+      h.offPeak[t] = TempoDays.isOffPeak(local);
+      if (!local.toLocalDate().equals(gridDay)) {
+        gridDay = local.toLocalDate();
+        grid = in.prices().gridOn(gridDay);
+      }
       h.price[t] =
           grid.isPresent() && lastColour.isKnown()
               ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()
               : Double.NaN;
       h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
-      h.typicalLoad[t] =
-          Double.isInfinite(in.maxGridImportW())
-              ? h.load[t]
-              : in.forecast().typicalWatts(at).orElse(h.load[t]);
+      double cap = in.maxGridImportW();
+      h.room[t] =
+          Double.isInfinite(cap)
+              ? cap
+              : in.forecast().roomWatts(at, cap).orElse(Math.max(0, cap - h.load[t]));
     }
     return h;
   }

@@ -18,4 +18,17 @@ public interface LoadForecast {
   default OptionalDouble typicalWatts(Instant hourStart) {
     return watts(hourStart);
   }
+
+  /**
+   * The room (W) an import cap of {@code capW} usually leaves above the house in that hour.
+   * Charging can use an hour's room only when it is there, so this is the mean of the room of the
+   * same past hours, not the room above their mean load: that is empty in an hour the house is over
+   * the cap on most days but not all. By default the room above {@link #typicalWatts}.
+   */
+  default OptionalDouble roomWatts(Instant hourStart, double capW) {
+    OptionalDouble typical = typicalWatts(hourStart);
+    return typical.isPresent()
+        ? OptionalDouble.of(Math.max(0, capW - typical.getAsDouble()))
+        : OptionalDouble.empty();
+  }
 }

@@ -25,10 +25,16 @@ final class OptimisingPlanner implements Planner {
 
   private final boolean oracle;
   private final Instant horizonEnd;
+  private final boolean nextHourOnly;
 
-  OptimisingPlanner(boolean oracle, Instant horizonEnd) {
+  /**
+   * @param nextHourOnly return only the hour ahead of the plan (the same decision): a replay that
+   *     re-plans every hour uses no more, and writing out the other hours was most of its time
+   */
+  OptimisingPlanner(boolean oracle, Instant horizonEnd, boolean nextHourOnly) {
     this.oracle = oracle;
     this.horizonEnd = horizonEnd;
+    this.nextHourOnly = nextHourOnly;
   }
 
   @Override
@@ -53,18 +59,25 @@ final class OptimisingPlanner implements Planner {
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
-        slots(in, h, fleet, pooled, keep.possibleRed()));
+        slots(in, h, fleet, pooled, keep, limits.maxIn()));
   }
 
   /**
    * What a stored unit left after the horizon is worth, as a function of how much is left, and the
    * day after the horizon when that value counts on it turning red.
    */
-  record Keep(ConvexValue end, Optional<LocalDate> possibleRed) {
+  record Keep(ConvexValue end, Optional<LocalDate> possibleRed, Optional<Stocking> stocking) {
     static Keep nothing(double width) {
-      return new Keep(ConvexValue.linear(width, 0), Optional.empty());
+      return new Keep(ConvexValue.linear(width, 0), Optional.empty(), Optional.empty());
     }
   }
+
+  /**
+   * Why energy is kept beyond the horizon although no red day is known: one night refills only
+   * {@code nightUnits} of the {@code redDayUnits} a red day's peak can use (stored units), so a red
+   * day from {@code from} on is stocked for over several nights.
+   */
+  record Stocking(LocalDate from, double nightUnits, double redDayUnits) {}
 
   /** Per hour, in stored units: cost to charge, most in, value out, most out. */
   record Limits(double[] buy, double[] maxIn, double[] sell, double[] maxOut) {}
@@ -89,9 +102,9 @@ final class OptimisingPlanner implements Planner {
         load = Math.min(outAc, load * RED_PEAK_MARGIN);
       }
       buy[t] = h.price[t] / etaIn / 1000;
-      // the import cap leaves room for charging only above what the house is expected to draw
-      maxIn[t] =
-          Math.min(fleet.totalMaxIn(), Math.max(0, in.maxGridImportW() - h.typicalLoad[t]) * etaIn);
+      // the import cap leaves room for charging only above what the house is expected to draw;
+      // when the house takes it after all, the control loop holds the charge under the cap
+      maxIn[t] = Math.min(fleet.totalMaxIn(), h.room[t] * etaIn);
       sell[t] = (h.price[t] - in.wearEurPerKwh()) * etaOut / 1000;
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }
@@ -119,21 +132,32 @@ final class OptimisingPlanner implements Planner {
   }
 
   private List<BatteryPlan> slots(
-      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Optional<LocalDate> possibleRed) {
+      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Keep keep, double[] maxIn) {
     int n = fleet.batteries.size();
     List<List<PlanSlot>> perBattery = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      perBattery.add(new ArrayList<>(h.hours()));
+      perBattery.add(new ArrayList<>());
     }
-    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), possibleRed);
-    for (int t = 0; t < h.hours(); t++) {
+    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), keep);
+    int written = nextHourOnly ? 1 : h.hours();
+    for (int t = 0; t < written; t++) {
       // from what the batteries really hold, so a share one battery could not take is retried
       double[] parts = fleet.share(pooled[t + 1] - fleet.totalStored());
       Phrase why = reasons.forHour(t);
+      // the plan wants all the room the cap is expected to leave: it would buy more at this price,
+      // so it takes whatever room the hour really has (the control loop holds it under the cap)
+      boolean takeAllRoom =
+          !oracle
+              && maxIn[t] < fleet.totalMaxIn() - 1
+              && pooled[t + 1] - pooled[t] >= maxIn[t] - 1
+              && maxIn[t] > 1;
       for (int i = 0; i < n; i++) {
         BatteryLimits limits = fleet.batteries.get(i).limits();
         double eta = limits.oneWayEfficiency();
         Action action = Actions.of(parts[i] / eta, -parts[i] * eta);
+        if (takeAllRoom && action instanceof Action.ChargeFromGrid) {
+          action = new Action.ChargeFromGrid(limits.maxCharge());
+        }
         if (!oracle && action instanceof Action.CoverHouse) {
           // the forecast is only a guess: when it pays to discharge, follow the real load
           action = new Action.CoverHouse(limits.maxDischarge());

@@ -16,7 +16,7 @@ public interface Planner {
     return switch (strategy) {
       case NONE -> new IdlePlanner();
       case FIXED -> new FixedPlanner();
-      case TEMPO -> new OptimisingPlanner(false, null);
+      case TEMPO -> new OptimisingPlanner(false, null, false);
       case ORACLE ->
           throw new IllegalArgumentException("the oracle needs a horizon: use Planner.oracle");
     };
@@ -27,6 +27,14 @@ public interface Planner {
    * forecast, and it returns the exact optimum of energy cost plus wear (nothing left is valued).
    */
   static Planner oracle(Instant horizonEnd) {
-    return new OptimisingPlanner(true, horizonEnd);
+    return new OptimisingPlanner(true, horizonEnd, false);
+  }
+
+  /**
+   * As {@link #of}, but the plan holds only the hour that starts now, with the same decision: for a
+   * replay, which plans again every hour.
+   */
+  static Planner nextHourOf(Strategy strategy) {
+    return strategy == Strategy.TEMPO ? new OptimisingPlanner(false, null, true) : of(strategy);
   }
 }

@@ -1,6 +1,7 @@
 package fr.marstek.automation.planning;
 
 import static fr.marstek.automation.units.Phrase.Arg.day;
+import static fr.marstek.automation.units.Phrase.Arg.energy;
 import static fr.marstek.automation.units.Phrase.Arg.eurPerKwh;
 import static fr.marstek.automation.units.Phrase.Arg.percent;
 import static fr.marstek.automation.units.Phrase.Arg.phrase;
@@ -10,6 +11,7 @@ import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.Phrase.Arg;
+import fr.marstek.automation.units.WattHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,21 +26,19 @@ final class Reasons {
   private final double[] pooled;
   private final double usable;
   private final Optional<LocalDate> possibleRed;
+  private final Optional<OptimisingPlanner.Stocking> stocking;
 
   /**
-   * @param possibleRed the day after the horizon, when energy is kept for it in case it is red
+   * @param keep what is kept after the horizon, and for which red day that may come
    */
   Reasons(
-      PlanningInput in,
-      Horizon h,
-      double[] pooled,
-      double usable,
-      Optional<LocalDate> possibleRed) {
+      PlanningInput in, Horizon h, double[] pooled, double usable, OptimisingPlanner.Keep keep) {
     this.in = in;
     this.h = h;
     this.pooled = pooled;
     this.usable = usable;
-    this.possibleRed = possibleRed;
+    this.possibleRed = keep.possibleRed();
+    this.stocking = keep.stocking();
   }
 
   Phrase forHour(int t) {
@@ -80,6 +80,19 @@ final class Reasons {
   }
 
   private Phrase charging(Arg next, double there, double here, Arg atPeak) {
+    if (stocking.isPresent() && pooled[pooled.length - 1] > NOISE_WH) {
+      // charging on an earlier night than the red day's own: say why one night is not enough
+      OptimisingPlanner.Stocking why = stocking.get();
+      return Phrase.of(
+          "reason.plan.chargingStocking",
+          next,
+          eurPerKwh(there),
+          eurPerKwh(here),
+          atPeak,
+          day(why.from()),
+          energy(WattHours.of(why.nightUnits())),
+          energy(WattHours.of(why.redDayUnits())));
+    }
     return keptForRed()
         .map(
             red ->

@@ -1,6 +1,7 @@
 package fr.marstek.automation.planning;
 
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
+import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ final class StockValue {
   private final Fleet fleet;
   private final double[] maxIn;
   private final double[] maxOut;
+  private Optional<OptimisingPlanner.Stocking> stocking = Optional.empty();
 
   private StockValue(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     this.in = in;
@@ -57,7 +59,8 @@ final class StockValue {
     LocalDate lastDay = h.day[h.hours() - 1];
     if (!in.calendar().redPossibleAfter(lastDay)) {
       double bestPeak = Math.max(0, grid.cheapestPeak().eurPerKwh() - wear) * etaOut / 1000;
-      return new OptimisingPlanner.Keep(ConvexValue.linear(width, -bestPeak), Optional.empty());
+      return new OptimisingPlanner.Keep(
+          ConvexValue.linear(width, -bestPeak), Optional.empty(), Optional.empty());
     }
     double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn / 1000;
     LocalDate after = lastDay.plusDays(1);
@@ -71,8 +74,8 @@ final class StockValue {
                 / 1000;
     double base = saving > 0 ? refill + saving : KEEP_DISCOUNT * refill;
     Optional<LocalDate> possibleRed = saving > 0 ? Optional.of(after) : Optional.empty();
-    return new OptimisingPlanner.Keep(
-        worth(width, Math.min(base, redValue), refill, redValue, after), possibleRed);
+    ConvexValue end = worth(width, Math.min(base, redValue), refill, redValue, after);
+    return new OptimisingPlanner.Keep(end, possibleRed, stocking);
   }
 
   /**
@@ -87,11 +90,11 @@ final class StockValue {
     List<Double> edges = new ArrayList<>();
     List<Double> chances = new ArrayList<>();
     if (night > 0 && redValue > refill) {
-      TempoCalendar calendar = in.calendar();
+      RedChances redChances = new RedChances(in.calendar());
       double noRedYet = 1;
       LocalDate day = after;
       for (int j = 0; j < MAX_DAYS_AHEAD && redDay - (j + 1) * night > 0; j++) {
-        double p = chanceOfRedFast(calendar, day);
+        double p = redChances.next(day);
         edges.add(redDay - (j + 1) * night);
         chances.add(noRedYet * p);
         noRedYet *= 1 - p;
@@ -112,7 +115,10 @@ final class StockValue {
       double to = Math.min(width, edges.get(j));
       if (to > from) {
         length[k] = to - from;
-        worth[k++] = Math.min(redValue, Math.max(base, refill + (redValue - refill) * cumulative));
+        worth[k] = Math.min(redValue, Math.max(base, refill + (redValue - refill) * cumulative));
+        if (worth[k++] > base) {
+          stocking = Optional.of(new OptimisingPlanner.Stocking(after, night, redDay));
+        }
         from = to;
       }
     }
@@ -155,7 +161,39 @@ final class StockValue {
     return Math.max(best, day);
   }
 
-  private static double chanceOfRedFast(TempoCalendar calendar, LocalDate day) {
-    return TempoSeason.isRedAllowed(day) ? OptimisingPlanner.chanceOfRed(calendar, day) : 0;
+  /**
+   * {@link OptimisingPlanner#chanceOfRed} for consecutive days, counting the days that can still be
+   * red once per season rather than once per day: the replay asks it for every hour of a season.
+   */
+  private static final class RedChances {
+    private final TempoCalendar calendar;
+    private TempoSeason season;
+    private int left;
+    private int candidates;
+
+    RedChances(TempoCalendar calendar) {
+      this.calendar = calendar;
+    }
+
+    /** The chance for {@code day}; days must be asked in order, one after the other. */
+    double next(LocalDate day) {
+      if (!TempoSeason.isRedAllowed(day) || calendar.colourOf(day).isKnown()) {
+        return 0;
+      }
+      TempoSeason of = TempoSeason.of(day);
+      if (!of.equals(season)) {
+        season = of;
+        left = calendar.daysLeft(of, TempoColour.RED);
+        candidates = 0;
+        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
+          if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
+            candidates++;
+          }
+        }
+      }
+      double chance = candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
+      candidates--;
+      return chance;
+    }
   }
 }

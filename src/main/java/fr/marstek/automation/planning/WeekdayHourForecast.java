@@ -37,6 +37,30 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
     return estimate(hourStart, false);
   }
 
+  /** The mean over the same hours of what the cap left above the house. */
+  @Override
+  public OptionalDouble roomWatts(Instant hourStart, double capW) {
+    ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
+    double sum = 0;
+    int samples = 0;
+    for (int k = 1; k <= weeks; k++) {
+      Instant past = local.minusWeeks(k).toInstant();
+      if (past.plusSeconds(3600).isAfter(now)) {
+        continue;
+      }
+      OptionalDouble measured = history.watts(past);
+      if (measured.isPresent()) {
+        sum += Math.max(0, capW - measured.getAsDouble());
+        samples++;
+      }
+    }
+    if (samples >= MIN_SAMPLES) {
+      return OptionalDouble.of(sum / samples);
+    }
+    return OptionalDouble.of(
+        Math.max(0, capW - PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]));
+  }
+
   private OptionalDouble estimate(Instant hourStart, boolean highestOfWeeks) {
     ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
     double highest = 0;

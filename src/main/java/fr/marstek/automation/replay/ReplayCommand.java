@@ -8,7 +8,9 @@ import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -37,13 +39,34 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--tempo", required = true, description = "colour calendar (date,color,...)")
+  /** Public RTE colours 2014-09-01 to 2024-08-28, shipped so that a fresh clone can replay. */
+  static final String BUILT_IN_TEMPO = "/replay/tempo-colours.csv";
+
+  /** One Paris-area house's hourly load over 2008 (UCI data set 235, CC BY 4.0). */
+  static final String BUILT_IN_LOAD = "/replay/load-2008.csv";
+
+  static final int BUILT_IN_LOAD_YEAR = 2008;
+
+  @Option(
+      names = "--tempo",
+      description =
+          "colour calendar CSV with a date,color header (default: the built-in public colours of"
+              + " seasons 2014-2015 to 2023-2024)")
   Path tempo;
 
-  @Option(names = "--load", required = true, description = "house load file (either format)")
+  @Option(
+      names = "--load",
+      description =
+          "house load CSV: timestamp_local,avg_power_w (hourly) or"
+              + " interval_start,interval_end,avg_power_w (default: a built-in house near Paris over"
+              + " 2008, laid onto each season's weekdays)")
   Path load;
 
-  @Option(names = "--season", required = true, split = ",", description = "e.g. 2022-2023")
+  @Option(
+      names = "--season",
+      split = ",",
+      defaultValue = "2022-2023",
+      description = "Tempo seasons, 1 September to 31 August (default: ${DEFAULT-VALUE})")
   List<String> seasons;
 
   @Option(
@@ -53,7 +76,11 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "none|fixed|tempo|oracle (default: ${DEFAULT-VALUE})")
   List<String> strategies;
 
-  @Option(names = "--batteries", split = ",", defaultValue = "1")
+  @Option(
+      names = "--batteries",
+      split = ",",
+      defaultValue = "1",
+      description = "how many batteries share the house, e.g. 1,2,3 (default: ${DEFAULT-VALUE})")
   List<Integer> batteries;
 
   @Option(names = "--wear", split = ",", defaultValue = "0.05", description = "EUR per AC kWh out")
@@ -77,12 +104,14 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--json", description = "write the results here as a JSON array")
   Path json;
 
-  @Option(names = "--align-weekdays", description = "map the load year onto each season's dates")
+  @Option(
+      names = "--align-weekdays",
+      description = "map the load year onto each season's dates (always on with the built-in load)")
   boolean alignWeekdays;
 
   @Option(
       names = "--load-year",
-      description = "calendar year of load to map (with --align-weekdays)")
+      description = "calendar year of load to map (with --align-weekdays; built-in load: 2008)")
   Integer loadYear;
 
   @Option(
@@ -113,19 +142,37 @@ public final class ReplayCommand implements Callable<Integer> {
               + " held within it (default: no cap)")
   Double maxGridW;
 
-  @Option(names = "--capacity-kwh", defaultValue = "5.12")
+  @Option(
+      names = "--capacity-kwh",
+      defaultValue = "5.12",
+      description = "usable capacity of one battery in kWh (default: ${DEFAULT-VALUE}, a Venus E)")
   double capacityKwh;
 
-  @Option(names = "--charge-w", defaultValue = "2500")
+  @Option(
+      names = "--charge-w",
+      defaultValue = "2500",
+      description = "largest grid charging power of one battery in W (default: ${DEFAULT-VALUE})")
   double chargeW;
 
-  @Option(names = "--discharge-w", defaultValue = "800")
+  @Option(
+      names = "--discharge-w",
+      defaultValue = "800",
+      description =
+          "largest discharging power of one battery in W (default: ${DEFAULT-VALUE}, the socket"
+              + " limit)")
   double dischargeW;
 
-  @Option(names = "--min-soc", defaultValue = "11")
+  @Option(
+      names = "--min-soc",
+      defaultValue = "11",
+      description = "never discharge below this state of charge in %% (default: ${DEFAULT-VALUE})")
   double minSoc;
 
-  @Option(names = "--round-trip", defaultValue = "0.88")
+  @Option(
+      names = "--round-trip",
+      defaultValue = "0.88",
+      description =
+          "share of the AC energy charged that comes back out, 0-1 (default: ${DEFAULT-VALUE})")
   double roundTrip;
 
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -139,6 +186,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (load == null && loadYear == null) {
+      alignWeekdays = true;
+      loadYear = BUILT_IN_LOAD_YEAR;
+    }
     if (alignWeekdays == (loadYear == null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--align-weekdays and --load-year go together");
@@ -223,8 +274,8 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private void stressTable() throws IOException {
-    try (var tempoReader = Files.newBufferedReader(tempo);
-        var loadReader = Files.newBufferedReader(load)) {
+    try (var tempoReader = open(tempo, BUILT_IN_TEMPO);
+        var loadReader = open(load, BUILT_IN_LOAD)) {
       LoadSeries series = LoadFiles.read(loadReader);
       if (alignWeekdays) {
         series = new WeekdayAlignment(series, loadYear);
@@ -232,6 +283,18 @@ public final class ReplayCommand implements Callable<Integer> {
       new StressTable(TempoCalendar.parseCsv(tempoReader), series, limits(), publication, prices())
           .print(out, seasons.stream().map(TempoSeason::parse).toList(), batteries.getFirst());
     }
+  }
+
+  /** The file given, or the built-in one shipped in the jar. */
+  private static BufferedReader open(Path file, String builtIn) throws IOException {
+    if (file != null) {
+      return Files.newBufferedReader(file);
+    }
+    var stream = ReplayCommand.class.getResourceAsStream(builtIn);
+    if (stream == null) {
+      throw new IOException("built-in replay data missing from the jar: " + builtIn);
+    }
+    return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
   }
 
   private BatteryLimits limits() {
@@ -245,8 +308,8 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private SeasonReplay replay() {
-    try (var tempoReader = Files.newBufferedReader(tempo);
-        var loadReader = Files.newBufferedReader(load)) {
+    try (var tempoReader = open(tempo, BUILT_IN_TEMPO);
+        var loadReader = open(load, BUILT_IN_LOAD)) {
       LoadSeries series = LoadFiles.read(loadReader);
       if (alignWeekdays) {
         series = new WeekdayAlignment(series, loadYear);

@@ -27,25 +27,35 @@ final class SeasonHours {
   final double[] price;
   final double[] forecast;
   final double[] typical;
+  final double[] room;
+  private final double maxGridW;
   int daysCovered;
   int daysExcluded;
   int hoursMissing;
 
-  private SeasonHours(Instant first, int hours) {
+  private SeasonHours(Instant first, int hours, double maxGridW) {
     this.first = first;
+    this.maxGridW = maxGridW;
     start = new Instant[hours];
     load = new double[hours];
     price = new double[hours];
     forecast = new double[hours + HOURS_PAST_END];
     typical = new double[hours + HOURS_PAST_END];
+    room = new double[hours + HOURS_PAST_END];
   }
 
   static SeasonHours read(
-      TempoSeason season, TempoCalendar truth, LoadSeries load, TempoPrices prices, int weeks) {
+      TempoSeason season,
+      TempoCalendar truth,
+      LoadSeries load,
+      TempoPrices prices,
+      int weeks,
+      double maxGridW) {
     Instant first = TempoDays.start(season.firstDay());
     Instant end = TempoDays.end(season.lastDay());
     SeasonHours h =
-        new SeasonHours(first, (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600));
+        new SeasonHours(
+            first, (int) ((end.getEpochSecond() - first.getEpochSecond()) / 3600), maxGridW);
     int t = 0;
     for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
       TempoColour colour = truth.colourOf(day);
@@ -84,6 +94,8 @@ final class SeasonHours {
       WeekdayHourForecast made = new WeekdayHourForecast(load, at, weeks);
       h.forecast[k] = made.watts(at).orElse(Double.NaN);
       h.typical[k] = made.typicalWatts(at).orElse(Double.NaN);
+      h.room[k] =
+          Double.isInfinite(maxGridW) ? maxGridW : made.roomWatts(at, maxGridW).orElse(Double.NaN);
     }
     return h;
   }
@@ -113,6 +125,13 @@ final class SeasonHours {
       @Override
       public OptionalDouble typicalWatts(Instant at) {
         return lookUp(typical, at).orElseGet(() -> live.typicalWatts(at));
+      }
+
+      @Override
+      public OptionalDouble roomWatts(Instant at, double capW) {
+        return capW == maxGridW
+            ? lookUp(room, at).orElseGet(() -> live.roomWatts(at, capW))
+            : live.roomWatts(at, capW);
       }
 
       private java.util.Optional<OptionalDouble> lookUp(double[] made, Instant at) {

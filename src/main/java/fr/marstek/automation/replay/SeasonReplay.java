@@ -60,10 +60,10 @@ final class SeasonReplay {
   ReplayResult run(ReplayCase c) {
     SeasonHours hours =
         seasons.computeIfAbsent(
-            c.season(), s -> SeasonHours.read(s, truth, load, prices, FORECAST_WEEKS));
+            c.season(), s -> SeasonHours.read(s, truth, load, prices, FORECAST_WEEKS, maxGridW));
     SimulatedFleet fleet = new SimulatedFleet(c.batteries(), limits);
     Plan oraclePlan = c.strategy() == Strategy.ORACLE ? oraclePlan(hours, fleet, c) : null;
-    Planner planner = c.strategy() == Strategy.ORACLE ? null : Planner.of(c.strategy());
+    Planner planner = c.strategy() == Strategy.ORACLE ? null : Planner.nextHourOf(c.strategy());
     Imports imports = new Imports(maxGridW);
     double cost = 0;
     double none = 0;

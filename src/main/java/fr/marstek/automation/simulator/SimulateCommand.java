@@ -52,7 +52,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address. Default 127.0.0.1.")
   private String bind;
 
-  @Option(names = "--soc", description = "Initial state of charge in % (default 45/62/80...).")
+  @Option(names = "--soc", description = "Initial state of charge in %% (default 45/62/80...).")
   private Optional<Double> soc = Optional.empty();
 
   @Option(names = "--loss", defaultValue = "0.0", description = "Share of requests dropped, 0-1.")
@@ -88,6 +88,11 @@ public final class SimulateCommand implements Callable<Integer> {
   private SimulateCommand(PrintWriter out, Runnable awaitStop) {
     this.out = out;
     this.awaitStop = awaitStop;
+  }
+
+  /** The command as a subcommand of the jar's command line: runs until the JVM stops. */
+  public static SimulateCommand untilStopped(PrintWriter out) {
+    return new SimulateCommand(out, SimulateCommand::untilTheJvmStops);
   }
 
   /** Runs the command ({@code args} may start with {@code simulate}); returns the exit code. */

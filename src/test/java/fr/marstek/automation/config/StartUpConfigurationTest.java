@@ -103,4 +103,75 @@ class StartUpConfigurationTest {
               });
     }
   }
+
+  @Test
+  void aMalformedLineIsOneMaskedLineNamingFileAndLine(CapturedOutput output) throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "BATTERY_7_IP=127.0.0.1\nAPI_TOKEN: s3cret-token-value-42\n");
+
+    assertThatThrownBy(
+            () ->
+                app()
+                    .run(
+                        "--DOTENV_FILE=" + env,
+                        "--API_TOKEN_FILE=" + dir.resolve("token"),
+                        "--CONTROL_ENABLED=false",
+                        "--DATABASE_URL=",
+                        "--DATABASE_FILE=" + dir.resolve("history.db")))
+        .isInstanceOf(InvalidConfiguration.class)
+        .hasMessageNotContaining("s3cret");
+    assertThat(output.getAll())
+        .contains(
+            "Invalid configuration:",
+            env + ":2: API_TOKEN: ****(21 chars): expected NAME=value (write API_TOKEN=...")
+        .doesNotContain("s3cret", "DotenvException", "\tat ");
+  }
+
+  @Test
+  void aMissingNamedDotEnvFileStopsStartUp(CapturedOutput output) {
+    Path missing = dir.resolve("missing.env");
+
+    assertThatThrownBy(
+            () ->
+                app()
+                    .run(
+                        "--DOTENV_FILE=" + missing,
+                        "--API_TOKEN_FILE=" + dir.resolve("token"),
+                        "--CONTROL_ENABLED=false",
+                        "--DATABASE_URL=",
+                        "--DATABASE_FILE=" + dir.resolve("history.db")))
+        .isInstanceOf(InvalidConfiguration.class);
+    assertThat(output.getAll())
+        .contains(
+            "DOTENV_FILE=" + missing + ": expected an existing file",
+            "set DOTENV_FILE=none to read no .env file")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aTypoInTheOnlyBatteryLineIsWarnedAndDemoModeSaidLoudly(CapturedOutput output)
+      throws Exception {
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "BATERY_1_IP=127.0.0.1\n");
+
+    try (var context =
+        app()
+            .run(
+                "--DOTENV_FILE=" + env,
+                "--API_TOKEN_FILE=" + dir.resolve("token"),
+                "--CONTROL_ENABLED=false",
+                "--DATABASE_URL=",
+                "--DATABASE_FILE=" + dir.resolve("history.db"))) {
+      assertThat(context.getBean(fr.marstek.automation.device.Batteries.class).isDemo()).isTrue();
+      assertThat(context.getBean(ConfigurationWarnings.class).warnings())
+          .singleElement()
+          .asString()
+          .contains("BATERY_1_IP", "did you mean BATTERY_1_IP?");
+    }
+    assertThat(output.getAll())
+        .contains(
+            "WARN",
+            "configuration: BATERY_1_IP is not a setting this service reads, so it is ignored",
+            "DEMO MODE: no BATTERY_X_IP is set");
+  }
 }

@@ -73,7 +73,9 @@ class DeploymentFilesTest {
     Map<String, Object> app = service("marstek-automation");
     Map<String, Object> mosquitto = service("mosquitto");
 
-    assertThat(timescale.get("image")).isEqualTo("timescale/timescaledb:latest-pg16");
+    assertThat(timescale.get("image").toString())
+        .as("a pinned version, not a moving tag")
+        .matches("timescale/timescaledb:\\d+\\.\\d+\\.\\d+-pg16");
     assertThat((List<String>) cast(timescale.get("volumes")))
         .contains("timescaledb-data:/var/lib/postgresql/data");
     assertThat((Map<String, Object>) cast(compose().get("volumes")))
@@ -156,8 +158,42 @@ class DeploymentFilesTest {
     assertThat(unit).contains("[Unit]", "[Service]", "[Install]", "WantedBy=multi-user.target");
     assertThat(unit).containsPattern("(?m)^User=marstek$").doesNotContainPattern("(?m)^User=root");
     assertThat(unit).containsPattern("(?m)^ExecStart=.*marstek-automation\\.jar");
+    // Debian 12's /usr/bin/java is Java 17, which cannot run the jar
+    assertThat(unit)
+        .doesNotContainPattern("(?m)^ExecStart=.*/usr/bin/java")
+        .containsPattern("(?m)^Environment=\"JAVA=/usr/lib/jvm/temurin-25-[a-z0-9-]+/bin/java\"$");
     assertThat(unit).containsPattern("(?m)^Restart=on-failure$");
     assertThat(unit).containsPattern("(?m)^WorkingDirectory=/opt/marstek-automation$");
+  }
+
+  @Test
+  void grafanaLoadsTheDashboardFromProvisioningFilesAsWellAsByImport() throws IOException {
+    Map<String, Object> provisioning =
+        new Yaml().load(read("deploy/grafana/provisioning/dashboards/marstek-automation.yaml"));
+    List<Map<String, Object>> providers = cast(provisioning.get("providers"));
+    Map<String, Object> options = cast(providers.getFirst().get("options"));
+    assertThat(providers.getFirst().get("type")).isEqualTo("file");
+    assertThat(options.get("path")).isEqualTo("/var/lib/grafana/dashboards/marstek-automation");
+    assertThat(read("docs/DEPLOY.md"))
+        .contains("`deploy/grafana` on `/var/lib/grafana/dashboards/marstek-automation`");
+    Map<String, Object> datasources =
+        new Yaml().load(read("deploy/grafana/provisioning/datasources/prometheus.yaml"));
+    assertThat(datasources.toString()).contains("type=prometheus");
+
+    // A provisioned dashboard gets no import prompt: ${DS_PROMETHEUS} must be a variable of its
+    // own.
+    String dashboard = read("deploy/grafana/marstek-automation.json");
+    assertThat(dashboard).contains("${DS_PROMETHEUS}");
+    Map<String, Object> json = new Yaml().load(dashboard); // JSON is YAML
+    Map<String, Object> templating = cast(json.get("templating"));
+    List<Map<String, Object>> variables = cast(templating.get("list"));
+    assertThat(variables)
+        .anySatisfy(
+            v -> {
+              assertThat(v.get("name")).isEqualTo("DS_PROMETHEUS");
+              assertThat(v.get("type")).isEqualTo("datasource");
+              assertThat(v.get("query")).isEqualTo("prometheus");
+            });
   }
 
   @Test

@@ -32,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       // Replaces the default grid of 2025-08-01 (red: 0.1460 off-peak, 0.6468 peak).
       "TEMPO_PRICES=2025-08-01:0.10,0.20,0.11,0.21,0.15,0.70"
     })

@@ -36,7 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
@@ -87,8 +87,10 @@ class PrometheusMetricsTest {
               for (String id : new String[] {"1", "2", "3"}) {
                 String battery = "battery=\"" + id + "\"";
                 assertThat(value(scrape, "marstek_battery_online{" + battery + "}")).isEqualTo(1.0);
-                assertThat(value(scrape, "marstek_battery_soc_percent{" + battery + "}"))
-                    .isBetween(1.0, 100.0);
+                assertThat(value(scrape, "marstek_battery_soc_ratio{" + battery + "}"))
+                    .isBetween(0.01, 1.0);
+                assertThat(scrape).contains("marstek_battery_temperature_celsius{" + battery + "}");
+                assertThat(scrape).contains("marstek_grid_power_watts{" + battery + "}");
                 assertThat(value(scrape, "marstek_battery_power_watts{" + battery + "}"))
                     .isBetween(-2500.0, 2500.0);
                 double modes = 0;
@@ -100,6 +102,15 @@ class PrometheusMetricsTest {
                 assertThat(modes).isEqualTo(1.0);
               }
               assertThat(value(scrape, "marstek_automation_paused")).isEqualTo(0.0);
+              double todays = 0;
+              for (String colour : new String[] {"blue", "white", "red", "unknown"}) {
+                todays +=
+                    value(scrape, "marstek_tempo_colour{colour=\"" + colour + "\",day=\"today\"}");
+              }
+              assertThat(todays).isEqualTo(1.0);
+              assertThat(scrape).contains("marstek_tempo_price_eur_per_kwh ");
+              // one prefix for every metric of the service (Boot's own are jvm_, process_, ...)
+              assertThat(scrape).doesNotContainPattern("(?m)^tempo_");
               assertThat(scrape).contains("jvm_memory_used_bytes{");
             });
   }
@@ -158,7 +169,7 @@ class PrometheusMetricsTest {
     }
     String scrape = scrape();
 
-    assertThat(queried).contains("marstek_battery_soc_percent", "marstek_commands_total");
+    assertThat(queried).contains("marstek_battery_soc_ratio", "marstek_commands_total");
     assertThat(queried)
         .allSatisfy(name -> assertThat(scrape).containsPattern("(?m)^" + name + "[{ ]"));
   }

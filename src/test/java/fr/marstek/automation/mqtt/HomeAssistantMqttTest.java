@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
@@ -106,6 +106,24 @@ class HomeAssistantMqttTest {
                                   + "/config"))
                       .isPresent();
                 }
+                JsonNode grid =
+                    jsonOn("homeassistant/sensor/marstek/battery_" + id + "_grid_power/config");
+                assertThat(grid.get("device_class").asString()).isEqualTo("power");
+                assertThat(grid.get("unit_of_measurement").asString()).isEqualTo("W");
+                for (String way : new String[] {"charged", "discharged"}) {
+                  JsonNode energy =
+                      jsonOn(
+                          "homeassistant/sensor/marstek/battery_"
+                              + id
+                              + "_"
+                              + way
+                              + "_energy/config");
+                  assertThat(energy.get("device_class").asString()).isEqualTo("energy");
+                  assertThat(energy.get("unit_of_measurement").asString()).isEqualTo("kWh");
+                  assertThat(energy.get("state_class").asString()).isEqualTo("total_increasing");
+                  assertThat(energy.get("value_template").asString())
+                      .isEqualTo("{{ value_json." + way + "_kwh }}");
+                }
                 JsonNode online =
                     jsonOn("homeassistant/binary_sensor/marstek/battery_" + id + "_online/config");
                 assertThat(online.get("device_class").asString()).isEqualTo("connectivity");
@@ -161,6 +179,8 @@ class HomeAssistantMqttTest {
                 assertThat(state.get("soc").asInt()).isBetween(1, 100);
                 assertThat(state.get("mode").asString()).isNotBlank();
                 assertThat(state.has("power_w")).isTrue();
+                assertThat(state.get("charged_kwh").asDouble()).isGreaterThanOrEqualTo(0);
+                assertThat(state.get("discharged_kwh").asDouble()).isGreaterThanOrEqualTo(0);
               }
             });
   }

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",

@@ -37,6 +37,16 @@ class MqttSettingsTest {
   }
 
   @Test
+  void pahosTcpAndSslSpellingsAreAcceptedToo() {
+    assertThat(read(Map.of("MQTT_URL", "tcp://ha:pw@broker.lan:1884")).serverUri())
+        .hasValue("tcp://broker.lan:1884");
+    assertThat(read(Map.of("MQTT_URL", "TCP://broker.lan")).serverUri())
+        .hasValue("tcp://broker.lan:1883");
+    assertThat(read(Map.of("MQTT_URL", "ssl://broker.lan")).serverUri())
+        .hasValue("ssl://broker.lan:8883");
+  }
+
+  @Test
   void mqttsBecomesTlsOnPort8883AndSeparateVariablesWinOverTheUrl() {
     MqttSettings settings =
         read(
@@ -84,7 +94,7 @@ class MqttSettingsTest {
     assertThat(settings.enabled()).isFalse();
     assertThat(variables.problems())
         .containsExactlyInAnyOrder(
-            "MQTT_URL=http://broker: expected mqtt://[user:password@]host[:port] or mqtts://...",
+            "MQTT_URL=http://broker: expected " + MqttSettings.URL_EXPECTED,
             "MQTT_BASE_TOPIC=marstek/#: expected " + MqttSettings.TOPIC_EXPECTED,
             "MQTT_DISCOVERY_PREFIX=/homeassistant: expected " + MqttSettings.TOPIC_EXPECTED,
             "MQTT_COMMANDS_ENABLED=maybe: expected true or false",

@@ -56,7 +56,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=10",
@@ -190,6 +190,7 @@ class TempoAndSavingsMqttTest {
             "tempo_blue_days_left",
             "tempo_white_days_left",
             "tempo_red_days_left",
+            "tempo_price",
             "savings_month",
             "savings_season");
     await()
@@ -216,6 +217,9 @@ class TempoAndSavingsMqttTest {
                           .valueStream()
                           .map(JsonNode::asString))
                   .containsExactly("PEAK", "OFF_PEAK");
+              JsonNode price = jsonOn("homeassistant/sensor/marstek/tempo_price/config");
+              assertThat(price.get("unit_of_measurement").asString()).isEqualTo("EUR/kWh");
+              assertThat(price.get("state_topic").asString()).isEqualTo("marstek/tempo/state");
               JsonNode month = jsonOn("homeassistant/sensor/marstek/savings_month/config");
               assertThat(month.get("state_topic").asString()).isEqualTo("marstek/savings/state");
               assertThat(month.get("device_class").asString()).isEqualTo("monetary");
@@ -254,6 +258,14 @@ class TempoAndSavingsMqttTest {
               assertThat(tempo.get("blue_days_left").asInt())
                   .isEqualTo(season.quota(TempoColour.BLUE) - 1);
               assertThat(tempo.get("season_complete").asBoolean()).isFalse();
+              // a red day's peak hour, in the grid in force that day
+              assertThat(tempo.get("price_eur_kwh").asDouble())
+                  .isEqualTo(
+                      fr.marstek.automation.tariff.tempo.TempoPrices.defaults()
+                          .gridOn(LocalDate.parse("2026-01-28"))
+                          .orElseThrow()
+                          .price(TempoColour.RED, false)
+                          .eurPerKwh());
             });
   }
 

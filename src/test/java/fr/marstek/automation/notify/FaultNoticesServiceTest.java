@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "API_TOKEN=test-token-0123456789abcdef",
       "CONTROL_ENABLED=false",
       "STRATEGY=fixed",

@@ -55,7 +55,7 @@ class NotifyServiceTest {
     context =
         new SpringApplication(MarstekAutomationApplication.class)
             .run(
-                "--DOTENV_FILE=target/no-such.env",
+                "--DOTENV_FILE=none",
                 "--SERVER_PORT=0",
                 "--API_TOKEN=" + TOKEN,
                 "--API_TOKEN_FILE=" + dir.resolve("token"),
@@ -189,7 +189,7 @@ class NotifyServiceTest {
     assertThatThrownBy(
             () ->
                 app.run(
-                    "--DOTENV_FILE=target/no-such.env",
+                    "--DOTENV_FILE=none",
                     "--API_TOKEN_FILE=" + dir.resolve("token2"),
                     "--CONTROL_ENABLED=false",
                     "--NOTIFICATION_URLS=tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"))

@@ -67,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "API_TOKEN=test-token-0123456789abcdef",
       "CONTROL_ENABLED=false",
       "STRATEGY=tempo",

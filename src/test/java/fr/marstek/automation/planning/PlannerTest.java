@@ -7,6 +7,8 @@ import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
+import fr.marstek.automation.units.WattHours;
+import fr.marstek.automation.units.Watts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -122,6 +124,42 @@ class PlannerTest {
     assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value())
         .isBetween(c.minSocAt6() - 0.5, c.maxSocAt6() + 0.5);
     assertThat(english(plan.slotAt("b1", EVENING).orElseThrow().reason())).contains(c.reasonPart());
+  }
+
+  @Test
+  void atLowChargePowerABlueNightStocksForAPossibleRedDayAndSaysWhy() {
+    // 200 W per battery: one night brings back about a third of what a red peak can use, so with
+    // red days left in the season the stock is started on blue nights, and the reason says so.
+    var slow =
+        new BatteryLimits(
+            WattHours.ofKilowattHours(5.12),
+            Percent.of(11),
+            Percent.of(100),
+            Watts.of(200),
+            Watts.of(800),
+            0.88);
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    var input =
+        new PlanningInput(
+            EVENING,
+            List.of(new BatteryState("b1", Percent.of(11), slow)),
+            calendar,
+            TempoPrices.defaults(),
+            flat(1000),
+            0.05);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isGreaterThan(35);
+    assertThat(english(plan.slotAt("b1", EVENING).orElseThrow().reason()))
+        .contains("already for a red day that may come from Thursday 29 January on")
+        .contains("one night brings back only 1.5 kWh of the")
+        .contains("filled over several nights");
+    // a replay keeps only the hour ahead, with the same decision
+    Plan next = Planner.nextHourOf(Strategy.TEMPO).plan(input);
+    assertThat(next.batteries().getFirst().slots()).hasSize(1);
+    assertThat(next.batteries().getFirst().slots().getFirst().action())
+        .isEqualTo(plan.slotAt("b1", EVENING).orElseThrow().action());
   }
 
   @Test
@@ -279,6 +317,50 @@ class PlannerTest {
     assertThat(forecast.watts(at("2026-01-27T18:00:00+01:00")).orElseThrow())
         .isBetween(500.0, 507.0);
     assertThat(fallback.watts(at("2026-01-27T19:00:00+01:00")).orElseThrow()).isEqualTo(1200);
+  }
+
+  @Test
+  void theRoomUnderAnImportCapIsTheMeanRoomOfThePastWeeksNotTheRoomAboveTheirMean() {
+    // the same hour over four weeks: 4 kW, 4 kW, 1 kW, 1 kW under a 3 kW cap: the mean load
+    // (2.5 kW) leaves 500 W, but on half the days there was 2 kW of room, so 1 kW on average
+    Instant now = at("2026-01-27T12:00:00+01:00");
+    Instant hour = at("2026-01-27T23:00:00+01:00");
+    LoadHistory history =
+        past -> {
+          long weeksBack = java.time.Duration.between(past, hour).toDays() / 7;
+          return OptionalDouble.of(weeksBack <= 2 ? 4000 : 1000);
+        };
+    var forecast = new WeekdayHourForecast(history, now, 4);
+
+    assertThat(forecast.typicalWatts(hour).orElseThrow()).isEqualTo(2500);
+    assertThat(forecast.roomWatts(hour, 3000).orElseThrow()).isEqualTo(1000);
+    assertThat(forecast.roomWatts(hour, 500).orElseThrow()).isZero();
+  }
+
+  @Test
+  void underAnImportCapAChargeThatWantsAllTheExpectedRoomTakesAllTheRoomTheHourHas() {
+    // red tomorrow, a 2.5 kW house under a 3 kW cap: 500 W of room expected, far less than a
+    // full battery needs by 06:00, so the hour asks for full power and the control loop holds it
+    // to the room the meter shows; without a cap the same night charges only what it needs
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.RED));
+    var capped =
+        new PlanningInput(
+            EVENING,
+            List.of(new BatteryState("b1", Percent.of(11), BatteryLimits.venusE())),
+            calendar,
+            TempoPrices.defaults(),
+            flat(2500),
+            0.05,
+            3000);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(capped);
+    Plan uncapped = Planner.of(Strategy.TEMPO).plan(input(EVENING, calendar, 2500, 0.05, 11));
+
+    assertThat(plan.slotAt("b1", EVENING).orElseThrow().action())
+        .isEqualTo(new Action.ChargeFromGrid(Watts.of(2500)));
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isLessThan(90);
+    assertThat(uncapped.slotAt("b1", EVENING.plusSeconds(5 * 3600)).orElseThrow().action())
+        .isNotInstanceOf(Action.ChargeFromGrid.class);
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=" + WebRefusalsTest.TOKEN,
       "CONTROL_ENABLED=false",

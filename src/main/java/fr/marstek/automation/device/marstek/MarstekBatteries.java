@@ -45,7 +45,10 @@ public final class MarstekBatteries implements Batteries {
     DemoBatteries demoBatteries = fleet.isEmpty() ? demo.getIfAvailable() : null;
     this.demo = demoBatteries != null;
     if (this.demo) {
-      log.info("no BATTERY_X_IP configured: starting {} demo batteries on loopback", DEMO_COUNT);
+      log.warn(
+          "DEMO MODE: no BATTERY_X_IP is set, so {} simulated batteries on loopback are controlled,"
+              + " not yours; set BATTERY_1_IP in .env (see .env.example) to control a battery",
+          DEMO_COUNT);
       // Demo devices own their API port on this host, so send from any free port.
       this.batteries = open(transport, demoBatteries.start(DEMO_COUNT), LocalPortPolicy.EPHEMERAL);
     } else {

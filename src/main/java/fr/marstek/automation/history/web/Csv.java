@@ -1,5 +1,7 @@
 package fr.marstek.automation.history.web;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,7 +19,11 @@ final class Csv {
     if (value == null) {
       return "";
     }
-    String text = value.toString();
+    // always with seconds (toString drops ":00"), as in the JSON answers
+    String text =
+        value instanceof OffsetDateTime time
+            ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            : value.toString();
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
       return "\"" + text.replace("\"", "\"\"") + "\"";
     }

@@ -10,6 +10,8 @@ import fr.marstek.automation.history.SeriesPoint;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +43,59 @@ class HistoryController {
     this.clock = clock.getIfAvailable(InstantSource::system);
   }
 
+  /** Times at the Paris offset, as the README promises (the instant is the same). */
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  static OffsetDateTime paris(Instant t) {
+    return t == null ? null : t.atZone(PARIS).toOffsetDateTime();
+  }
+
   record TelemetryView(
-      String battery, Instant from, Instant to, Resolution resolution, List<SeriesPoint> points) {}
+      String battery,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      Resolution resolution,
+      List<PointView> points) {}
+
+  /** {@link SeriesPoint} with its time at the Paris offset. */
+  record PointView(
+      OffsetDateTime at,
+      Double soc,
+      Double batteryPower,
+      Double batteryPowerMin,
+      Double batteryPowerMax,
+      Double gridPower,
+      Double pvPower,
+      Double temperature,
+      Double online,
+      Double charged,
+      Double discharged) {
+    static PointView of(SeriesPoint p) {
+      return new PointView(
+          paris(p.at()),
+          p.soc(),
+          p.batteryPower(),
+          p.batteryPowerMin(),
+          p.batteryPowerMax(),
+          p.gridPower(),
+          p.pvPower(),
+          p.temperature(),
+          p.online(),
+          p.charged(),
+          p.discharged());
+    }
+  }
 
   record ModeView(
-      String battery, Instant at, String from, String to, String cause, String detail) {}
+      String battery, OffsetDateTime at, String from, String to, String cause, String detail) {}
 
   record CommandView(
-      String battery, Instant at, String command, String cause, String outcome, String detail) {}
+      String battery,
+      OffsetDateTime at,
+      String command,
+      String cause,
+      String outcome,
+      String detail) {}
 
   @GetMapping("/telemetry")
   ResponseEntity<?> telemetry(
@@ -71,10 +118,10 @@ class HistoryController {
     return ResponseEntity.ok(
         new TelemetryView(
             id.map(BatteryId::value).orElse("fleet"),
-            series.from(),
-            series.to(),
+            paris(series.from()),
+            paris(series.to()),
             series.resolution(),
-            series.points()));
+            series.points().stream().map(PointView::of).toList()));
   }
 
   @GetMapping("/modes")
@@ -194,7 +241,7 @@ class HistoryController {
   private static ModeView view(ModeChange m, Locale locale) {
     return new ModeView(
         m.battery().value(),
-        m.at(),
+        paris(m.at()),
         m.from().map(Enum::name).orElse(null),
         m.to().name(),
         m.cause().name(),
@@ -204,7 +251,7 @@ class HistoryController {
   private static CommandView view(CommandRecord c, Locale locale) {
     return new CommandView(
         c.battery().value(),
-        c.at(),
+        paris(c.at()),
         PhraseFormat.messages().format(c.command(), locale),
         c.cause().name(),
         c.outcome().name(),

@@ -31,10 +31,10 @@ final class TelemetryCsv {
       text.append(
           Csv.row(
               java.util.Arrays.asList(
-                  p.at(),
+                  HistoryController.paris(p.at()),
                   battery,
                   series.resolution().name().toLowerCase(java.util.Locale.ROOT),
-                  p.soc(),
+                  oneDecimal(p.soc()),
                   p.batteryPower(),
                   p.batteryPowerMin(),
                   p.batteryPowerMax(),
@@ -46,5 +46,10 @@ final class TelemetryCsv {
                   p.discharged())));
     }
     return text.toString();
+  }
+
+  /** An hourly mean such as 61.333333333333336 % reads 61.3: the gauge reports whole percents. */
+  private static Double oneDecimal(Double value) {
+    return value == null ? null : Math.round(value * 10) / 10.0;
   }
 }

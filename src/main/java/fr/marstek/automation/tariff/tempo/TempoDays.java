@@ -17,7 +17,11 @@ public final class TempoDays {
 
   /** The Tempo day that {@code t} belongs to; local wall-clock hours, so DST days stay right. */
   public static LocalDate tempoDayOf(Instant t) {
-    LocalDateTime local = LocalDateTime.ofInstant(t, PARIS);
+    return tempoDayOf(LocalDateTime.ofInstant(t, PARIS));
+  }
+
+  /** The Tempo day of a Paris wall-clock time. */
+  public static LocalDate tempoDayOf(LocalDateTime local) {
     return local.getHour() < DAY_START_HOUR
         ? local.toLocalDate().minusDays(1)
         : local.toLocalDate();
@@ -25,7 +29,12 @@ public final class TempoDays {
 
   /** Off-peak (HC) runs 22:00 to 06:00 local time, whatever the colour. */
   public static boolean isOffPeak(Instant t) {
-    int hour = LocalDateTime.ofInstant(t, PARIS).getHour();
+    return isOffPeak(LocalDateTime.ofInstant(t, PARIS));
+  }
+
+  /** Whether a Paris wall-clock time is off-peak. */
+  public static boolean isOffPeak(LocalDateTime local) {
+    int hour = local.getHour();
     return hour >= OFF_PEAK_START_HOUR || hour < DAY_START_HOUR;
   }
 

@@ -1,6 +1,7 @@
 package fr.marstek.automation.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.config.ConfigurationWarnings;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryHealth;
 import fr.marstek.automation.control.ControlStall;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -46,6 +48,7 @@ class StatusController {
   private final ObjectProvider<HistoryHealth> history;
   private final ObjectProvider<TempoPrices> prices;
   private final ObjectProvider<Settings> settings;
+  private final ObjectProvider<ConfigurationWarnings> warnings;
 
   StatusController(
       FleetObserver observer,
@@ -54,7 +57,9 @@ class StatusController {
       InstantSource clock,
       ObjectProvider<HistoryHealth> history,
       ObjectProvider<TempoPrices> prices,
-      ObjectProvider<Settings> settings) {
+      ObjectProvider<Settings> settings,
+      ObjectProvider<ConfigurationWarnings> warnings) {
+    this.warnings = warnings;
     this.prices = prices;
     this.observer = observer;
     this.automation = automation;
@@ -94,7 +99,8 @@ class StatusController {
             history.stream().findFirst().map(HealthView.Database::of).orElse(null),
             HealthView.Prices.of(
                 prices.getIfAvailable(TempoPrices::defaults),
-                LocalDate.ofInstant(clock.instant(), TempoDays.PARIS)));
+                LocalDate.ofInstant(clock.instant(), TempoDays.PARIS)),
+            warnings());
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 
@@ -105,6 +111,18 @@ class StatusController {
         .filter(OptionalInt::isPresent)
         .map(OptionalInt::getAsInt)
         .orElse(null);
+  }
+
+  /** Demo mode first: a household that meant to configure its batteries must not miss it. */
+  private List<String> warnings() {
+    List<String> all = new ArrayList<>();
+    if (batteries.isDemo()) {
+      all.add(
+          "demo mode: no BATTERY_X_IP is set, so simulated batteries are controlled, not yours"
+              + " (set BATTERY_1_IP in .env, see .env.example)");
+    }
+    warnings.ifAvailable(w -> all.addAll(w.warnings()));
+    return all;
   }
 
   @GetMapping("/api/v1/batteries/status")
@@ -185,7 +203,8 @@ class StatusController {
       Control control,
       @JsonProperty("stored_settings_read") boolean storedSettingsRead,
       Database database,
-      Prices prices) {
+      Prices prices,
+      List<String> warnings) {
     /**
      * @param requestsLastHour requests sent to the battery in the last hour, retries included (the
      *     Open API client counts them; null where none are counted)

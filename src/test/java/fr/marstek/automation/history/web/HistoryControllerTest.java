@@ -116,7 +116,7 @@ class HistoryControllerTest {
     assertThat(response.body())
         .contains("\"battery\":\"1\"")
         .contains("\"resolution\":\"RAW\"")
-        .contains("\"at\":\"2026-11-20T12:00:50Z\"")
+        .contains("\"at\":\"2026-11-20T13:00:50+01:00\"")
         .contains("\"soc\":55.0");
   }
 
@@ -135,7 +135,7 @@ class HistoryControllerTest {
         .asString()
         .startsWith("time,battery,resolution,soc_pct,battery_w");
     assertThat(byHeader.body().lines()).hasSize(2);
-    assertThat(byHeader.body()).contains("2026-11-20T12:00:00Z,fleet,raw,52.5,-1000.0");
+    assertThat(byHeader.body()).contains("2026-11-20T13:00:00+01:00,fleet,raw,52.5,-1000.0");
     assertThat(byParameter.body()).isEqualTo(byHeader.body());
   }
 
@@ -149,7 +149,7 @@ class HistoryControllerTest {
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.body()).contains("\"to\":\"PASSIVE\"").contains("\"cause\":\"OVERRIDE\"");
     assertThat(csv.body())
-        .contains("2026-11-20T12:00:00Z,1,AUTO,PASSIVE,OVERRIDE,\"boost, then \"\"auto\"\"\"");
+        .contains("2026-11-20T13:00:00+01:00,1,AUTO,PASSIVE,OVERRIDE,\"boost, then \"\"auto\"\"\"");
   }
 
   @Test

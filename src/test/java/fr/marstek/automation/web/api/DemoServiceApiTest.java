@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
@@ -96,6 +96,9 @@ class DemoServiceApiTest {
     JsonNode health = json.readTree(response.body());
     assertThat(health.get("status").asString()).isEqualTo("UP");
     assertThat(health.get("batteries")).hasSize(3);
+    assertThat(health.get("demo").asBoolean()).isTrue();
+    assertThat(health.get("warnings").get(0).asString())
+        .startsWith("demo mode: no BATTERY_X_IP is set");
   }
 
   @Test

@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "TEMPO_ENABLED=false",
       "MARSTEK_REQUEST_GAP_MS=20",

@@ -33,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",

@@ -50,7 +50,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "API_TOKEN=" + DashboardIT.TOKEN,
       "MARSTEK_REQUEST_GAP_MS=20",

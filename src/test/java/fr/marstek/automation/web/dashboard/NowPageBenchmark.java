@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "DOTENV_FILE=target/no-such.env",
+      "DOTENV_FILE=none",
       "DATABASE_URL=",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",

@@ -111,7 +111,7 @@ class TempoProvidersConfiguration {
   MeterBinder tempoProviderMetrics(TempoColours colours) {
     return registry -> {
       for (String name : colours.providerNames()) {
-        Gauge.builder("tempo.provider.failures", colours, c -> failuresOf(c, name))
+        Gauge.builder("marstek.tempo.provider.failures", colours, c -> failuresOf(c, name))
             .description("Failed calls in a row to a Tempo colour provider (0 = healthy)")
             .tag("provider", name)
             .register(registry);
