@@ -65,7 +65,7 @@ class HungDatabaseTest {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:00:00");
-  static final Duration INTERVAL = Duration.ofSeconds(5);
+  static final Duration INTERVAL = Duration.ofSeconds(15); // the least POLL_INTERVAL_SECONDS allows
   static final Map<BatteryId, AtomicInteger> OBSERVED = new ConcurrentHashMap<>();
   static final List<ModeChanged> CHANGES = new CopyOnWriteArrayList<>();
   static final List<SimulatedDevice> DEVICES = new ArrayList<>();

@@ -83,7 +83,7 @@ class NoDatabaseAtStartTest {
     registry.add("MARSTEK_LOCAL_PORT_POLICY", () -> "ephemeral");
     registry.add("MARSTEK_REQUEST_GAP_MS", () -> "100");
     registry.add("MARSTEK_SEND_GAP_MS", () -> "50");
-    registry.add("POLL_INTERVAL_SECONDS", () -> "5");
+    registry.add("POLL_INTERVAL_SECONDS", () -> "15");
     registry.add("COMMAND_RETRY_SECONDS", () -> "2");
     registry.add("DATABASE_TIMEOUT_SECONDS", () -> "5");
     registry.add("STRATEGY", () -> "fixed");

@@ -147,6 +147,20 @@ public class Automation {
     return caps.settings();
   }
 
+  /**
+   * Whether the battery's next poll must read the meter: the import cap needs a fresh reading
+   * whenever batteries may charge (by night, or when one is told to charge); otherwise the meter is
+   * read at its own slow pace, which is enough for the house-load history.
+   */
+  public boolean meterNeeded(BatteryId id) {
+    if (!importCap().isSet()) {
+      return false;
+    }
+    boolean night =
+        settings().schedule().periodAt(clock.instant()) == OperatingSchedule.Period.NIGHT;
+    return night || batteries.all().stream().anyMatch(b -> wantsGridCharge(b.id()));
+  }
+
   private boolean wantsGridCharge(BatteryId id) {
     return gridChargePower(view(id).orElse(null)) > 0;
   }

@@ -54,8 +54,18 @@ class ControlConfiguration {
       ObserverSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock,
-      TaskScheduler scheduler) {
-    return new FleetObserver(batteries, settings, events, clock, scheduler);
+      TaskScheduler scheduler,
+      ObjectProvider<Automation> automation) {
+    return new FleetObserver(
+        batteries,
+        settings,
+        events,
+        clock,
+        scheduler,
+        id -> {
+          Automation a = automation.getIfAvailable();
+          return a != null && a.meterNeeded(id);
+        });
   }
 
   @Bean(destroyMethod = "releaseBatteries")

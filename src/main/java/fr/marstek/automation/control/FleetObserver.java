@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,12 @@ public final class FleetObserver implements SmartLifecycle {
   /** A cycle not completed for this many poll intervals counts as stalled. */
   static final int STALLED_AFTER_INTERVALS = 3;
 
+  /**
+   * The longest wait between two polls of a battery that stopped answering: an unanswering Open API
+   * is asked less often, not more (owners saw APIs that shut themselves off under load).
+   */
+  static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
+
   private static final Logger log = LoggerFactory.getLogger(FleetObserver.class);
 
   private final Batteries batteries;
@@ -41,10 +48,12 @@ public final class FleetObserver implements SmartLifecycle {
   private final Map<BatteryId, BatteryHealth> health = new ConcurrentHashMap<>();
   private final Set<BatteryId> polling = ConcurrentHashMap.newKeySet();
   private final Map<BatteryId, Instant> pollStarted = new ConcurrentHashMap<>();
+  private final Map<BatteryId, Instant> backedOffUntil = new ConcurrentHashMap<>();
   // Counted in cycles, not in clock time, so that a jump of the host clock stalls nothing.
   private final Map<BatteryId, Integer> cyclesSkipped = new ConcurrentHashMap<>();
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
+  private final Predicate<BatteryId> meterNeeded;
 
   FleetObserver(
       Batteries batteries,
@@ -52,6 +61,21 @@ public final class FleetObserver implements SmartLifecycle {
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler) {
+    this(batteries, settings, events, clock, scheduler, id -> false);
+  }
+
+  /**
+   * @param meterNeeded whether a battery's poll must read the meter now (the import cap while
+   *     batteries may charge), not at the meter's own slow pace
+   */
+  FleetObserver(
+      Batteries batteries,
+      ObserverSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      TaskScheduler scheduler,
+      Predicate<BatteryId> meterNeeded) {
+    this.meterNeeded = meterNeeded;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
@@ -93,6 +117,9 @@ public final class FleetObserver implements SmartLifecycle {
   private List<Thread> launchPolls() {
     List<Thread> started = new ArrayList<>();
     for (BatteryPort port : batteries.all()) {
+      if (backedOff(port.id())) {
+        continue;
+      }
       if (!polling.add(port.id())) {
         cyclesSkipped.merge(port.id(), 1, Integer::sum); // its last cycle has not ended yet
       } else {
@@ -104,6 +131,16 @@ public final class FleetObserver implements SmartLifecycle {
       }
     }
     return started;
+  }
+
+  private boolean backedOff(BatteryId id) {
+    Instant until = backedOffUntil.get(id);
+    if (until == null) {
+      return false;
+    }
+    Instant now = clock.instant();
+    // A wait longer than the longest backoff means the host clock was set back: poll now.
+    return now.isBefore(until) && !until.isAfter(now.plus(LONGEST_BACKOFF));
   }
 
   private void pollAndRelease(BatteryPort port) {
@@ -120,12 +157,13 @@ public final class FleetObserver implements SmartLifecycle {
   private void poll(BatteryPort port) {
     BatteryStatus status;
     try {
-      status = port.readStatus();
+      status = port.readStatus(meterNeeded.test(port.id()));
     } catch (BatteryUnreachable e) {
       failed(port.id(), e.getMessage());
       return;
     }
     Instant now = clock.instant();
+    backedOffUntil.remove(port.id());
     BatteryHealth before = health.get(port.id());
     health.put(port.id(), before.answered(status, now));
     if (before.offlineSince().isPresent()) {
@@ -141,12 +179,31 @@ public final class FleetObserver implements SmartLifecycle {
     BatteryHealth before = health.get(id);
     BatteryHealth after = before.failed(reason, now, settings.offlineAfterFailedPolls());
     health.put(id, after);
+    if (after.offlineSince().isPresent()) {
+      backedOffUntil.put(id, now.plus(backoff(after.consecutiveFailures())));
+    }
     if (after.offlineSince().isPresent() && before.offlineSince().isEmpty()) {
-      log.info("Battery {} is offline: {}", id, reason);
+      log.info(
+          "Battery {} is offline: {}; polled less often from now on (up to every {})",
+          id,
+          reason,
+          LONGEST_BACKOFF);
       events.publishEvent(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
     } else {
       log.debug("Battery {} did not answer: {}", id, reason);
     }
+  }
+
+  /**
+   * One poll interval until twice the offline threshold of failed polls (a lossy link, which gets
+   * through again within a few polls, is not slowed down), then doubling up to the longest.
+   */
+  private Duration backoff(int failures) {
+    int beyond = Math.max(0, failures - 2 * settings.offlineAfterFailedPolls());
+    Duration wait = settings.interval().multipliedBy(1L << Math.min(beyond, 10));
+    Duration longest =
+        settings.interval().compareTo(LONGEST_BACKOFF) > 0 ? settings.interval() : LONGEST_BACKOFF;
+    return wait.compareTo(longest) > 0 ? longest : wait;
   }
 
   /**

@@ -1,5 +1,7 @@
 package fr.marstek.automation.device;
 
+import java.util.OptionalInt;
+
 /**
  * One battery, whatever speaks to it. Calls block (run them on virtual threads); an unreachable
  * battery is a checked exception the caller turns into state, never a crash.
@@ -15,6 +17,21 @@ public interface BatteryPort {
 
   BatteryStatus readStatus() throws BatteryUnreachable;
 
+  /**
+   * A status read; with {@code meterNeeded} the household meter is read in this very poll rather
+   * than at the link's own slower pace (links that read it every poll anyway ignore the hint).
+   */
+  default BatteryStatus readStatus(boolean meterNeeded) throws BatteryUnreachable {
+    return readStatus();
+  }
+
   /** Sends the command and returns once the battery acknowledged it (not yet verified). */
   void apply(ModeCommand command) throws BatteryUnreachable, CommandRejected;
+
+  /**
+   * Requests sent to the battery in the last hour, retries included, when this link counts them.
+   */
+  default OptionalInt requestsLastHour() {
+    return OptionalInt.empty();
+  }
 }

@@ -57,6 +57,13 @@ final class FleetGauges implements MeterBinder {
       gauge("marstek.battery.power", "watts", id, s -> s.acPower().value())
           .description("AC power: positive discharges to the house, negative charges")
           .register(registry);
+      if (port.requestsLastHour().isPresent()) {
+        Gauge.builder(
+                "marstek.battery.requests.last.hour", port, p -> p.requestsLastHour().orElse(0))
+            .description("Requests sent to the battery in the last hour, retries included")
+            .tag("battery", id.value())
+            .register(registry);
+      }
       Gauge.builder("marstek.battery.online", observer, o -> online(o.health(id)) ? 1 : 0)
           .description("1 while the battery answers its polls")
           .tag("battery", id.value())

@@ -1,5 +1,6 @@
 package fr.marstek.automation.simulator;
 
+import fr.marstek.automation.device.DeviceMode;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,8 +16,18 @@ final class Dispatcher {
   private final RpcCodec codec;
   private final StatusReplies replies;
   private final SystemWrites writes;
+  private final RequestLog log;
+  private final FieldQuirks quirks;
 
-  Dispatcher(SimulatorOptions options, SimulatedBattery battery, Faults faults, String ip) {
+  Dispatcher(
+      SimulatorOptions options,
+      SimulatedBattery battery,
+      Faults faults,
+      String ip,
+      RequestLog log,
+      FieldQuirks quirks) {
+    this.log = log;
+    this.quirks = quirks;
     this.options = options;
     this.battery = battery;
     this.faults = faults;
@@ -34,6 +45,11 @@ final class Dispatcher {
       return Optional.of(codec.error(0, RpcError.PARSE_ERROR));
     }
     RpcCodec.Request r = request.get();
+    log.record(r.method());
+    if (quirks.onRequest(r.method(), battery.mode())) {
+      faults.resetToFactory(); // no answer: the battery restarts with its API off
+      return Optional.empty();
+    }
     try {
       return dispatch(r);
     } catch (InvalidParams e) {
@@ -48,7 +64,7 @@ final class Dispatcher {
       case "BLE.GetStatus" -> ok(r, replies.ble());
       case "Bat.GetStatus" -> ok(r, replies.battery(battery.reading()));
       case "ES.GetStatus" -> ok(r, replies.energySystem(battery.reading()));
-      case "ES.GetMode" -> ok(r, replies.mode(battery.reading()));
+      case "ES.GetMode" -> ok(r, mode());
       case "EM.GetStatus" -> ok(r, replies.meter(battery.reading()));
       case "ES.SetMode" -> ok(r, setResult(setMode(r.params())));
       default -> {
@@ -60,6 +76,22 @@ final class Dispatcher {
         yield ok(r, setResult(true));
       }
     };
+  }
+
+  private ObjectNode mode() {
+    ObjectNode reply = replies.mode(battery.reading());
+    DeviceMode mode = battery.mode();
+    if (quirks.integerModes()) {
+      switch (mode) {
+        case AUTO -> reply.put("mode", 0);
+        case AI -> reply.put("mode", 1);
+        case MANUAL -> reply.put("mode", 2);
+        case PASSIVE -> reply.put("mode", 3);
+        case UPS -> reply.put("mode", 4);
+        case UNKNOWN -> {}
+      }
+    }
+    return reply;
   }
 
   private Optional<String> ok(RpcCodec.Request r, ObjectNode result) {
@@ -78,6 +110,7 @@ final class Dispatcher {
     }
     if (!(request.isPassive() && faults.swallowsPassive())) {
       request.applyTo(battery);
+      quirks.modeSet(battery.mode());
     }
     return true;
   }

@@ -30,6 +30,8 @@ public final class SimulatedDevice implements AutoCloseable {
 
   private final SimulatorOptions options;
   private final InstantSource clock;
+  private final RequestLog requestLog;
+  private final FieldQuirks quirks;
   private final DatagramSocket socket;
   private final SimulatedBattery battery;
   private final Faults faults;
@@ -47,7 +49,9 @@ public final class SimulatedDevice implements AutoCloseable {
     InetAddress local = socket.getLocalAddress();
     String ip =
         (local.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : local).getHostAddress();
-    this.dispatcher = new Dispatcher(options, battery, faults, ip);
+    this.requestLog = new RequestLog(clock);
+    this.quirks = new FieldQuirks(clock, options.firmware());
+    this.dispatcher = new Dispatcher(options, battery, faults, ip, requestLog, quirks);
     this.server = Thread.ofVirtual().name("simulated-" + options.bleMac()).unstarted(this::serve);
   }
 
@@ -83,6 +87,16 @@ public final class SimulatedDevice implements AutoCloseable {
   }
 
   /** Datagrams received and fully handled so far, answered or not. */
+  /** The field's quirks, all off until switched on. */
+  public FieldQuirks quirks() {
+    return quirks;
+  }
+
+  /** The requests handled so far, by method and time. */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
   public int requestsReceived() {
     return received.get();
   }
@@ -133,6 +147,10 @@ public final class SimulatedDevice implements AutoCloseable {
     if (faults.apiDisabled() || clock.instant().isBefore(deafUntil) || faults.dropsThisRequest()) {
       return;
     }
+    if (!quirks.answers()) {
+      return;
+    }
+    quirks.fallBack(battery.mode()).ifPresent(battery::drift);
     faults.driftTarget().ifPresent(battery::drift);
     Optional<String> reply = dispatcher.handle(packet.getData(), packet.getLength());
     if (reply.isEmpty()) {

@@ -6,6 +6,8 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.marstek.UdpBatteries;
 import fr.marstek.automation.testing.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,49 @@ class FleetObserverTest {
 
       assertThat(events).filteredOn(BatteryWentOffline.class::isInstance).hasSize(1);
       assertThat(observer.health(BatteryId.of(1)).online()).isFalse();
+    }
+  }
+
+  /** Issue 14: an unanswering battery is asked less often, not more, and polled again at once. */
+  @Test
+  void aSilentBatteryIsPolledLessAndLessOftenUpToEveryFiveMinutes() throws Exception {
+    try (var fleet =
+        UdpBatteries.start(UdpBatteries.fastPacing(), clock, List.of(UdpControl.VENUS))) {
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofSeconds(60), 3, false),
+              events::add,
+              clock,
+              null);
+      var device = fleet.device(1);
+      device.faults().apiDisabled(true);
+
+      List<Instant> polls = new ArrayList<>();
+      for (int minute = 0; minute < 30; minute++) {
+        int before = device.requestsReceived();
+        observer.observeOnce();
+        if (device.requestsReceived() > before) {
+          polls.add(clock.instant());
+        }
+        clock.advance(Duration.ofSeconds(60));
+      }
+
+      // Offline after 3 failed polls, still every minute up to 6 (a lossy link gets through within
+      // a few), then after 2 and 4 minutes, then every 5.
+      assertThat(polls)
+          .extracting(p -> Duration.between(polls.getFirst(), p).toMinutes())
+          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L, 12L, 17L, 22L, 27L);
+      assertThat(events).filteredOn(BatteryWentOffline.class::isInstance).hasSize(1);
+
+      device.faults().apiDisabled(false);
+      clock.advance(Duration.ofMinutes(5));
+      observer.observeOnce();
+      clock.advance(Duration.ofSeconds(60));
+      int before = device.requestsReceived();
+      observer.observeOnce();
+      assertThat(device.requestsReceived()).as("back to every poll").isGreaterThan(before);
+      assertThat(events).filteredOn(BatteryCameBack.class::isInstance).hasSize(1);
     }
   }
 

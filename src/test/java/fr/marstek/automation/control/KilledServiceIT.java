@@ -171,7 +171,7 @@ class KilledServiceIT {
     env.put("MARSTEK_SEND_GAP_MS", "50");
     env.put("MARSTEK_READ_TIMEOUT_MS", "1000");
     env.put("MARSTEK_WRITE_TIMEOUT_MS", "1000");
-    env.put("POLL_INTERVAL_SECONDS", "5");
+    env.put("POLL_INTERVAL_SECONDS", "15");
     env.put("COMMAND_RETRY_SECONDS", "2");
     env.put("STRATEGY", "fixed");
     env.put("TEMPO_ENABLED", "false");

@@ -95,7 +95,7 @@ final class UdpControl implements AutoCloseable {
   /** One control cycle: every battery is read once and reconciled. */
   void cycle() throws BatteryUnreachable {
     for (BatteryPort port : fleet.all()) {
-      BatteryStatus status = port.readStatus();
+      BatteryStatus status = port.readStatus(automation.meterNeeded(port.id()));
       automation.on(new BatteryStatusObserved(status));
     }
   }

@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
       "MARSTEK_SEND_GAP_MS=5",
       "MARSTEK_READ_TIMEOUT_MS=500",
       "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=5",
+      "POLL_INTERVAL_SECONDS=15",
       "MQTT_STATE_INTERVAL_SECONDS=5"
     })
 @DirtiesContext

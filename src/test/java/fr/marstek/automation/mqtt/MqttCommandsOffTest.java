@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
       "MARSTEK_REQUEST_GAP_MS=50",
       "MARSTEK_SEND_GAP_MS=20",
-      "POLL_INTERVAL_SECONDS=5",
+      "POLL_INTERVAL_SECONDS=15",
       "COMMAND_RETRY_SECONDS=2",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",

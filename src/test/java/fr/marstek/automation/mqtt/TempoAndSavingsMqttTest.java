@@ -65,7 +65,7 @@ import tools.jackson.databind.ObjectMapper;
       "MARSTEK_READ_TIMEOUT_MS=100",
       "MARSTEK_READ_RETRIES=0",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
-      "POLL_INTERVAL_SECONDS=5",
+      "POLL_INTERVAL_SECONDS=15",
       "OFFLINE_AFTER_FAILED_POLLS=1",
       "MQTT_STATE_INTERVAL_SECONDS=5",
       "TEMPO_PROVIDERS=couleur-tempo"

@@ -31,6 +31,7 @@ final class BatteryLink {
   private final TransportContext context;
   private final ReentrantLock inFlight = new ReentrantLock();
   private final Set<String> reportedMalformed = ConcurrentHashMap.newKeySet();
+  private final RequestCount requests;
   private volatile Instant lastHeard = Instant.MIN;
   private volatile Instant lastSent = Instant.MIN;
   private volatile Pending pending;
@@ -39,6 +40,17 @@ final class BatteryLink {
     this.endpoint = endpoint;
     this.socket = socket;
     this.context = context;
+    this.requests = new RequestCount(context.budgetClock());
+  }
+
+  /** The service's clock, on which how often each method may be sent is decided. */
+  Instant budgetNow() {
+    return context.budgetClock().instant();
+  }
+
+  /** Datagrams sent to this battery in the last hour, retries included. */
+  int requestsLastHour() {
+    return requests.lastHour();
   }
 
   BatteryEndpoint endpoint() {
@@ -121,6 +133,7 @@ final class BatteryLink {
     pending = new Pending(id, reply);
     try {
       try {
+        requests.sent();
         socket.send(context.codec().encode(id, request), endpoint.address());
       } catch (IOException e) {
         log.debug(

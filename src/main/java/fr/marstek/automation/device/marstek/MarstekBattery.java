@@ -18,12 +18,15 @@ import fr.marstek.automation.device.marstek.protocol.Request;
 import fr.marstek.automation.device.marstek.protocol.SetResult;
 import fr.marstek.automation.units.WattHours;
 import java.time.Instant;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Marstek battery over the Open API: a status read is {@code ES.GetStatus} plus {@code
- * ES.GetMode}, the meter and (rarely) the pack temperature; a command is one {@code ES.SetMode}.
+ * A Marstek battery over the Open API, on a request budget the field's firmware survives: a status
+ * read is one {@code ES.GetStatus}, plus {@code ES.GetMode}, the meter and the pack temperature
+ * only when each is due ({@link ModeReads}, {@link SlowReads}); a command is one {@code
+ * ES.SetMode}, verified by the power later polls report, never by reading the mode back.
  */
 public final class MarstekBattery implements BatteryPort {
 
@@ -32,6 +35,7 @@ public final class MarstekBattery implements BatteryPort {
   private final BatteryLink link;
   private final TransportClock clock;
   private final SlowReads slowReads;
+  private final ModeReads modeReads = new ModeReads();
   private volatile DeviceProfile profile = DeviceProfile.UNKNOWN;
   private volatile Instant profileTriedAt = Instant.MIN;
   private volatile WattHours lastCapacity;
@@ -39,7 +43,7 @@ public final class MarstekBattery implements BatteryPort {
   MarstekBattery(BatteryLink link, TransportClock clock, MarstekClientSettings settings) {
     this.link = link;
     this.clock = clock;
-    this.slowReads = new SlowReads(link, clock, settings.temperatureEvery());
+    this.slowReads = new SlowReads(link, settings.temperatureEvery());
   }
 
   @Override
@@ -64,13 +68,19 @@ public final class MarstekBattery implements BatteryPort {
 
   @Override
   public BatteryStatus readStatus() throws BatteryUnreachable {
+    return readStatus(false);
+  }
+
+  @Override
+  public BatteryStatus readStatus(boolean meterNeeded) throws BatteryUnreachable {
     DeviceProfile known = knownProfile();
     EsStatus es =
         read(Request.read(Method.ES_STATUS), r -> EsStatus.from(r.requireResult(), known));
     Instant observedAt = clock.now();
-    DeviceMode mode = mode(known);
-    var meter = slowReads.meterPower(known);
-    var temperature = slowReads.temperature(known);
+    Instant now = link.budgetNow();
+    DeviceMode mode = mode(known, now);
+    var meter = slowReads.meterPower(known, meterNeeded, now);
+    var temperature = slowReads.temperature(known, now);
     return new BatteryStatus(
         id(),
         observedAt,
@@ -93,6 +103,7 @@ public final class MarstekBattery implements BatteryPort {
       throw new CommandRejected(e.getMessage() + "; not sent to battery " + id());
     }
     SetResult result;
+    modeReads.sending(link.budgetNow());
     try {
       result = link.exchange(request, r -> SetResult.from(r.requireResult()));
     } catch (DeviceRefused e) {
@@ -112,21 +123,37 @@ public final class MarstekBattery implements BatteryPort {
               + command.expectedMode().wireName()
               + " (set_result false)");
     }
+    modeReads.commanded(command.expectedMode(), link.budgetNow());
   }
 
-  private DeviceMode mode(DeviceProfile known) {
-    try {
-      return link.exchange(Request.read(Method.ES_MODE), r -> EsMode.from(r.requireResult(), known))
-          .mode();
-    } catch (BatteryUnreachable | DeviceRefused e) {
-      log.debug("battery {}: mode unknown this cycle: {}", id(), e.getMessage());
-      return DeviceMode.UNKNOWN;
+  @Override
+  public OptionalInt requestsLastHour() {
+    return OptionalInt.of(link.requestsLastHour());
+  }
+
+  /** The mode read when a read is due, else the one last read or commanded. */
+  private DeviceMode mode(DeviceProfile known, Instant now) {
+    if (!modeReads.due(now)) {
+      return modeReads.known();
     }
+    DeviceMode read = DeviceMode.UNKNOWN;
+    try {
+      read =
+          link.exchange(Request.read(Method.ES_MODE), r -> EsMode.from(r.requireResult(), known))
+              .mode();
+    } catch (BatteryUnreachable | DeviceRefused e) {
+      log.debug("battery {}: mode not read this time: {}", id(), e.getMessage());
+    }
+    modeReads.read(read, now);
+    return modeReads.known();
   }
 
   /** Identifies the battery once so its values can be scaled; retried at the slow-read pace. */
   private DeviceProfile knownProfile() {
-    Instant now = clock.now();
+    Instant now = link.budgetNow();
+    if (now.isBefore(profileTriedAt)) {
+      profileTriedAt = Instant.MIN; // the clock was set back
+    }
     if (profile.equals(DeviceProfile.UNKNOWN)
         && !now.isBefore(slowReads.nextSlowRead(profileTriedAt))) {
       profileTriedAt = now;

@@ -48,7 +48,11 @@ public record MarstekClientSettings(
     }
   }
 
-  /** The spec's defaults: 2 s quiet gap, 3 s reads with 2 retries, 5 s writes with 3 retries. */
+  /**
+   * The spec's defaults: 2 s quiet gap, 3 s reads with 2 retries, 5 s writes with 3 retries; the
+   * pack temperature every 15 minutes (it moves slowly, and each request counts against the
+   * budget).
+   */
   public static MarstekClientSettings defaults() {
     return new MarstekClientSettings(
         Duration.ofMillis(2000),
@@ -59,7 +63,7 @@ public record MarstekClientSettings(
         2,
         3,
         Duration.ofSeconds(1),
-        Duration.ofMinutes(5),
+        Duration.ofMinutes(15),
         LocalPortPolicy.DEVICE,
         InetAddress.ofLiteral("0.0.0.0"));
   }

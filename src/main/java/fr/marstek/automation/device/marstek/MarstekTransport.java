@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,9 +36,22 @@ final class MarstekTransport implements SmartLifecycle {
   }
 
   MarstekTransport(MarstekClientSettings settings, TransportClock clock, RequestIds ids) {
+    this(settings, clock, ids, clock::now);
+  }
+
+  MarstekTransport(
+      MarstekClientSettings settings,
+      TransportClock clock,
+      RequestIds ids,
+      InstantSource budgetClock) {
     this.context =
         new TransportContext(
-            settings, clock, ids, new SendStagger(settings.staggerGap()), new MarstekCodec());
+            settings,
+            clock,
+            ids,
+            new SendStagger(settings.staggerGap()),
+            new MarstekCodec(),
+            budgetClock);
   }
 
   MarstekClientSettings settings() {

@@ -16,25 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The optional parts of a status: the meter (skipped on firmware without {@code EM.GetStatus}) and
- * the pack temperature, read no more often than configured because {@code Bat.GetStatus} was
- * suspected of upsetting some firmware.
+ * The optional parts of a status: the meter (skipped on firmware without {@code EM.GetStatus}) read
+ * only as often as something needs it, and the pack temperature, read no more often than configured
+ * and never on reset-prone firmware, where owners found resets following {@code Bat.GetStatus}.
  */
 final class SlowReads {
 
   private static final Logger log = LoggerFactory.getLogger(SlowReads.class);
   private static final Duration RETRY_MISSING_METER = Duration.ofHours(1);
 
+  /** The hourly house-load history needs no more than this. */
+  static final Duration METER_EVERY = Duration.ofMinutes(5);
+
+  /** A reading older than this is not shown: it would pass for the present. */
+  static final Duration METER_KEPT = Duration.ofMinutes(10);
+
   private final BatteryLink link;
-  private final TransportClock clock;
   private final Duration every;
   private volatile Instant meterMissingUntil = Instant.MIN;
+  private volatile Instant meterReadAt = Instant.MIN;
+  private volatile Instant meterGoodAt = Instant.MIN;
+  private volatile Optional<Watts> meter = Optional.empty();
   private volatile Instant batteryReadAt = Instant.MIN;
   private volatile Optional<BatStatus> battery = Optional.empty();
 
-  SlowReads(BatteryLink link, TransportClock clock, Duration every) {
+  SlowReads(BatteryLink link, Duration every) {
     this.link = link;
-    this.clock = clock;
     this.every = every;
   }
 
@@ -42,31 +49,56 @@ final class SlowReads {
     return last.equals(Instant.MIN) ? Instant.MIN : last.plus(every);
   }
 
-  /** Meter power while a CT is connected; positive = import from the grid. */
-  Optional<Watts> meterPower(DeviceProfile profile) {
-    if (clock.now().isBefore(meterMissingUntil)) {
-      return Optional.empty();
+  /**
+   * Meter power while a CT is connected; positive = import from the grid. Read when needed now or
+   * due, else the last reading while it is recent enough.
+   */
+  Optional<Watts> meterPower(DeviceProfile profile, boolean needed, Instant now) {
+    if (now.isBefore(meterReadAt) || now.isBefore(meterGoodAt)) {
+      meterReadAt = Instant.MIN; // the clock was set back
+      meterGoodAt = Instant.MIN;
     }
+    Duration every = needed ? Duration.ZERO : METER_EVERY;
+    if (now.isBefore(meterMissingUntil)
+        || (!meterReadAt.equals(Instant.MIN) && now.isBefore(meterReadAt.plus(every)))) {
+      return recentMeter(now);
+    }
+    meterReadAt = now;
     try {
-      MeterReading meter =
+      MeterReading reading =
           link.exchange(
               Request.read(Method.EM_STATUS), r -> MeterReading.from(r.requireResult(), profile));
-      return meter.connected() ? Optional.of(meter.totalPower()) : Optional.empty();
+      meter = reading.connected() ? Optional.of(reading.totalPower()) : Optional.empty();
+      meterGoodAt = now;
+      return meter;
     } catch (DeviceRefused e) {
       if (e.error().isMethodNotFound()) {
-        meterMissingUntil = clock.now().plus(RETRY_MISSING_METER);
+        meterMissingUntil = now.plus(RETRY_MISSING_METER);
       }
       log.debug("battery {}: no meter reading: {}", link.endpoint().id(), e.getMessage());
     } catch (BatteryUnreachable e) {
       log.debug(
           "battery {}: no meter reading this cycle: {}", link.endpoint().id(), e.getMessage());
     }
-    return Optional.empty();
+    return recentMeter(now);
   }
 
-  /** The cached pack temperature, refreshed when older than the configured interval. */
-  Optional<Celsius> temperature(DeviceProfile profile) {
-    Instant now = clock.now();
+  private Optional<Watts> recentMeter(Instant now) {
+    boolean recent = !meterGoodAt.equals(Instant.MIN) && !now.isAfter(meterGoodAt.plus(METER_KEPT));
+    return recent ? meter : Optional.empty();
+  }
+
+  /**
+   * The cached pack temperature, refreshed when older than the configured interval; none on
+   * reset-prone firmware.
+   */
+  Optional<Celsius> temperature(DeviceProfile profile, Instant now) {
+    if (profile.resetProne()) {
+      return Optional.empty();
+    }
+    if (now.isBefore(batteryReadAt)) {
+      batteryReadAt = Instant.MIN; // the clock was set back
+    }
     if (now.isBefore(nextSlowRead(batteryReadAt))) {
       return battery.flatMap(BatStatus::temperature);
     }

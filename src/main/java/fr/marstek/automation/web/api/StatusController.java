@@ -10,6 +10,7 @@ import fr.marstek.automation.control.LeaseHealth;
 import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.settings.Settings;
 import fr.marstek.automation.tariff.tempo.TempoDays;
@@ -25,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -77,7 +79,12 @@ class StatusController {
     var views =
         observer.fleet().stream()
             .map(
-                h -> new HealthView.Battery(h.id().value(), h.online(), h.lastError().orElse(null)))
+                h ->
+                    new HealthView.Battery(
+                        h.id().value(),
+                        h.online(),
+                        h.lastError().orElse(null),
+                        requestsLastHour(h.id())))
             .toList();
     var control = HealthView.Control.of(observer.stalls(), automation);
     boolean up = (observer.isRunning() || !observer.isAutoStartup()) && control.stalled().isEmpty();
@@ -95,6 +102,15 @@ class StatusController {
                 LocalDate.ofInstant(clock.instant(), TempoDays.PARIS)),
             warnings());
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+  }
+
+  private Integer requestsLastHour(BatteryId id) {
+    return batteries
+        .find(id)
+        .map(BatteryPort::requestsLastHour)
+        .filter(OptionalInt::isPresent)
+        .map(OptionalInt::getAsInt)
+        .orElse(null);
   }
 
   /** Demo mode first: a household that meant to configure its batteries must not miss it. */
@@ -189,7 +205,15 @@ class StatusController {
       Database database,
       Prices prices,
       List<String> warnings) {
-    record Battery(String id, boolean online, String reason) {}
+    /**
+     * @param requestsLastHour requests sent to the battery in the last hour, retries included (the
+     *     Open API client counts them; null where none are counted)
+     */
+    record Battery(
+        String id,
+        boolean online,
+        String reason,
+        @JsonProperty("requests_last_hour") Integer requestsLastHour) {}
 
     /**
      * The newest Tempo price grid known, and whether it is more than six months old (a price change

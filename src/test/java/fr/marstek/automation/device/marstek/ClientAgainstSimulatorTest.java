@@ -80,8 +80,9 @@ class ClientAgainstSimulatorTest {
     assertThat(battery.identify().bleMac()).isEqualTo(device.options().bleMac());
     commandAndReadBack(battery, device, 8);
 
-    // identify, Bat.GetStatus once, then per round a command and three reads.
-    int exchanges = 2 + 8 * 4;
+    // identify, the meter and Bat.GetStatus once, then per round a command and one ES.GetStatus:
+    // the mode is not read back within a minute of a command, the meter every 5 minutes.
+    int exchanges = 3 + 8 * 2;
     assertThat(device.requestsReceived()).isGreaterThan(exchanges + exchanges / 5);
   }
 

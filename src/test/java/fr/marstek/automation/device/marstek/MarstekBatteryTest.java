@@ -68,7 +68,7 @@ class MarstekBatteryTest {
   }
 
   @Test
-  void readsTheBatteryTemperatureOnlyOncePerIntervalAndReusesIt() throws Exception {
+  void readsTheModeMeterAndTemperatureOnlyWhenDueAndReusesThem() throws Exception {
     MarstekBattery battery = battery(ScriptedDevice.venusE());
 
     battery.readStatus();
@@ -82,9 +82,9 @@ class MarstekBatteryTest {
             "ES.GetMode",
             "EM.GetStatus",
             "Bat.GetStatus",
-            "ES.GetStatus",
-            "ES.GetMode",
-            "EM.GetStatus");
+            "ES.GetStatus");
+    assertThat(second.mode()).isEqualTo(DeviceMode.AUTO);
+    assertThat(second.meterPower()).contains(Watts.of(169));
   }
 
   @Test

@@ -23,9 +23,15 @@ public final class UdpBatteries implements Batteries, AutoCloseable {
   private final List<SimulatedDevice> devices = new ArrayList<>();
   private final List<BatteryPort> ports = new ArrayList<>();
 
-  private UdpBatteries(MarstekClientSettings settings) {
+  // The request budget (how often each method may go out) runs on the devices' clock, as the
+  // service keeps it on its own clock; datagram pacing waits on the real one.
+  private UdpBatteries(MarstekClientSettings settings, InstantSource budgetClock) {
     this.transport =
-        new MarstekTransport(settings, new SystemTransportClock(InstantSource.system()));
+        new MarstekTransport(
+            settings,
+            new SystemTransportClock(InstantSource.system()),
+            new RequestIds(),
+            budgetClock);
   }
 
   /** No pacing at all and short timeouts: loopback devices answer at once. */
@@ -44,7 +50,7 @@ public final class UdpBatteries implements Batteries, AutoCloseable {
         retries,
         retries,
         Duration.ofMillis(5),
-        Duration.ofMinutes(5),
+        MarstekClientSettings.defaults().temperatureEvery(),
         LocalPortPolicy.EPHEMERAL,
         InetAddress.getLoopbackAddress());
   }
@@ -52,7 +58,7 @@ public final class UdpBatteries implements Batteries, AutoCloseable {
   /** Starts one simulated device per options (each gets its own MAC) on the devices' clock. */
   public static UdpBatteries start(
       MarstekClientSettings settings, InstantSource deviceClock, List<SimulatorOptions> options) {
-    var fleet = new UdpBatteries(settings);
+    var fleet = new UdpBatteries(settings, deviceClock);
     for (SimulatorOptions o : options) {
       int number = fleet.devices.size() + 1;
       String mac = String.format(Locale.ROOT, "0123456789%02x", number);

@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
       "STRATEGY=fixed",
       "MARSTEK_REQUEST_GAP_MS=20",
       "MARSTEK_SEND_GAP_MS=5",
-      "POLL_INTERVAL_SECONDS=5"
+      "POLL_INTERVAL_SECONDS=15"
     })
 @DirtiesContext
 class SettingsApiTest {

@@ -39,7 +39,7 @@ import tools.jackson.databind.ObjectMapper;
       "MARSTEK_SEND_GAP_MS=5",
       "MARSTEK_READ_TIMEOUT_MS=500",
       "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=5",
+      "POLL_INTERVAL_SECONDS=15",
       "RTE_CLIENT_ID=client-id-1",
       "RTE_CLIENT_SECRET=s3cr3t-client-secret-value",
       // named, so that the demo's simulated calendar stays out

@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresTool({"chromium", "chromedriver"})
 class NowPageBenchmark {
 
-  static final String POLL_SECONDS = "5";
+  static final String POLL_SECONDS = "15";
   private static final int RUNS = Integer.getInteger("benchmark.pageRuns", 9);
 
   /** Runs before the page's scripts: notes when the stream opens and the first swap lands. */
