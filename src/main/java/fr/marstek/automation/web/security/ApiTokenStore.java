@@ -3,8 +3,10 @@ package fr.marstek.automation.web.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -34,7 +36,10 @@ final class ApiTokenStore {
       byte[] bytes = new byte[32];
       random.nextBytes(bytes);
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      write(file, token);
+      if (!publish(file, token)) {
+        log.info("API token read from {}, written there meanwhile by another start", file);
+        return new ApiToken(Files.readString(file, StandardCharsets.UTF_8).trim());
+      }
       log.info(
           "API token generated and stored in {}: read it there to change settings through the API",
           file.toAbsolutePath());
@@ -44,16 +49,34 @@ final class ApiTokenStore {
     }
   }
 
-  private static void write(Path file, String token) throws IOException {
+  /**
+   * Writes the token whole and private beside its final name, then links it there: a process
+   * starting at the same moment sees no file or the whole file, never a half-written one, and the
+   * first one wins.
+   */
+  private static boolean publish(Path file, String token) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    Files.createDirectories(parent);
+    Path draft = Files.createTempFile(parent, ".token", ".tmp");
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      log.debug("file system without POSIX permissions; token file left with default rights");
+      try {
+        Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        log.debug("file system without POSIX permissions; token file left with default rights");
+      }
+      Files.writeString(draft, token + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.createLink(file.toAbsolutePath(), draft);
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } catch (UnsupportedOperationException e) {
+        Files.move(
+            draft, file, StandardCopyOption.ATOMIC_MOVE); // no hard links here: last one wins
+        return true;
+      }
+    } finally {
+      Files.deleteIfExists(draft);
     }
   }
 }

@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +33,43 @@ class ApiTokenStoreTest {
     assertThat(second.matches(stored)).isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void servicesStartingTogetherAgreeOnOneWholeToken() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Path file = dir.resolve("token-" + round);
+      var start = new CountDownLatch(1);
+      var pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<ApiToken>> tokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          tokens.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return ApiTokenStore.load(Optional.empty(), file, new SecureRandom());
+                  }));
+        }
+        start.countDown();
+        List<ApiToken> held = new ArrayList<>();
+        for (Future<ApiToken> token : tokens) {
+          held.add(token.get());
+        }
+        String stored = Files.readString(file).trim();
+        for (ApiToken token : held) {
+          assertThat(token.matches(stored))
+              .as("round %d: every start holds the token the file keeps", round)
+              .isTrue();
+        }
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(40);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("token-"));
+    }
   }
 
   @Test
