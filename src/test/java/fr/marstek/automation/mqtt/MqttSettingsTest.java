@@ -123,7 +123,18 @@ class MqttSettingsTest {
     assertThat(service).singleElement().satisfies(m -> assertThat(m.payload()).isEmpty());
     assertThat(battery)
         .filteredOn(m -> m.topic().startsWith("homeassistant/sensor/"))
-        .hasSize(5)
+        .extracting(m -> m.topic().replaceAll(".*/battery_1_(\\w+)/config", "$1"))
+        .containsExactlyInAnyOrder(
+            "soc",
+            "power",
+            "temperature",
+            "grid_power",
+            "charged_energy",
+            "discharged_energy",
+            "mode",
+            "desired_mode");
+    assertThat(battery)
+        .filteredOn(m -> m.topic().startsWith("homeassistant/sensor/"))
         .allSatisfy(m -> assertThat(m.payload()).contains("marstek/battery/1/state"));
   }
 
