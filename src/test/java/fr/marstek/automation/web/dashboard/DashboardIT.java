@@ -326,11 +326,12 @@ class DashboardIT {
 
   @Test
   void everyFrenchPageSpeaksFrench() throws Exception {
-    // a forced mode and its return to the plan leave commands, causes and results in the history
+    // a forced mode and its return to the plan leave commands, causes and results in the history;
+    // the service runs on the real clock, so the grid charge is allowed in peak hours too
     assertThat(
             post(
                     "/api/v1/batteries/2/mode",
-                    "{\"mode\":\"MANUAL\",\"duration\":\"PT1H\"}",
+                    "{\"mode\":\"MANUAL\",\"duration\":\"PT1H\",\"allow_peak_grid_charge\":true}",
                     "application/json",
                     TOKEN)
                 .statusCode())
