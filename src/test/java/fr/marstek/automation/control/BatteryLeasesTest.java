@@ -191,7 +191,11 @@ class BatteryLeasesTest {
             }
           });
 
-      assertThat(away.hung).as("a round hangs on the database").isEqualTo(1);
+      // The round runs on its own thread, which a loaded machine may not have started yet.
+      assertThat(away.firstHang.await(30, java.util.concurrent.TimeUnit.SECONDS))
+          .as("a round hangs on the database")
+          .isTrue();
+      assertThat(away.hung.get()).as("only one round hangs at a time").isEqualTo(1);
       assertThat(keeper.stalledSince()).as("the hung keeper shows in /health").isPresent();
     } finally {
       away.release();
@@ -207,7 +211,10 @@ class BatteryLeasesTest {
     volatile boolean down;
     volatile boolean hang;
     int attempts;
-    int hung;
+    final java.util.concurrent.atomic.AtomicInteger hung =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.CountDownLatch firstHang =
+        new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.CountDownLatch released =
         new java.util.concurrent.CountDownLatch(1);
 
@@ -228,7 +235,8 @@ class BatteryLeasesTest {
         throw new java.sql.SQLException("Connection refused", "08001");
       }
       if (hang) {
-        hung++;
+        hung.incrementAndGet();
+        firstHang.countDown();
         try {
           released.await(); // a locked table or a silent network: no answer at all
         } catch (InterruptedException e) {
