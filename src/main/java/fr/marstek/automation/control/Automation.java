@@ -217,6 +217,14 @@ public class Automation {
     return leases;
   }
 
+  /**
+   * When a battery should be polled before its next regular poll: about 10 s after a Passive
+   * command, to see whether its power follows.
+   */
+  public Optional<Instant> followUpAt(BatteryId battery) {
+    return Optional.ofNullable(reconcilers.get(battery)).flatMap(BatteryReconciler::followUpAt);
+  }
+
   public Optional<ControlView> view(BatteryId battery) {
     return Optional.ofNullable(reconcilers.get(battery)).map(BatteryReconciler::view);
   }

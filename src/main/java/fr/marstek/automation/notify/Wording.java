@@ -5,7 +5,9 @@ import fr.marstek.automation.control.BatteryDrifted;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.ImportCapExceeded;
 import fr.marstek.automation.control.Intent;
+import fr.marstek.automation.control.PassiveLeft;
 import fr.marstek.automation.notify.Notice.Language;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -80,6 +82,25 @@ final class Wording {
                 + " attempts: "
                 + PhraseFormat.english(e.mismatch())
                 + "."));
+  }
+
+  /** Told once per fixed-power hold, from the catalogue in both languages. */
+  static Notice passiveLeft(PassiveLeft e) {
+    Phrase title = Phrase.of("notice.passiveLeft.title", Phrase.Arg.text(e.battery().value()));
+    Phrase body =
+        Phrase.of(
+            "notice.passiveLeft.body",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.phrase(e.command()),
+            Phrase.Arg.watts(e.reported()),
+            Phrase.Arg.term("deviceMode." + e.mode().name()));
+    return new Notice(
+        NoticeKind.BATTERY_DRIFTED,
+        "passive-left-" + e.battery().value(),
+        new Message(
+            PhraseFormat.messages().format(title, Locale.FRENCH),
+            PhraseFormat.messages().format(body, Locale.FRENCH)),
+        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
   }
 
   static Notice importOverCap(ImportCapExceeded e) {
