@@ -58,6 +58,7 @@ public final class FleetObserver implements SmartLifecycle {
   private final Predicate<BatteryId> meterNeeded;
   private final Function<BatteryId, Optional<Instant>> followUp;
   private final Map<BatteryId, Instant> followUps = new ConcurrentHashMap<>();
+  private final Map<BatteryId, String> protocols = new ConcurrentHashMap<>();
 
   FleetObserver(
       Batteries batteries,
@@ -218,6 +219,7 @@ public final class FleetObserver implements SmartLifecycle {
       return;
     }
     Instant now = clock.instant();
+    protocolOf(port, now);
     backedOffUntil.remove(port.id());
     BatteryHealth before = health.get(port.id());
     health.put(port.id(), before.answered(status, now));
@@ -227,6 +229,28 @@ public final class FleetObserver implements SmartLifecycle {
       events.publishEvent(new BatteryCameBack(port.id(), now, away));
     }
     events.publishEvent(new BatteryStatusObserved(status));
+  }
+
+  /** Says once when a battery answers over another protocol than before (a Modbus failover). */
+  private void protocolOf(BatteryPort port, Instant now) {
+    String protocol = port.protocol();
+    String before = protocols.put(port.id(), protocol);
+    if (before != null && !before.equals(protocol)) {
+      log.warn(
+          "Battery {} is now controlled over {} at {} (was {})",
+          port.id(),
+          protocol,
+          port.address(),
+          before);
+      events.publishEvent(
+          new BatteryProtocolSwitched(port.id(), before, protocol, port.address(), now));
+    }
+  }
+
+  /** The protocol each battery last answered over. */
+  public String protocol(BatteryId id) {
+    return protocols.getOrDefault(
+        id, batteries.find(id).map(BatteryPort::protocol).orElse("openapi"));
   }
 
   private void failed(BatteryId id, String reason) {

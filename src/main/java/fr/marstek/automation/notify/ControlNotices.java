@@ -2,6 +2,7 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
+import fr.marstek.automation.control.BatteryProtocolSwitched;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.DesiredStateReached;
 import fr.marstek.automation.control.ImportCapExceeded;
@@ -30,6 +31,11 @@ final class ControlNotices {
   @EventListener
   void on(BatteryDrifted event) {
     notifications.send(Wording.drifted(event));
+  }
+
+  @EventListener
+  void on(BatteryProtocolSwitched event) {
+    notifications.send(Wording.protocolSwitched(event));
   }
 
   @EventListener

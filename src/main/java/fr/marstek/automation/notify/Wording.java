@@ -2,6 +2,7 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
+import fr.marstek.automation.control.BatteryProtocolSwitched;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.ImportCapExceeded;
 import fr.marstek.automation.control.Intent;
@@ -82,6 +83,29 @@ final class Wording {
                 + " attempts: "
                 + PhraseFormat.english(e.mismatch())
                 + "."));
+  }
+
+  /** Told once per switch, from the catalogue in both languages. */
+  static Notice protocolSwitched(BatteryProtocolSwitched e) {
+    Phrase title =
+        Phrase.of(
+            "notice.protocolSwitched.title",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.term("protocol." + e.to()));
+    Phrase body =
+        Phrase.of(
+            "notice.protocolSwitched.body",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.term("protocol." + e.from()),
+            Phrase.Arg.term("protocol." + e.to()),
+            Phrase.Arg.text(e.address()));
+    return new Notice(
+        NoticeKind.BATTERY_API_SILENT,
+        "protocol-" + e.battery().value(),
+        new Message(
+            PhraseFormat.messages().format(title, Locale.FRENCH),
+            PhraseFormat.messages().format(body, Locale.FRENCH)),
+        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
   }
 
   /** Told once per fixed-power hold, from the catalogue in both languages. */

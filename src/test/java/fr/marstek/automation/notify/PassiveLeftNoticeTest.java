@@ -43,4 +43,31 @@ class PassiveLeftNoticeTest {
         .contains("400 W in self-consumption")
         .doesNotContain("{");
   }
+
+  /** Issue 14 item 4: a failover to Modbus is told once, in both languages. */
+  @Test
+  void aFailoverToModbusIsToldFromTheCatalogue() {
+    Notice notice =
+        Wording.protocolSwitched(
+            new fr.marstek.automation.control.BatteryProtocolSwitched(
+                BatteryId.of(1),
+                "openapi",
+                "modbus",
+                "192.168.1.110:502",
+                Instant.parse("2026-12-01T20:42:00Z")));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.BATTERY_API_SILENT);
+    assertThat(notice.french().title()).isEqualTo("Batterie 1 : pilotée désormais par Modbus TCP");
+    assertThat(notice.french().body())
+        .startsWith(
+            "La batterie 1 ne répond plus par l’Open API : le service la pilote désormais par"
+                + " Modbus TCP (192.168.1.110:502)")
+        .doesNotContain("{");
+    assertThat(notice.english().title()).isEqualTo("Battery 1 now controlled over Modbus TCP");
+    assertThat(notice.english().body())
+        .startsWith(
+            "Battery 1 stopped answering over the Open API, so the service now controls it"
+                + " over Modbus TCP (192.168.1.110:502)")
+        .doesNotContain("{");
+  }
 }
