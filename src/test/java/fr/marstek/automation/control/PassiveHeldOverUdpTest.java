@@ -129,7 +129,9 @@ class PassiveHeldOverUdpTest {
       control.cycleEvery(POLL, "2026-12-01T17:00:00", () -> {});
 
       List<Instant> sets = at(control.device(1).requestLog().entries(), "ES.SetMode");
-      System.out.printf("followed Passive, one hour: sets at %s%n", sets);
+      System.out.printf(
+          "followed Passive, one hour: %d requests, sets at %s%n",
+          control.device(1).requestLog().entries().size(), sets);
       for (int i = 1; i < sets.size(); i++) {
         assertThat(Duration.between(sets.get(i - 1), sets.get(i)))
             .isLessThan(DeviceCommands.PASSIVE_LEASE);
