@@ -34,4 +34,9 @@ public interface BatteryPort {
   default OptionalInt requestsLastHour() {
     return OptionalInt.empty();
   }
+
+  /** The protocol this battery is spoken to with now: {@code openapi} or {@code modbus}. */
+  default String protocol() {
+    return "openapi";
+  }
 }
