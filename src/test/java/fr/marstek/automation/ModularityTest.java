@@ -1,6 +1,11 @@
 package fr.marstek.automation;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
@@ -11,6 +16,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.marstek.automation.control.Automation;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,6 +70,27 @@ class ModularityTest {
         .areAnnotatedWith(ControllerAdvice.class)
         .should()
         .resideInAnyPackage(ROOT + ".web.api", ROOT + ".web.dashboard")
+        .check(MAIN);
+  }
+
+  /**
+   * Control has one front door: adapters hand a command to ControlCommands, which checks it; none
+   * calls Automation's overrides and pause directly, around the checks.
+   */
+  @Test
+  void onlyControlChangesOverridesAndPause() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".control..")
+        .should()
+        .callMethodWhere(
+            target(owner(assignableTo(Automation.class)))
+                .and(
+                    target(
+                        name("override")
+                            .or(name("clearOverride"))
+                            .or(name("pause"))
+                            .or(name("resume")))))
         .check(MAIN);
   }
 

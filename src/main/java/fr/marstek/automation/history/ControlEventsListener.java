@@ -50,7 +50,7 @@ final class ControlEventsListener {
             event.at(),
             Optional.of(event.from()),
             event.to(),
-            ChangeCause.valueOf(event.cause().name()),
+            ChangeCause.of(event.cause()),
             Optional.of(event.reason())));
   }
 
@@ -67,7 +67,7 @@ final class ControlEventsListener {
             event.battery(),
             event.at(),
             event.command(),
-            ChangeCause.valueOf(event.cause().name()),
+            ChangeCause.of(event.cause()),
             outcome,
             event.detail()));
   }

@@ -1,5 +1,6 @@
 package fr.marstek.automation.mqtt;
 
+import fr.marstek.automation.control.ModeName;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceIdentity;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 /** Home Assistant MQTT discovery configs: one retained message per entity. */
 final class HomeAssistantDiscovery {
 
-  static final List<String> MODES = List.of("AUTO", "AI", "MANUAL", "IDLE");
+  static final List<String> MODES = ModeName.byNameAlone();
 
   private final Topics topics;
   private final ObjectMapper json;

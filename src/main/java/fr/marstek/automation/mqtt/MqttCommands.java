@@ -1,120 +1,61 @@
 package fr.marstek.automation.mqtt;
 
-import fr.marstek.automation.control.Automation;
-import fr.marstek.automation.control.BatteryHealth;
-import fr.marstek.automation.control.FleetObserver;
-import fr.marstek.automation.control.Intent;
-import fr.marstek.automation.control.SafetyLimits;
+import fr.marstek.automation.control.CommandAnswer;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.device.BatteryId;
-import fr.marstek.automation.units.Percent;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns a message on a command topic into a call on control's Automation API, with the REST API's
- * rules: known battery, online, override until the next schedule change, MANUAL charges at the
- * battery's largest charging power up to 100 %, never in peak hours; safety still applies after.
+ * Turns a message on a command topic into one of control's commands and its answer into the result
+ * published back. Control checks it as it checks the REST API's: a mode name alone is a REST
+ * request with every default (until the next schedule change; MANUAL at the battery's charging
+ * limit up to 100 %, refused in peak hours when it would end before them; PASSIVE refused, it needs
+ * a power).
  */
 final class MqttCommands {
 
   /** What became of a command, published on the battery's result topic. */
-  record Outcome(Optional<BatteryId> battery, boolean accepted, String detail) {}
+  record Outcome(Optional<BatteryId> battery, boolean accepted, String detail) {
 
-  private final Automation automation;
-  private final FleetObserver observer;
-  private final InstantSource clock;
+    static Outcome of(Optional<BatteryId> battery, CommandAnswer answer) {
+      return new Outcome(battery, answer instanceof CommandAnswer.Accepted, answer.detail());
+    }
+  }
+
+  private final ControlCommands commands;
   private final Topics topics;
 
-  MqttCommands(Automation automation, FleetObserver observer, InstantSource clock, Topics topics) {
-    this.automation = automation;
-    this.observer = observer;
-    this.clock = clock;
+  MqttCommands(ControlCommands commands, Topics topics) {
+    this.commands = commands;
     this.topics = topics;
   }
 
   /** Handles one message; an empty result means the topic is not a command topic. */
   Optional<Outcome> handle(String topic, String payload) {
-    String text = payload.trim().toUpperCase(Locale.ROOT);
+    String text = payload.trim();
     if (topic.equals(topics.pauseCommand())) {
-      return Optional.of(pause(text));
+      return Optional.of(pause(text.toUpperCase(Locale.ROOT)));
     }
     Optional<BatteryId> forMode = topics.batteryOf(topic, "/mode/set");
     if (forMode.isPresent()) {
-      return Optional.of(force(forMode.get(), text));
+      var command = ControlCommand.Force.named(Optional.of(forMode.get().value()), text);
+      return Optional.of(Outcome.of(forMode, commands.submit(command)));
     }
     Optional<BatteryId> toClear = topics.batteryOf(topic, "/override/clear");
-    return toClear.map(this::clear);
+    return toClear.map(
+        b ->
+            Outcome.of(
+                toClear,
+                commands.submit(new ControlCommand.ClearOverride(Optional.of(b.value())))));
   }
 
   private Outcome pause(String text) {
-    switch (text) {
-      case "ON" -> automation.pause();
-      case "OFF" -> automation.resume();
-      default -> {
-        return new Outcome(Optional.empty(), false, "pause takes ON or OFF, not '" + text + "'");
-      }
-    }
-    return new Outcome(Optional.empty(), true, automation.isPaused() ? "paused" : "resumed");
-  }
-
-  private Outcome force(BatteryId battery, String mode) {
-    Optional<String> refused = refusal(battery);
-    if (refused.isPresent()) {
-      return new Outcome(Optional.of(battery), false, refused.get());
-    }
-    Instant now = clock.instant();
-    Instant until = automation.settings().schedule().nextChange(now);
-    SafetyLimits limits = automation.settings().limitsFor(battery);
-    Intent intent =
-        switch (mode) {
-          case "AUTO" -> new Intent.SelfConsumption();
-          case "AI" -> new Intent.VendorAi();
-          case "IDLE" -> new Intent.Idle();
-          case "MANUAL" -> new Intent.GridCharge(limits.maxCharge(), Percent.of(100));
-          default -> null;
-        };
-    if (intent == null) {
-      return new Outcome(
-          Optional.of(battery),
-          false,
-          "mode '" + mode + "' is not one of " + String.join(", ", HomeAssistantDiscovery.MODES));
-    }
-    automation.override(Optional.of(battery), intent, until, false);
-    return new Outcome(Optional.of(battery), true, mode + " until " + until);
-  }
-
-  private Outcome clear(BatteryId battery) {
-    Optional<String> refused = unknown(battery);
-    if (refused.isPresent()) {
-      return new Outcome(Optional.of(battery), false, refused.get());
-    }
-    boolean cleared = automation.clearOverride(Optional.of(battery));
-    return new Outcome(
-        Optional.of(battery), true, cleared ? "override cleared" : "there was no override");
-  }
-
-  private Optional<String> refusal(BatteryId battery) {
-    Optional<String> unknown = unknown(battery);
-    if (unknown.isPresent()) {
-      return unknown;
-    }
-    BatteryHealth health = observer.health(battery);
-    if (!health.online()) {
-      return Optional.of(
-          "battery "
-              + battery
-              + " is offline ("
-              + health.lastError().orElse("no answer")
-              + "): check that it is powered and its Open API enabled, then try again");
-    }
-    return Optional.empty();
-  }
-
-  private Optional<String> unknown(BatteryId battery) {
-    return observer.health(battery) == null
-        ? Optional.of("no battery '" + battery + "'")
-        : Optional.empty();
+    return switch (text) {
+      case "ON" -> Outcome.of(Optional.empty(), commands.submit(new ControlCommand.Pause(true)));
+      case "OFF" -> Outcome.of(Optional.empty(), commands.submit(new ControlCommand.Pause(false)));
+      default -> new Outcome(Optional.empty(), false, "pause takes ON or OFF, not '" + text + "'");
+    };
   }
 }

@@ -3,6 +3,7 @@ package fr.marstek.automation.mqtt;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.history.SavingsTotals;
@@ -36,6 +37,7 @@ class MqttConfiguration {
   MqttBridge mqttBridge(
       MqttSettings settings,
       Automation automation,
+      ControlCommands controlCommands,
       FleetObserver observer,
       InstantSource clock,
       DeviceIdentities identities,
@@ -43,7 +45,7 @@ class MqttConfiguration {
       SavingsTotals savings,
       ObjectProvider<TempoPrices> prices,
       ObjectMapper json) {
-    var commands = new MqttCommands(automation, observer, clock, Topics.of(settings));
+    var commands = new MqttCommands(controlCommands, Topics.of(settings));
     var tariff =
         new TariffFeed(colours, savings, clock, prices.getIfAvailable(TempoPrices::defaults));
     return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);

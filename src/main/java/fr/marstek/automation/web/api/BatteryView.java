@@ -2,9 +2,8 @@ package fr.marstek.automation.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.BatteryOverview;
 import fr.marstek.automation.control.ControlView;
-import fr.marstek.automation.control.DesiredState;
-import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.units.PhraseFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
@@ -42,25 +41,24 @@ record BatteryView(
     @JsonProperty("last_error") String lastError) {
 
   static BatteryView of(BatteryHealth health, Optional<ControlView> control, Locale locale) {
-    Optional<BatteryStatus> status = health.lastStatus();
-    Optional<DesiredState> desired = control.flatMap(ControlView::desired);
+    BatteryOverview b = BatteryOverview.of(health, control);
     return new BatteryView(
-        health.id().value(),
-        health.address(),
-        health.online(),
-        status.map(s -> (int) Math.round(s.soc().value())).orElse(null),
-        status.map(s -> s.acPower().rounded()).orElse(null),
-        status.flatMap(BatteryStatus::meterPower).map(w -> w.rounded()).orElse(null),
-        status.map(s -> s.mode().name()).orElse(null),
-        desired.map(d -> ApiModes.name(d.intent())).orElse(null),
-        desired.map(d -> PhraseFormat.messages().format(d.reason(), locale)).orElse(null),
-        desired.map(d -> d.cause().name()).orElse(null),
-        control.map(ControlView::confirmed).orElse(false),
-        control.map(ControlView::drifted).orElse(false),
-        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null),
-        status.map(s -> (int) Math.round(s.capacity().value())).orElse(null),
-        health.lastSeen().map(ApiTimes::paris).orElse(null),
-        health.offlineSince().map(ApiTimes::paris).orElse(null),
-        health.lastError().orElse(null));
+        b.id(),
+        b.address(),
+        b.online(),
+        b.soc().orElse(null),
+        b.powerW().orElse(null),
+        b.gridPowerW().orElse(null),
+        b.mode().orElse(null),
+        b.desiredMode().map(Enum::name).orElse(null),
+        b.reason().map(r -> PhraseFormat.messages().format(r, locale)).orElse(null),
+        b.cause().map(Enum::name).orElse(null),
+        b.confirmed(),
+        b.drifted(),
+        b.temperatureC().orElse(null),
+        b.capacityWh().orElse(null),
+        b.lastSeen().map(ApiTimes::paris).orElse(null),
+        b.offlineSince().map(ApiTimes::paris).orElse(null),
+        b.lastError().orElse(null));
   }
 }

@@ -1,9 +1,11 @@
 package fr.marstek.automation.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.marstek.automation.control.ControlCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** A household's request to force a mode. */
 @Schema(
@@ -32,4 +34,17 @@ public record ModeRequest(
         Integer targetSoc,
     @JsonProperty("allow_peak_grid_charge")
         @Schema(description = "Allow grid charging in peak hours (06:00-22:00); off by default")
-        Boolean allowPeakGridCharge) {}
+        Boolean allowPeakGridCharge) {
+
+  /** The command for control, which checks it: this record only carries the JSON. */
+  public ControlCommand.Force toCommand(Optional<String> battery) {
+    return new ControlCommand.Force(
+        battery,
+        mode,
+        Optional.ofNullable(until).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(duration),
+        Optional.ofNullable(powerW),
+        Optional.ofNullable(targetSoc),
+        Boolean.TRUE.equals(allowPeakGridCharge));
+  }
+}

@@ -207,6 +207,12 @@ class OpenApiDocument {
     if (body) {
       refusal(responses, "413", "The body is over 64 KiB");
     }
+    if (route.endsWith("/mode") && write) {
+      refusal(
+          responses,
+          "409",
+          "Safety would hold it throughout (peak-hours grid charge): nothing was changed");
+    }
     if (MAY_BE_UNAVAILABLE.contains(route)) {
       refusal(
           responses,

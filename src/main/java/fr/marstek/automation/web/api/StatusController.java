@@ -7,6 +7,7 @@ import fr.marstek.automation.control.BatteryHealth;
 import fr.marstek.automation.control.ControlStall;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.LeaseHealth;
+import fr.marstek.automation.control.ModeName;
 import fr.marstek.automation.control.ScheduleStep;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
@@ -297,7 +298,7 @@ class StatusController {
         return new Step(
             ApiTimes.paris(s.from()),
             ApiTimes.paris(s.to()),
-            ApiModes.name(s.state().intent()),
+            ModeName.of(s.state().intent()).name(),
             s.state().cause().name(),
             PhraseFormat.messages().format(s.state().reason(), locale));
       }

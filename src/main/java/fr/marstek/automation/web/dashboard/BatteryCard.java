@@ -1,11 +1,9 @@
 package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.BatteryOverview;
 import fr.marstek.automation.control.ControlView;
-import fr.marstek.automation.control.DesiredState;
-import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.units.Phrase;
-import fr.marstek.automation.web.api.ApiModes;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,25 +35,24 @@ public record BatteryCard(
   static final double ARC = 2 * Math.PI * 40;
 
   static BatteryCard of(BatteryHealth health, Optional<ControlView> control) {
-    Optional<BatteryStatus> status = health.lastStatus();
-    Optional<DesiredState> desired = control.flatMap(ControlView::desired);
+    BatteryOverview b = BatteryOverview.of(health, control);
     return new BatteryCard(
-        health.id().value(),
-        health.online(),
-        status.map(s -> (int) Math.round(s.soc().value())).orElse(null),
-        status.map(s -> s.acPower().rounded()).orElse(null),
-        status.flatMap(BatteryStatus::meterPower).map(w -> w.rounded()).orElse(null),
-        status.map(s -> s.mode().name()).orElse(null),
-        desired.map(d -> ApiModes.name(d.intent())).orElse(null),
-        desired.map(DesiredState::reason).orElse(null),
-        desired.map(d -> d.cause().name()).orElse(null),
-        control.map(ControlView::confirmed).orElse(false),
-        control.map(ControlView::drifted).orElse(false),
-        status.flatMap(BatteryStatus::temperature).map(c -> c.value()).orElse(null),
-        status.map(s -> (int) Math.round(s.capacity().value())).orElse(0),
-        health.lastSeen().orElse(null),
-        health.offlineSince().orElse(null),
-        health.lastError().orElse(null));
+        b.id(),
+        b.online(),
+        b.soc().orElse(null),
+        b.powerW().orElse(null),
+        b.gridPowerW().orElse(null),
+        b.mode().orElse(null),
+        b.desiredMode().map(Enum::name).orElse(null),
+        b.reason().orElse(null),
+        b.cause().map(Enum::name).orElse(null),
+        b.confirmed(),
+        b.drifted(),
+        b.temperatureC().orElse(null),
+        b.capacityWh().orElse(0),
+        b.lastSeen().orElse(null),
+        b.offlineSince().orElse(null),
+        b.lastError().orElse(null));
   }
 
   /** The filled part of the gauge's arc. */

@@ -1,21 +1,16 @@
 package fr.marstek.automation.web.dashboard;
 
-import fr.marstek.automation.control.Automation;
-import fr.marstek.automation.control.BatteryHealth;
-import fr.marstek.automation.control.ControlSettings;
-import fr.marstek.automation.control.FleetObserver;
-import fr.marstek.automation.control.Intent;
-import fr.marstek.automation.device.BatteryId;
-import fr.marstek.automation.web.api.ModeRequest;
-import fr.marstek.automation.web.api.ModeRequests;
+import fr.marstek.automation.control.CommandAnswer;
+import fr.marstek.automation.control.CommandAnswer.Refusal;
+import fr.marstek.automation.control.CommandAnswer.Refused;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.web.security.ApiToken;
 import fr.marstek.automation.web.security.LoginAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,24 +32,15 @@ class DashboardActions {
 
   private final ApiToken token;
   private final DashboardSession session;
-  private final Automation automation;
-  private final FleetObserver observer;
-  private final InstantSource clock;
+  private final ControlCommands commands;
   private final LoginAttempts attempts;
 
   DashboardActions(
-      ApiToken token,
-      DashboardSession session,
-      Automation automation,
-      FleetObserver observer,
-      InstantSource clock,
-      LoginAttempts attempts) {
+      ApiToken token, DashboardSession session, ControlCommands commands, LoginAttempts attempts) {
     this.attempts = attempts;
     this.token = token;
     this.session = session;
-    this.automation = automation;
-    this.observer = observer;
-    this.clock = clock;
+    this.commands = commands;
   }
 
   @PostMapping("/login")
@@ -108,30 +94,25 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    Optional<BatteryId> target = "all".equals(battery) ? Optional.empty() : known(battery);
-    if (target.isPresent()) {
-      BatteryHealth health = observer.health(target.get());
-      if (!health.online()) {
-        flash.addFlashAttribute("problem", "override.offline");
-        flash.addFlashAttribute("problemDetail", health.lastError().orElse(""));
-        return HOME;
-      }
-    }
+    Optional<Instant> end;
     try {
-      Instant now = clock.instant();
-      var asked = new ModeRequest(mode, endOf(until), null, power, null, false);
-      ControlSettings settings = automation.settings();
-      Instant end = ModeRequests.until(asked, now, settings.schedule().nextChange(now));
-      var limits = target.map(settings::limitsFor).orElse(settings.defaults());
-      Intent intent = ModeRequests.intent(asked, limits, end);
-      automation.override(target, intent, end, false);
-    } catch (ModeRequests.BadRequest | DateTimeException e) {
-      flash.addFlashAttribute("problem", "override.refused");
-      flash.addFlashAttribute("problemDetail", e.getMessage());
-      return HOME;
+      end = endOf(until);
+    } catch (DateTimeException e) {
+      return refused(flash, new Refused(Refusal.INVALID, e.getMessage()));
     }
-    flash.addFlashAttribute("notice", "override.done");
-    return HOME;
+    var command =
+        new ControlCommand.Force(
+            target(battery),
+            mode,
+            end,
+            Optional.empty(),
+            Optional.ofNullable(power),
+            Optional.empty(),
+            false);
+    return switch (commands.submit(command)) {
+      case CommandAnswer.Accepted a -> done(flash, "override.done");
+      case Refused r -> refused(flash, r);
+    };
   }
 
   @PostMapping("/dashboard/clear")
@@ -141,14 +122,10 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    if ("all".equals(battery)) {
-      // every override, the fleet's and each battery's own
-      automation.overrides().forEach(o -> automation.clearOverride(o.battery()));
-    } else {
-      automation.clearOverride(known(battery));
-    }
-    flash.addFlashAttribute("notice", "clear.done");
-    return HOME;
+    return switch (commands.submit(new ControlCommand.ClearOverride(target(battery)))) {
+      case CommandAnswer.Accepted a -> done(flash, "clear.done");
+      case Refused r -> refused(flash, r);
+    };
   }
 
   @PostMapping("/dashboard/pause")
@@ -157,9 +134,8 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    automation.pause();
-    flash.addFlashAttribute("notice", "pause.done");
-    return HOME;
+    commands.submit(new ControlCommand.Pause(true));
+    return done(flash, "pause.done");
   }
 
   @PostMapping("/dashboard/resume")
@@ -168,9 +144,50 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    automation.resume();
-    flash.addFlashAttribute("notice", "resume.done");
+    commands.submit(new ControlCommand.Pause(false));
+    return done(flash, "resume.done");
+  }
+
+  private static String done(RedirectAttributes flash, String key) {
+    flash.addFlashAttribute("notice", key);
     return HOME;
+  }
+
+  /**
+   * A refusal as the page shows it: a message from the catalogue in the page's language, then the
+   * detail where a person needs it to fix the form. An unknown battery is a broken form: 404.
+   */
+  private static String refused(RedirectAttributes flash, Refused refused) {
+    String key =
+        switch (refused.why()) {
+          case UNKNOWN_BATTERY ->
+              throw new ResponseStatusException(HttpStatus.NOT_FOUND, refused.detail());
+          case INVALID -> "override.refused";
+          case OFFLINE -> "override.offline";
+          case SAFETY -> "override.safety";
+        };
+    flash.addFlashAttribute("problem", key);
+    String detail = flashDetail(refused);
+    if (!detail.isEmpty()) {
+      flash.addFlashAttribute("problemDetail", detail);
+    }
+    return HOME;
+  }
+
+  /** What follows the catalogue's message: the cause of the refusal, never a second sentence. */
+  static String flashDetail(Refused refused) {
+    return switch (refused.why()) {
+      case INVALID -> refused.detail();
+      // "Battery 1 is offline (timeout): ..." -> "timeout", as the page showed before
+      case OFFLINE -> between(refused.detail(), " (", "): ");
+      case UNKNOWN_BATTERY, SAFETY -> "";
+    };
+  }
+
+  private static String between(String text, String open, String close) {
+    int a = text.indexOf(open);
+    int b = text.lastIndexOf(close);
+    return a >= 0 && b > a ? text.substring(a + open.length(), b) : text;
   }
 
   private void check(HttpServletRequest request, String csrf) {
@@ -180,22 +197,14 @@ class DashboardActions {
     }
   }
 
-  private Optional<BatteryId> known(String id) {
-    try {
-      BatteryId battery = new BatteryId(id);
-      if (observer.health(battery) != null) {
-        return Optional.of(battery);
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below
-    }
-    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery '" + id + "'");
+  private static Optional<String> target(String battery) {
+    return "all".equals(battery) ? Optional.empty() : Optional.of(battery);
   }
 
-  private static OffsetDateTime endOf(String until) {
+  private static Optional<Instant> endOf(String until) {
     if (until == null || until.isBlank()) {
-      return null;
+      return Optional.empty();
     }
-    return LocalDateTime.parse(until.trim()).atZone(Texts.PARIS).toOffsetDateTime();
+    return Optional.of(LocalDateTime.parse(until.trim()).atZone(Texts.PARIS).toInstant());
   }
 }

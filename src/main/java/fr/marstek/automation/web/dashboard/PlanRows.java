@@ -2,12 +2,12 @@ package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryHealth;
+import fr.marstek.automation.control.ModeName;
 import fr.marstek.automation.planning.Action;
 import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.planning.PlanSlot;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Phrase;
-import fr.marstek.automation.web.api.ApiModes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,7 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
                               new Step(
                                   s.from(),
                                   s.to(),
-                                  ApiModes.name(s.state().intent()),
+                                  ModeName.of(s.state().intent()).name(),
                                   s.state().cause().name(),
                                   s.state().reason()))
                       .toList();

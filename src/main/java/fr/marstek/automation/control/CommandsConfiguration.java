@@ -1,0 +1,17 @@
+package fr.marstek.automation.control;
+
+import fr.marstek.automation.device.Batteries;
+import java.time.InstantSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The front door's bean, apart from ControlConfiguration so that each can change on its own. */
+@Configuration(proxyBeanMethods = false)
+class CommandsConfiguration {
+
+  @Bean
+  ControlCommands controlCommands(
+      Automation automation, FleetObserver observer, Batteries batteries, InstantSource clock) {
+    return new ControlCommands(automation, observer, batteries, clock);
+  }
+}
