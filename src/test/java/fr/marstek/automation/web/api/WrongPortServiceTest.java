@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +48,7 @@ import tools.jackson.databind.ObjectMapper;
       "POLL_INTERVAL_SECONDS=15"
     })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class WrongPortServiceTest {
 
   private static SimulatedDevice factoryPortDevice;
@@ -81,8 +85,16 @@ class WrongPortServiceTest {
         .body();
   }
 
+  /** Issue #15 item 11: the start-up log says where the dashboard is, with the port in use. */
   @Test
-  void drivesTheBatteryOnTheFactoryPortAndSaysWhichLineToSet() throws Exception {
+  void theStartUpLogSaysWhereTheDashboardIs(CapturedOutput output) {
+    assertThat(output.getAll())
+        .contains("Dashboard at http://localhost:" + port + "/", "port set by SERVER_PORT");
+  }
+
+  @Test
+  void drivesTheBatteryOnTheFactoryPortAndSaysWhichLineToSet(CapturedOutput output)
+      throws Exception {
     int factory = factoryPortDevice.address().getPort();
     await()
         .atMost(Duration.ofSeconds(30))
@@ -114,5 +126,7 @@ class WrongPortServiceTest {
                 .filter(e -> e.method().equals("Marstek.GetDevice"))
                 .count())
         .isOne();
+    assertThat(output.getAll())
+        .contains("Battery 1 answers on port " + factory + ", not " + configuredPort);
   }
 }
