@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.BatteryStatusObserved;
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
@@ -51,13 +52,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * PostgreSQL stopped under the running service, then started again: control goes on (the 22:00
  * night charge is commanded while the database is away), /health says the database is down and how
- * many samples wait, and once it is back every sample taken meanwhile is in the database.
+ * many samples wait, and once it is back every sample taken meanwhile is in the database. The
+ * battery is polled by the test ({@link FleetObserver#observeOnce()} after a jump of one poll
+ * interval), not every 15 s of real time; the database's stop, start and timeouts stay real.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class DatabaseOutageTest {
 
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:40:00");
+  static final Duration INTERVAL = Duration.ofSeconds(15);
   static final List<Instant> OBSERVED = new CopyOnWriteArrayList<>();
   static SimulatedDevice device;
   static Path dataDirectory;
@@ -68,6 +72,7 @@ class DatabaseOutageTest {
 
   @LocalServerPort int http;
   @Autowired Automation automation;
+  @Autowired FleetObserver observer;
 
   @DynamicPropertySource
   static void service(DynamicPropertyRegistry registry) {
@@ -94,7 +99,8 @@ class DatabaseOutageTest {
     registry.add("MARSTEK_LOCAL_PORT_POLICY", () -> "ephemeral");
     registry.add("MARSTEK_REQUEST_GAP_MS", () -> "100");
     registry.add("MARSTEK_SEND_GAP_MS", () -> "50");
-    registry.add("POLL_INTERVAL_SECONDS", () -> "15");
+    registry.add("POLL_INTERVAL_SECONDS", () -> INTERVAL.toSeconds());
+    registry.add("CONTROL_ENABLED", () -> "false"); // polled by the test, on its clock
     registry.add("COMMAND_RETRY_SECONDS", () -> "2");
     registry.add("STRATEGY", () -> "fixed");
     registry.add("TEMPO_ENABLED", () -> "false");
@@ -131,14 +137,24 @@ class DatabaseOutageTest {
 
   @Test
   void controlGoesOnAndNoSampleIsLostWhileTheDatabaseIsAway() throws Exception {
-    await().atMost(Duration.ofSeconds(60)).until(() -> storedSamples().size() >= 2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              poll();
+              return storedSamples().size() >= 2;
+            });
     assertThat(database().path("status").asText()).isEqualTo("UP");
 
     postgres.close();
     Instant away = CLOCK.instant();
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(database().path("status").asText()).isEqualTo("DOWN"));
+        .untilAsserted(
+            () -> {
+              poll(); // a sample to write
+              assertThat(database().path("status").asText()).isEqualTo("DOWN");
+            });
     JsonNode down = database();
     assertThat(down.path("failing_since").asText()).isNotEmpty();
     assertThat(health().statusCode()).isEqualTo(200);
@@ -153,12 +169,17 @@ class DatabaseOutageTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
+              poll();
               assertThat(device.battery().mode()).isEqualTo(DeviceMode.MANUAL);
               assertThat(device.battery().acPower().value()).isLessThan(-2000);
             });
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> OBSERVED.stream().filter(t -> !t.isBefore(away)).count() >= 5);
+        .until(
+            () -> {
+              poll();
+              return OBSERVED.stream().filter(t -> !t.isBefore(away)).count() >= 5;
+            });
     assertThat(database().path("pending").asInt()).isGreaterThanOrEqualTo(5);
 
     postgres = startPostgres();
@@ -182,6 +203,12 @@ class DatabaseOutageTest {
     assertThat(stored).containsAll(takenWhileAway);
     assertThat(modeChanges()).contains("MANUAL SCHEDULE");
     assertThat(database().path("dropped").asLong()).isZero();
+  }
+
+  /** One poll interval later, the battery polled (and its control cycle run) once. */
+  private void poll() throws InterruptedException {
+    CLOCK.jumpTo(CLOCK.instant().plus(INTERVAL));
+    observer.observeOnce();
   }
 
   private HttpResponse<String> health() throws IOException, InterruptedException {

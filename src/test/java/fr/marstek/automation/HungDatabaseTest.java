@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.BatteryStatusObserved;
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.ModeChanged;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,8 +57,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole service on a real PostgreSQL whose lease table is locked for two minutes across 22:00,
  * then whose network falls silent across the next 22:00 (a proxy that forwards nothing and closes
  * nothing): three batteries switch on time both nights, every battery is polled all along, and
- * /health shows the hung lease keeper and the database down while control goes on. Real time
- * (shifted to the evening), since the database's own waits are real.
+ * /health shows the hung lease keeper and the database down while control goes on.
+ *
+ * <p>The service's clock is the test's: each poll is one jump of {@link #INTERVAL} and one {@link
+ * FleetObserver#observeOnce()}, so the two minutes of lock and the 90 s of silence are eight and
+ * six polls. The database's own waits stay real: statements give up after {@link #DB_TIMEOUT} of
+ * real time, and each poll of a fault lasts {@link #PACE} of real time, so the keeper's statements
+ * and the history writes meet their timeout several times over each fault. A cycle that waited on
+ * the database would take that timeout: every cycle is timed and must end well before it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -66,6 +74,8 @@ class HungDatabaseTest {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:00:00");
   static final Duration INTERVAL = Duration.ofSeconds(15); // the least POLL_INTERVAL_SECONDS allows
+  static final Duration DB_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration PACE = Duration.ofSeconds(2);
   static final Map<BatteryId, AtomicInteger> OBSERVED = new ConcurrentHashMap<>();
   static final List<ModeChanged> CHANGES = new CopyOnWriteArrayList<>();
   static final List<SimulatedDevice> DEVICES = new ArrayList<>();
@@ -76,6 +86,7 @@ class HungDatabaseTest {
   static SilenceableProxy proxy;
 
   @LocalServerPort int http;
+  @Autowired FleetObserver observer;
 
   @DynamicPropertySource
   static void service(DynamicPropertyRegistry registry) throws Exception {
@@ -111,7 +122,8 @@ class HungDatabaseTest {
       registry.add("BATTERY_" + (i + 1) + "_IP", () -> "127.0.0.1");
       registry.add("BATTERY_" + (i + 1) + "_PORT", () -> port);
     }
-    registry.add("DATABASE_TIMEOUT_SECONDS", () -> "10");
+    registry.add("DATABASE_TIMEOUT_SECONDS", () -> DB_TIMEOUT.toSeconds());
+    registry.add("CONTROL_ENABLED", () -> "false"); // polled by the test, on its clock
     registry.add("MARSTEK_LOCAL_PORT_POLICY", () -> "ephemeral");
     registry.add("MARSTEK_REQUEST_GAP_MS", () -> "100");
     registry.add("MARSTEK_SEND_GAP_MS", () -> "50");
@@ -166,10 +178,11 @@ class HungDatabaseTest {
       Map<BatteryId, Integer> before = counts();
       List<String> leaseStates = new CopyOnWriteArrayList<>();
 
-      while (CLOCK.instant().isBefore(lockedAt.plus(Duration.ofMinutes(2)))) {
+      for (int poll = 0; poll < Duration.ofMinutes(2).dividedBy(INTERVAL); poll++) {
+        pollOnTime();
         JsonNode health = healthChecked();
         leaseStates.add(health.path("control").path("leases").path("status").asString());
-        Thread.sleep(INTERVAL.toMillis()); // the lock is held in real time: sampled once a poll
+        Thread.sleep(PACE.toMillis()); // the lock is real: its statements time out in real time
       }
       locker.rollback();
 
@@ -185,9 +198,11 @@ class HungDatabaseTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () ->
-                assertThat(health().path("control").path("leases").path("status").asString())
-                    .isEqualTo("OK"));
+            () -> {
+              poll();
+              assertThat(health().path("control").path("leases").path("status").asString())
+                  .isEqualTo("OK");
+            });
   }
 
   @Test
@@ -201,9 +216,10 @@ class HungDatabaseTest {
     Instant silentAt = CLOCK.instant();
     Map<BatteryId, Integer> before = counts();
     List<String> databaseStates = new CopyOnWriteArrayList<>();
-    while (CLOCK.instant().isBefore(silentAt.plus(Duration.ofSeconds(90)))) {
+    for (int poll = 0; poll < Duration.ofSeconds(90).dividedBy(INTERVAL); poll++) {
+      pollOnTime();
       databaseStates.add(healthChecked().path("database").path("status").asString());
-      Thread.sleep(INTERVAL.toMillis());
+      Thread.sleep(PACE.toMillis()); // the silence is real: database calls time out in real time
     }
     proxy.silence(false);
 
@@ -217,6 +233,7 @@ class HungDatabaseTest {
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
             () -> {
+              poll();
               JsonNode db = health().path("database");
               assertThat(db.path("status").asString()).isEqualTo("UP");
               assertThat(db.path("pending").asInt()).isZero();
@@ -272,9 +289,25 @@ class HungDatabaseTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () ->
-                assertThat(DEVICES)
-                    .allSatisfy(d -> assertThat(d.battery().mode()).isEqualTo(mode)));
+            () -> {
+              observer.observeOnce(); // no jump: the fault must begin before 22:00
+              assertThat(DEVICES).allSatisfy(d -> assertThat(d.battery().mode()).isEqualTo(mode));
+            });
+  }
+
+  /** One poll interval later, every battery polled (and its control cycle run) once. */
+  private void poll() throws InterruptedException {
+    CLOCK.jumpTo(CLOCK.instant().plus(INTERVAL));
+    observer.observeOnce();
+  }
+
+  /** {@link #poll()}, which must not have waited for the database (that takes its timeout). */
+  private void pollOnTime() throws InterruptedException {
+    long start = System.nanoTime();
+    poll();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("a control cycle during the fault")
+        .isLessThan(DB_TIMEOUT);
   }
 
   /** /health answers 200 UP with control running, whatever the database does. */

@@ -26,6 +26,6 @@ public record CommandRecord(
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(command, "command must be described");
-    detail = detail.map(d -> Texts.shortened(d, 500));
+    detail = detail.map(d -> ColumnText.shortened(d, 500));
   }
 }

@@ -73,7 +73,7 @@ final class HistoryWrites {
   // The English text stays in the plain column, readable without the service (and by older
   // versions); the phrase beside it is what the service reads back.
   private static String english(Phrase phrase) {
-    return Texts.shortened(PhraseFormat.english(phrase), 500);
+    return ColumnText.shortened(PhraseFormat.english(phrase), 500);
   }
 
   private static void bind(PreparedStatement ps, int index, Optional<Double> value)
@@ -107,10 +107,10 @@ final class HistoryWrites {
               id(),
               c.battery().value(),
               c.at().toEpochMilli(),
-              Texts.shortened(PhraseFormat.english(c.command()), 200),
+              ColumnText.shortened(PhraseFormat.english(c.command()), 200),
               c.cause().name(),
               c.outcome().name(),
-              c.detail().map(d -> Texts.shortened(d, 500)).orElse(null),
+              c.detail().map(d -> ColumnText.shortened(d, 500)).orElse(null),
               PhraseJson.write(c.command()));
       case ConnectivityChange c ->
           jdbc.update(
@@ -138,7 +138,7 @@ final class HistoryWrites {
               n.at().toEpochMilli(),
               n.channel(),
               n.kind(),
-              Texts.shortened(n.message(), 2000),
+              ColumnText.shortened(n.message(), 2000),
               n.delivered());
       default -> throw new IllegalArgumentException("cannot store " + item.getClass());
     }

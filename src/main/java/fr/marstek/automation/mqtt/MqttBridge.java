@@ -28,7 +28,7 @@ final class MqttBridge implements MqttConnection.Listener {
 
   private final MqttSettings settings;
   private final Topics topics;
-  private final Discovery discovery;
+  private final HomeAssistantDiscovery discovery;
   private final MqttCommands commands;
   private final FleetObserver observer;
   private final Automation automation;
@@ -48,7 +48,7 @@ final class MqttBridge implements MqttConnection.Listener {
       ObjectMapper json) {
     this.settings = settings;
     this.topics = Topics.of(settings);
-    this.discovery = new Discovery(topics, json);
+    this.discovery = new HomeAssistantDiscovery(topics, json);
     this.commands = commands;
     this.observer = observer;
     this.automation = automation;
@@ -100,7 +100,7 @@ final class MqttBridge implements MqttConnection.Listener {
                       .battery()
                       .map(topics::commandResult)
                       .orElse(topics.pauseCommand() + "/result");
-              send(new Message(resultTopic, result, false));
+              send(new Publication(resultTopic, result, false));
               publishPaused(true);
               outcome.battery().ifPresent(b -> publishBattery(b, true));
             });
@@ -108,7 +108,7 @@ final class MqttBridge implements MqttConnection.Listener {
 
   /** Every battery's state, forced: the interval's heartbeat. */
   void publishAll() {
-    publish(new Message(topics.serviceStatus(), Topics.ONLINE, true), true);
+    publish(new Publication(topics.serviceStatus(), Topics.ONLINE, true), true);
     publishPaused(true);
     for (BatteryHealth health : observer.fleet()) {
       publishBattery(health.id(), true);
@@ -185,10 +185,10 @@ final class MqttBridge implements MqttConnection.Listener {
     if (health == null) {
       return;
     }
-    String state = json.writeValueAsString(BatteryState.of(health, automation.view(id)));
+    String state = json.writeValueAsString(BatteryStatePayload.of(health, automation.view(id)));
     String availability = health.online() ? Topics.ONLINE : Topics.OFFLINE;
-    publish(new Message(topics.availability(id), availability, true), force);
-    publish(new Message(topics.state(id), state, true), force);
+    publish(new Publication(topics.availability(id), availability, true), force);
+    publish(new Publication(topics.state(id), state, true), force);
     publishFleetEnergy(force);
     publishPaused(false);
   }
@@ -199,7 +199,7 @@ final class MqttBridge implements MqttConnection.Listener {
         .ifPresent(
             energy ->
                 publish(
-                    new Message(topics.fleetState(), json.writeValueAsString(energy), true),
+                    new Publication(topics.fleetState(), json.writeValueAsString(energy), true),
                     force));
   }
 
@@ -209,7 +209,8 @@ final class MqttBridge implements MqttConnection.Listener {
     }
     try {
       publish(
-          new Message(topics.tempoState(), json.writeValueAsString(tariff.tempo()), true), force);
+          new Publication(topics.tempoState(), json.writeValueAsString(tariff.tempo()), true),
+          force);
     } catch (RuntimeException e) {
       // The season's colours come from the history store: a failing store must not stop the rest.
       log.warn("MQTT: Tempo state not published: {}", e.toString());
@@ -223,7 +224,7 @@ final class MqttBridge implements MqttConnection.Listener {
     }
     try {
       publish(
-          new Message(topics.savingsState(), json.writeValueAsString(tariff.savings()), true),
+          new Publication(topics.savingsState(), json.writeValueAsString(tariff.savings()), true),
           true);
     } catch (RuntimeException e) {
       log.warn("MQTT: savings not published: {}", e.toString());
@@ -231,11 +232,11 @@ final class MqttBridge implements MqttConnection.Listener {
   }
 
   private void publishPaused(boolean force) {
-    publish(new Message(topics.paused(), automation.isPaused() ? "ON" : "OFF", true), force);
+    publish(new Publication(topics.paused(), automation.isPaused() ? "ON" : "OFF", true), force);
   }
 
   /** Sends unless it is the retained payload already on the broker (and not forced). */
-  private void publish(Message message, boolean force) {
+  private void publish(Publication message, boolean force) {
     if (!force && message.payload().equals(published.get(message.topic()))) {
       return;
     }
@@ -244,7 +245,7 @@ final class MqttBridge implements MqttConnection.Listener {
     }
   }
 
-  private boolean send(Message message) {
+  private boolean send(Publication message) {
     MqttConnection c = connection;
     return c != null && c.publish(message);
   }

@@ -79,7 +79,7 @@ final class MqttCommands {
       return new Outcome(
           Optional.of(battery),
           false,
-          "mode '" + mode + "' is not one of " + String.join(", ", Discovery.MODES));
+          "mode '" + mode + "' is not one of " + String.join(", ", HomeAssistantDiscovery.MODES));
     }
     automation.override(Optional.of(battery), intent, until, false);
     return new Outcome(Optional.of(battery), true, mode + " until " + until);

@@ -64,7 +64,7 @@ final class MqttConnection implements SmartLifecycle, MqttCallbackExtended {
   }
 
   /** Publishes at QoS 1 if connected; false when the message could not be handed to the client. */
-  boolean publish(Message message) {
+  boolean publish(Publication message) {
     MqttAsyncClient c = client;
     if (c == null || !c.isConnected()) {
       return false;

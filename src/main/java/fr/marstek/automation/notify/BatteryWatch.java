@@ -6,6 +6,7 @@ import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.notify.channel.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,6 +2,7 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.history.HistoryHealth.WriteFailure;
+import fr.marstek.automation.notify.channel.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

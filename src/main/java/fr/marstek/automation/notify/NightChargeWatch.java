@@ -1,6 +1,7 @@
 package fr.marstek.automation.notify;
 
 import fr.marstek.automation.device.BatteryStatus;
+import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.Action;
 import fr.marstek.automation.planning.BatteryPlan;
 import fr.marstek.automation.planning.Plan;

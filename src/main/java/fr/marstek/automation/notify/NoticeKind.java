@@ -1,5 +1,6 @@
 package fr.marstek.automation.notify;
 
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -56,8 +56,9 @@ class NotificationConfiguration {
   }
 
   @Bean
-  Dispatcher notificationDispatcher(NotifySettings settings, ConfiguredChannels channels) {
-    return new Dispatcher(
+  NotificationDispatcher notificationDispatcher(
+      NotifySettings settings, ConfiguredChannels channels) {
+    return new NotificationDispatcher(
         channels.all(), settings.queueSize(), settings.firstRetry(), settings.attempts());
   }
 
@@ -65,7 +66,7 @@ class NotificationConfiguration {
   Notifications notifications(
       NotifySettings settings,
       ConfiguredChannels channels,
-      Dispatcher dispatcher,
+      NotificationDispatcher dispatcher,
       InstantSource clock) {
     return new Notifications(
         settings, channels.all(), new NoticeGate(clock, settings.maxPerHour()), dispatcher);

@@ -2,6 +2,9 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.notify.channel.Channel;
 import fr.marstek.automation.notify.channel.DeliveryFailed;
+import fr.marstek.automation.notify.channel.MaskedUrl;
+import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,10 +25,13 @@ public final class Notifications {
   private final NotifySettings settings;
   private volatile List<Channel> channels;
   private final NoticeGate gate;
-  private final Dispatcher dispatcher;
+  private final NotificationDispatcher dispatcher;
 
   Notifications(
-      NotifySettings settings, List<Channel> channels, NoticeGate gate, Dispatcher dispatcher) {
+      NotifySettings settings,
+      List<Channel> channels,
+      NoticeGate gate,
+      NotificationDispatcher dispatcher) {
     this.settings = settings;
     this.channels = List.copyOf(channels);
     this.gate = gate;
@@ -50,7 +56,8 @@ public final class Notifications {
               notice.subject(),
               settings.maxPerHour());
       case SEND -> {
-        if (!dispatcher.offer(new Dispatcher.Outgoing(notice.in(settings.language()), level))) {
+        if (!dispatcher.offer(
+            new NotificationDispatcher.Outgoing(notice.in(settings.language()), level))) {
           log.warn("Notice {} on {} dropped: the queue is full", notice.kind(), notice.subject());
         }
       }

@@ -3,6 +3,7 @@ package fr.marstek.automation.notify;
 import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.ChannelSettings;
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

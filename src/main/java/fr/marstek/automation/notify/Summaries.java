@@ -4,6 +4,7 @@ import fr.marstek.automation.history.DaySavings;
 import fr.marstek.automation.history.HistoryQueries;
 import fr.marstek.automation.history.PeakPrices;
 import fr.marstek.automation.notify.Notice.Language;
+import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;

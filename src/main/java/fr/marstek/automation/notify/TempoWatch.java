@@ -2,6 +2,7 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.notify.Notice.Language;
+import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.BatteryPlan;
 import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.tariff.tempo.ProviderHealth;

@@ -6,6 +6,7 @@ import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.ImportCapExceeded;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.notify.Notice.Language;
+import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.ZoneId;

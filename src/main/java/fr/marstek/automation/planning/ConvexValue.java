@@ -41,6 +41,58 @@ final class ConvexValue {
     return new ConvexValue(0, length.clone(), slope);
   }
 
+  /**
+   * The expectation {@code sum weight[i] x f[i]} of functions on the same [0, width]: a sum of
+   * convex piecewise-linear functions is one, with the union of their breakpoints.
+   */
+  static ConvexValue mix(double[] weight, ConvexValue[] f) {
+    java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+    double atZero = 0;
+    double width = 0;
+    for (int i = 0; i < f.length; i++) {
+      atZero += weight[i] * f[i].atZero;
+      double pos = 0;
+      for (double l : f[i].length) {
+        pos += l;
+        cuts.add(pos);
+      }
+      width = Math.max(width, pos);
+    }
+    double[] outLength = new double[cuts.size()];
+    double[] outSlope = new double[cuts.size()];
+    int out = 0;
+    double from = 0;
+    for (double to : cuts) {
+      if (to - from <= TINY) {
+        continue;
+      }
+      double mid = (from + to) / 2;
+      double slope = 0;
+      for (int i = 0; i < f.length; i++) {
+        slope += weight[i] * f[i].slopeAt(mid);
+      }
+      if (out > 0 && Math.abs(outSlope[out - 1] - slope) <= 1e-15) {
+        outLength[out - 1] += to - from;
+      } else {
+        outLength[out] = to - from;
+        outSlope[out++] = slope;
+      }
+      from = to;
+    }
+    return new ConvexValue(atZero, Arrays.copyOf(outLength, out), Arrays.copyOf(outSlope, out));
+  }
+
+  private double slopeAt(double y) {
+    double pos = 0;
+    for (int k = 0; k < length.length; k++) {
+      pos += length[k];
+      if (y < pos) {
+        return slope[k];
+      }
+    }
+    return slope.length == 0 ? 0 : slope[slope.length - 1];
+  }
+
   double valueAt(double y) {
     double value = atZero;
     double pos = 0;

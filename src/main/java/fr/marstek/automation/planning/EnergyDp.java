@@ -60,6 +60,63 @@ final class EnergyDp {
     return stored;
   }
 
+  /**
+   * The cost-to-go from the start of hour {@code from} as a function of the stored energy then:
+   * what {@link #solve} would use at that hour. A plan that learns something at that hour
+   * (tomorrow's colour) weighs one such function per outcome.
+   */
+  static ConvexValue costToGo(
+      double[] buy,
+      double[] maxIn,
+      double[] sell,
+      double[] maxOut,
+      double width,
+      ConvexValue end,
+      int from) {
+    ConvexValue value = end;
+    for (int t = buy.length - 1; t >= Math.max(0, from); t--) {
+      value = value.earlier(buy[t], maxIn[t], sell[t], maxOut[t], width);
+    }
+    return value;
+  }
+
+  /**
+   * As {@link #solve(double[], double[], double[], double[], double, double, ConvexValue)}, but
+   * from the start of hour {@code reveal} on, the cost-to-go is {@code atReveal} (the expectation
+   * over what becomes known then) for the hours before it; the hours after it follow the arrays
+   * given.
+   */
+  static double[] solve(
+      double[] buy,
+      double[] maxIn,
+      double[] sell,
+      double[] maxOut,
+      double width,
+      double start,
+      ConvexValue end,
+      int reveal,
+      ConvexValue atReveal) {
+    int hours = buy.length;
+    double[] stored = new double[hours + 1];
+    stored[0] = Math.max(0, Math.min(width, start));
+    if (width <= 0) {
+      return stored;
+    }
+    ConvexValue[] costToGo = new ConvexValue[hours + 1];
+    costToGo[hours] = end;
+    for (int t = hours - 1; t >= 1; t--) {
+      costToGo[t] =
+          t == reveal
+              ? atReveal
+              : costToGo[t + 1].earlier(buy[t], maxIn[t], sell[t], maxOut[t], width);
+    }
+    // the chain before the reveal starts from the expectation, the one after it from the end
+    for (int t = 0; t < hours; t++) {
+      stored[t + 1] = next(costToGo[t + 1], stored[t], buy[t], maxIn[t], sell[t], maxOut[t], width);
+    }
+    return stored;
+  }
+
   private static double next(
       ConvexValue after, double s, double buy, double maxIn, double sell, double maxOut, double w) {
     double up = after.advanceWhileSlopeAtMost(s, Math.min(w, s + maxIn), -buy + TIE);

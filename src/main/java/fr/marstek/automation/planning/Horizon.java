@@ -37,6 +37,14 @@ final class Horizon {
 
   /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
   static Horizon build(PlanningInput in, Instant end, boolean assumeUnknown) {
+    return build(in, end, assumeUnknown, null);
+  }
+
+  /**
+   * As above, with an unknown day taken as {@code outcome} (one of its possible colours, not marked
+   * as assumed) instead of its worst case, when not null.
+   */
+  static Horizon build(PlanningInput in, Instant end, boolean assumeUnknown, TempoColour outcome) {
     Instant first = in.now().truncatedTo(ChronoUnit.HOURS);
     int hours = (int) Math.max(1, ChronoUnit.HOURS.between(first, end));
     Horizon h = new Horizon(hours);
@@ -56,7 +64,10 @@ final class Horizon {
         lastDay = h.day[t];
         lastColour = calendar.colourOf(lastDay);
         lastAssumed = !lastColour.isKnown() && assumeUnknown;
-        if (lastAssumed) {
+        if (lastAssumed && outcome != null) {
+          lastColour = outcome;
+          lastAssumed = false;
+        } else if (lastAssumed) {
           lastColour = calendar.worstCaseColour(lastDay);
         }
       }

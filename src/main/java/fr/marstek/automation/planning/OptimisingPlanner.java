@@ -7,6 +7,8 @@ import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,19 +49,125 @@ final class OptimisingPlanner implements Planner {
         oracle
             ? Keep.nothing(fleet.totalUsable())
             : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).keep();
+    Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(in, h);
     double[] pooled =
-        EnergyDp.solve(
-            limits.buy(),
-            limits.maxIn(),
-            limits.sell(),
-            limits.maxOut(),
-            fleet.totalUsable(),
-            fleet.totalStored(),
-            keep.end());
+        pending.isEmpty()
+            ? EnergyDp.solve(
+                limits.buy(),
+                limits.maxIn(),
+                limits.sell(),
+                limits.maxOut(),
+                fleet.totalUsable(),
+                fleet.totalStored(),
+                keep.end())
+            : EnergyDp.solve(
+                limits.buy(),
+                limits.maxIn(),
+                limits.sell(),
+                limits.maxOut(),
+                fleet.totalUsable(),
+                fleet.totalStored(),
+                keep.end(),
+                pending.get().reveal(),
+                expected(in, end, fleet, pending.get()));
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
-        slots(in, h, fleet, pooled, keep, limits.maxIn()));
+        slots(in, h, fleet, pooled, keep, limits.maxIn(), pending));
+  }
+
+  /**
+   * Tomorrow's colour is not published yet, but will be by {@code reveal} (hours from now), before
+   * the deadline after which tempo.md section 1.3 plans for the worst case: until then a stored
+   * unit is worth what it would be worth under each colour tomorrow may take, weighed by its
+   * chance. Planning the worst case here bought energy at today's peak price every morning for a
+   * red or white day that mostly did not come, and sold it again at a loss once the colour was
+   * known.
+   */
+  record Pending(int reveal, LocalDate day, double[] chance) {
+
+    // tempo.md section 1.3: binding at 10:30, announced about 11:00, worst case from 12:00
+    private static final LocalTime EXPECTED = LocalTime.of(11, 0);
+    private static final LocalTime DEADLINE = LocalTime.of(12, 0);
+
+    static Optional<Pending> of(PlanningInput in, Horizon h) {
+      if (h.assumed[0]) {
+        return Optional.empty();
+      }
+      int first = -1;
+      for (int t = 1; t < h.hours() && first < 0; t++) {
+        first = h.assumed[t] ? t : -1;
+      }
+      LocalDateTime local = LocalDateTime.ofInstant(h.start[0], TempoDays.PARIS);
+      if (first < 0 || local.getHour() < 6 || !local.toLocalTime().isBefore(DEADLINE)) {
+        return Optional.empty();
+      }
+      long toExpected =
+          java.time.Duration.between(local, local.toLocalDate().atTime(EXPECTED)).toHours();
+      int reveal = (int) Math.max(1, toExpected);
+      if (reveal >= first) {
+        return Optional.empty();
+      }
+      LocalDate day = h.day[first];
+      return Optional.of(new Pending(reveal, day, colourChances(in.calendar(), day)));
+    }
+  }
+
+  /** The cost-to-go at the reveal: the mean over the colours tomorrow may take. */
+  private ConvexValue expected(PlanningInput in, Instant end, Fleet fleet, Pending pending) {
+    TempoColour[] colours = TempoColour.values();
+    List<ConvexValue> values = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (int c = 0; c < colours.length; c++) {
+      double p = pending.chance()[c];
+      if (p <= 0) {
+        continue;
+      }
+      Horizon outcome = Horizon.build(in, end, true, colours[c]);
+      Limits limits = limits(in, outcome, fleet);
+      Keep keep = StockValue.of(in, outcome, fleet, limits.maxIn(), limits.maxOut()).keep();
+      values.add(
+          EnergyDp.costToGo(
+              limits.buy(),
+              limits.maxIn(),
+              limits.sell(),
+              limits.maxOut(),
+              fleet.totalUsable(),
+              keep.end(),
+              pending.reveal()));
+      weights.add(p);
+    }
+    double[] w = new double[weights.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.get(i);
+    }
+    return ConvexValue.mix(w, values.toArray(ConvexValue[]::new));
+  }
+
+  /**
+   * The chance of each colour ({@link TempoColour#ordinal()} order) for an unpublished day: red as
+   * {@link #chanceOfRed}, white the white days left over the days that can still be white, blue the
+   * rest.
+   */
+  static double[] colourChances(TempoCalendar calendar, LocalDate day) {
+    double[] chance = new double[TempoColour.values().length];
+    double red = chanceOfRed(calendar, day);
+    double white = 0;
+    if (TempoSeason.isWhiteAllowed(day)) {
+      TempoSeason season = TempoSeason.of(day);
+      int candidates = 0;
+      for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
+        if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
+          candidates++;
+        }
+      }
+      int left = calendar.daysLeft(season, TempoColour.WHITE);
+      white = candidates == 0 ? 0 : Math.min(1 - red, (double) left / candidates);
+    }
+    chance[TempoColour.RED.ordinal()] = red;
+    chance[TempoColour.WHITE.ordinal()] = white;
+    chance[TempoColour.BLUE.ordinal()] = Math.max(0, 1 - red - white);
+    return chance;
   }
 
   /**
@@ -132,13 +240,19 @@ final class OptimisingPlanner implements Planner {
   }
 
   private List<BatteryPlan> slots(
-      PlanningInput in, Horizon h, Fleet fleet, double[] pooled, Keep keep, double[] maxIn) {
+      PlanningInput in,
+      Horizon h,
+      Fleet fleet,
+      double[] pooled,
+      Keep keep,
+      double[] maxIn,
+      Optional<Pending> pending) {
     int n = fleet.batteries.size();
     List<List<PlanSlot>> perBattery = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       perBattery.add(new ArrayList<>());
     }
-    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), keep);
+    Reasons reasons = new Reasons(in, h, pooled, fleet.totalUsable(), keep, pending);
     int written = nextHourOnly ? 1 : h.hours();
     for (int t = 0; t < written; t++) {
       // from what the batteries really hold, so a share one battery could not take is retried

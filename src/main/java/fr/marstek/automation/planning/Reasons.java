@@ -27,24 +27,36 @@ final class Reasons {
   private final double usable;
   private final Optional<LocalDate> possibleRed;
   private final Optional<OptimisingPlanner.Stocking> stocking;
+  private final Optional<OptimisingPlanner.Pending> pending;
 
   /**
    * @param keep what is kept after the horizon, and for which red day that may come
+   * @param pending tomorrow's colour, not published yet, weighed by its chances until it is
    */
   Reasons(
-      PlanningInput in, Horizon h, double[] pooled, double usable, OptimisingPlanner.Keep keep) {
+      PlanningInput in,
+      Horizon h,
+      double[] pooled,
+      double usable,
+      OptimisingPlanner.Keep keep,
+      Optional<OptimisingPlanner.Pending> pending) {
     this.in = in;
     this.h = h;
     this.pooled = pooled;
     this.usable = usable;
     this.possibleRed = keep.possibleRed();
     this.stocking = keep.stocking();
+    this.pending = pending;
   }
 
   Phrase forHour(int t) {
     double delta = pooled[t + 1] - pooled[t];
     if (!h.isPlannable(t)) {
       return Phrase.of("reason.plan.unplannable");
+    }
+    if (!h.offPeak[t] && pending.isPresent() && t < pending.get().reveal() && delta >= -NOISE_WH) {
+      // today's peak hour charges or keeps on tomorrow's chances: say so
+      return pendingPhrase(peak(t, delta));
     }
     return h.offPeak[t] ? offPeak(t, delta) : assumed(t, peak(t, delta));
   }
@@ -137,10 +149,30 @@ final class Reasons {
       return why;
     }
     Instant dayStart = TempoDays.start(h.day[t]);
+    if (pending.isPresent() && pending.get().day().equals(h.day[t])) {
+      return pendingPhrase(why);
+    }
     return Phrase.of(
         "reason.plan.assumed",
         day(TempoDays.tempoDayOf(dayStart)),
         colour(h.colour[t]),
+        phrase(why));
+  }
+
+  /** Says first that tomorrow is weighed by its chances until its colour is published. */
+  private Phrase pendingPhrase(Phrase why) {
+    OptimisingPlanner.Pending p = pending.orElseThrow();
+    double[] chance = p.chance();
+    TempoColour shown = TempoColour.UNKNOWN;
+    for (int t = 0; t < h.hours() && !shown.isKnown(); t++) {
+      shown = h.day[t].equals(p.day()) ? h.colour[t] : shown;
+    }
+    return Phrase.of(
+        "reason.plan.pending",
+        day(p.day()),
+        percent(Math.round(100 * chance[TempoColour.RED.ordinal()])),
+        percent(Math.round(100 * chance[TempoColour.WHITE.ordinal()])),
+        colour(shown),
         phrase(why));
   }
 

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Settings",
-    allowedDependencies = {"config", "history", "notify"})
+    allowedDependencies = {"config", "history", "notify", "notify :: channel"})
 package fr.marstek.automation.settings;

@@ -38,11 +38,11 @@ final class Dispatcher {
 
   Optional<String> handle(byte[] data, int length) {
     if (faults.busy()) {
-      return Optional.of(codec.error(0, RpcError.BUSY));
+      return Optional.of(codec.error(0, ErrorReply.BUSY));
     }
     Optional<RpcCodec.Request> request = RpcCodec.parse(data, length);
     if (request.isEmpty()) {
-      return Optional.of(codec.error(0, RpcError.PARSE_ERROR));
+      return Optional.of(codec.error(0, ErrorReply.PARSE_ERROR));
     }
     RpcCodec.Request r = request.get();
     log.record(r.method());
@@ -53,7 +53,7 @@ final class Dispatcher {
     try {
       return dispatch(r);
     } catch (InvalidParams e) {
-      return Optional.of(codec.error(r.id(), RpcError.INVALID_PARAMS));
+      return Optional.of(codec.error(r.id(), ErrorReply.INVALID_PARAMS));
     }
   }
 
@@ -70,7 +70,7 @@ final class Dispatcher {
       default -> {
         if (!isSystemWrite(r.method())) {
           // Covers PV.GetStatus too: a Venus E has no PV input.
-          yield Optional.of(codec.error(r.id(), RpcError.METHOD_NOT_FOUND));
+          yield Optional.of(codec.error(r.id(), ErrorReply.METHOD_NOT_FOUND));
         }
         writes.perform(r.method(), r.params());
         yield ok(r, setResult(true));

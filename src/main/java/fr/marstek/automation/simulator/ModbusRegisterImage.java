@@ -32,7 +32,7 @@ final class ModbusRegisterImage {
   }
 
   /** One consistent look at the battery: what every register of one read request is made from. */
-  record Snapshot(Reading reading, ExternalControl external) {}
+  record Snapshot(Reading reading, ForceCommand external) {}
 
   OptionalInt word(int address, Snapshot s) {
     OptionalInt common = common(address, s);
@@ -55,7 +55,7 @@ final class ModbusRegisterImage {
 
   private OptionalInt common(int address, Snapshot s) {
     Reading r = s.reading();
-    ExternalControl x = s.external();
+    ForceCommand x = s.external();
     int soc = (int) Math.floor(r.socPercent() + 1e-9);
     return switch (address) {
       case 32104 -> OptionalInt.of(soc); // both bases: the spec's safe connectivity probe

@@ -86,7 +86,7 @@ final class ModbusRequests implements ModbusServices {
       throws ModbusResponseException, UnknownUnitIdException {
     admit(unitId);
     int value = request.value();
-    ExternalControl x = battery.externalControl();
+    ForceCommand x = battery.externalControl();
     switch (request.address()) {
       case ModbusRegisterImage.CONTROL -> {
         switch (value) {
@@ -97,15 +97,15 @@ final class ModbusRequests implements ModbusServices {
       }
       case ModbusRegisterImage.FORCE_MODE -> {
         require(value >= 0 && value <= 2);
-        force(x, new ExternalControl(x.on(), value, x.chargeW(), x.dischargeW()));
+        force(x, new ForceCommand(x.on(), value, x.chargeW(), x.dischargeW()));
       }
       case ModbusRegisterImage.CHARGE_POWER -> {
         require(value <= LARGEST_SETPOINT_W);
-        force(x, new ExternalControl(x.on(), x.forceMode(), value, x.dischargeW()));
+        force(x, new ForceCommand(x.on(), x.forceMode(), value, x.dischargeW()));
       }
       case ModbusRegisterImage.DISCHARGE_POWER -> {
         require(value <= LARGEST_SETPOINT_W);
-        force(x, new ExternalControl(x.on(), x.forceMode(), x.chargeW(), value));
+        force(x, new ForceCommand(x.on(), x.forceMode(), x.chargeW(), value));
       }
       case ModbusRegisterImage.WORK_MODE -> {
         require(value >= 0 && value <= 2);
@@ -137,7 +137,7 @@ final class ModbusRequests implements ModbusServices {
     }
   }
 
-  private void force(ExternalControl before, ExternalControl after) {
+  private void force(ForceCommand before, ForceCommand after) {
     if (!before.on()) {
       quirks.forceWriteNotObeyed(); // acknowledged all the same: only 42000 tells (spec 7.1)
     }

@@ -23,7 +23,7 @@ final class ModeState {
   private DeviceMode mode = DeviceMode.AUTO;
   private DeviceMode beforePassive = DeviceMode.AUTO;
   private Optional<PassiveSetpoint> passive = Optional.empty();
-  private ExternalControl external = ExternalControl.OFF;
+  private ForceCommand external = ForceCommand.OFF;
 
   ModeState(Watts chargeLimit, Watts dischargeLimit) {
     this.chargeLimit = chargeLimit;
@@ -45,11 +45,11 @@ final class ModeState {
     external = external.off();
   }
 
-  ExternalControl external() {
+  ForceCommand external() {
     return external;
   }
 
-  void external(ExternalControl next) {
+  void external(ForceCommand next) {
     external = next;
   }
 

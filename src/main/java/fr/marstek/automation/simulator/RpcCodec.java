@@ -49,7 +49,7 @@ final class RpcCodec {
     return JSON.writeValueAsString(reply);
   }
 
-  String error(int id, RpcError error) {
+  String error(int id, ErrorReply error) {
     ObjectNode body = object().put("code", error.code()).put("message", error.message());
     error.data().ifPresent(data -> body.put("data", data));
     ObjectNode reply = envelope(id);

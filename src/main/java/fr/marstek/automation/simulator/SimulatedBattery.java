@@ -153,7 +153,7 @@ public final class SimulatedBattery {
   }
 
   /** The Modbus force command as the device holds it now. */
-  public synchronized ExternalControl externalControl() {
+  public synchronized ForceCommand externalControl() {
     advance();
     return modes.external();
   }
@@ -161,8 +161,8 @@ public final class SimulatedBattery {
   /** 42000 = 0x55AA: the force registers are obeyed from now on, whatever the work mode. */
   synchronized void enableExternalControl() {
     advance();
-    ExternalControl now = modes.external();
-    modes.external(new ExternalControl(true, now.forceMode(), now.chargeW(), now.dischargeW()));
+    ForceCommand now = modes.external();
+    modes.external(new ForceCommand(true, now.forceMode(), now.chargeW(), now.dischargeW()));
   }
 
   /** 42000 = 0x55BB: back to the saved work mode. */
@@ -174,7 +174,7 @@ public final class SimulatedBattery {
   /** A write to 42010, 42020 or 42021: stored even while control is off (and then not obeyed). */
   synchronized void writeForce(int forceMode, int chargeW, int dischargeW) {
     advance();
-    modes.external(new ExternalControl(modes.external().on(), forceMode, chargeW, dischargeW));
+    modes.external(new ForceCommand(modes.external().on(), forceMode, chargeW, dischargeW));
   }
 
   /**
@@ -185,7 +185,7 @@ public final class SimulatedBattery {
   public synchronized boolean reboot() {
     advance();
     boolean wasOn = modes.external().on();
-    modes.external(ExternalControl.OFF);
+    modes.external(ForceCommand.OFF);
     if (modes.mode() == DeviceMode.PASSIVE) {
       modes.switchTo(DeviceMode.AUTO);
     }

@@ -11,6 +11,7 @@
       "tariff :: tempo",
       "history",
       "notify",
+      "notify :: channel",
       "settings"
     })
 package fr.marstek.automation.web;

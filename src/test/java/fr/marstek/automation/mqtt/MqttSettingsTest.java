@@ -104,7 +104,8 @@ class MqttSettingsTest {
   @Test
   void withCommandsOffDiscoveryRemovesTheSelectButtonAndSwitch() {
     var discovery =
-        new Discovery(new Topics("marstek", "homeassistant"), JsonMapper.builder().build());
+        new HomeAssistantDiscovery(
+            new Topics("marstek", "homeassistant"), JsonMapper.builder().build());
 
     var battery = discovery.forBattery(BatteryId.of(1), Optional.empty(), false);
     var service = discovery.forService(false);

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.ChannelSettings;
 import fr.marstek.automation.notify.channel.Channels;
+import fr.marstek.automation.notify.channel.MaskedUrl;
+import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import fr.marstek.automation.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +34,7 @@ class NotificationsTest {
 
   private final HttpSink sink = new HttpSink();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-  private Dispatcher dispatcher;
+  private NotificationDispatcher dispatcher;
 
   NotificationsTest() throws Exception {}
 
@@ -67,7 +70,7 @@ class NotificationsTest {
         NotificationConfiguration.channels(
             List.of("tgram://" + BOT + "/42"),
             new Channels(channelSettings, JsonMapper.builder().build()));
-    dispatcher = new Dispatcher(channels, 10, settings.firstRetry(), attempts);
+    dispatcher = new NotificationDispatcher(channels, 10, settings.firstRetry(), attempts);
     dispatcher.start();
     return new Notifications(settings, channels, new NoticeGate(clock, maxPerHour), dispatcher);
   }

@@ -11,6 +11,7 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.ChannelSettings;
 import fr.marstek.automation.notify.channel.Channels;
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBattery;
 import fr.marstek.automation.simulator.SimulatorOptions;
@@ -39,7 +40,7 @@ class WatchesTest {
   private final HttpSink sink = new HttpSink();
   private final MutableClock clock = MutableClock.atParis("2027-01-12T10:00:00");
   private final BatteryId one = new BatteryId("1");
-  private Dispatcher dispatcher;
+  private NotificationDispatcher dispatcher;
 
   WatchesTest() throws Exception {}
 
@@ -62,7 +63,7 @@ class WatchesTest {
         NotificationConfiguration.channels(
             List.of("json://127.0.0.1:" + sink.port() + "/hook"),
             new Channels(channelSettings, JsonMapper.builder().build()));
-    dispatcher = new Dispatcher(channels, 10, settings.firstRetry(), 1);
+    dispatcher = new NotificationDispatcher(channels, 10, settings.firstRetry(), 1);
     dispatcher.start();
     return new Notifications(settings, channels, new NoticeGate(clock, 100), dispatcher);
   }

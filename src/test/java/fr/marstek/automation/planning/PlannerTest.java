@@ -163,6 +163,83 @@ class PlannerTest {
   }
 
   @Test
+  void beforeTomorrowsColourIsPublishedTheMorningWeighsItsChancesInsteadOfTheWorstCase() {
+    // 07:00 on a blue Tuesday in September, tomorrow not published yet: it can be white (43 white
+    // days over ~300 days that may be white), never red. At 200 W one night cannot fill what a
+    // white peak could use, so planning the worst case bought at today's peak for a white day
+    // that most often comes blue, and sold it again at a loss once the colour was out at 11:00.
+    LocalDate tuesday = LocalDate.of(2026, 9, 8);
+    Instant morning = at("2026-09-08T07:00:00+02:00");
+    var calendar = TempoCalendar.of(Map.of(tuesday, TempoColour.BLUE));
+    var input =
+        new PlanningInput(
+            morning,
+            List.of(new BatteryState("b1", Percent.of(50), slow(200))),
+            calendar,
+            TempoPrices.defaults(),
+            flat(1000),
+            0);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    PlanSlot first = plan.slotAt("b1", morning).orElseThrow();
+    assertThat(first.action()).isNotInstanceOf(Action.ChargeFromGrid.class);
+    assertThat(english(first.reason()))
+        .contains("not published yet: until it is (about 11:00) the plan weighs 0 % chance of red");
+    assertThat(OptimisingPlanner.colourChances(calendar, tuesday.plusDays(1)))
+        .satisfies(p -> assertThat(p[TempoColour.RED.ordinal()]).isZero())
+        .satisfies(p -> assertThat(p[TempoColour.WHITE.ordinal()]).isBetween(0.1, 0.2));
+  }
+
+  @Test
+  void beforePublicationATomorrowThatIsSureToBeRedIsStillChargedForFromTheMorning() {
+    // Monday 30 March, blue: 22 red days left and only Tuesday 31 can still be red, so tomorrow
+    // is red for sure; at 200 W the hours after 11:00 and the night cannot fill the battery, so
+    // the morning charges at the blue peak, as the worst case did.
+    LocalDate monday = LocalDate.of(2026, 3, 30);
+    Instant morning = at("2026-03-30T07:00:00+02:00");
+    var calendar = TempoCalendar.of(Map.of(monday, TempoColour.BLUE));
+    var input =
+        new PlanningInput(
+            morning,
+            List.of(new BatteryState("b1", Percent.of(11), slow(200))),
+            calendar,
+            TempoPrices.defaults(),
+            flat(1000),
+            0.05);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.slotAt("b1", morning).orElseThrow().action())
+        .isInstanceOf(Action.ChargeFromGrid.class);
+    assertThat(english(plan.slotAt("b1", morning).orElseThrow().reason()))
+        .contains("100 % chance of red");
+  }
+
+  @Test
+  void afterNoonAnUnpublishedTomorrowIsStillPlannedAtItsWorstCase() {
+    // tempo.md 1.3: still unknown at 12:00, plan for red: the chances are no longer weighed
+    LocalDate tuesday = LocalDate.of(2026, 9, 8);
+    Instant afternoon = at("2026-09-08T13:00:00+02:00");
+    var calendar = TempoCalendar.of(Map.of(tuesday, TempoColour.BLUE));
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input(afternoon, calendar, 1000, 0, 50));
+
+    assertThat(english(plan.slotAt("b1", afternoon).orElseThrow().reason()))
+        .doesNotContain("not published yet");
+  }
+
+  private static BatteryLimits slow(double chargeW) {
+    return new BatteryLimits(
+        WattHours.ofKilowattHours(5.12),
+        Percent.of(11),
+        Percent.of(100),
+        Watts.of(chargeW),
+        Watts.of(800),
+        0.88);
+  }
+
+  @Test
   void whiteTomorrowWithWearBuysNothingWhenTheDayAfterCannotBeRed() {
     // Friday blue, Saturday white: Sunday is never red, so nothing is worth storing tonight.
     LocalDate friday = LocalDate.of(2026, 1, 30);

@@ -161,7 +161,7 @@ class SimulatedModbusDeviceTest {
     write(client, 42000, 0x55AA);
     device.reboot();
 
-    assertThat(device.battery().externalControl()).isEqualTo(new ExternalControl(false, 0, 0, 0));
+    assertThat(device.battery().externalControl()).isEqualTo(new ForceCommand(false, 0, 0, 0));
     assertThat(device.battery().mode())
         .as("the saved work mode is kept")
         .isEqualTo(DeviceMode.MANUAL);

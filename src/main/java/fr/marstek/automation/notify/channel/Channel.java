@@ -1,9 +1,5 @@
 package fr.marstek.automation.notify.channel;
 
-import fr.marstek.automation.notify.MaskedUrl;
-import fr.marstek.automation.notify.Message;
-import fr.marstek.automation.notify.NoticeLevel;
-
 /** One destination of {@code NOTIFICATION_URLS}: a chat, a mailbox, a push topic, a webhook. */
 public interface Channel {
 

@@ -1,8 +1,5 @@
 package fr.marstek.automation.notify.channel;
 
-import fr.marstek.automation.notify.MaskedUrl;
-import fr.marstek.automation.notify.Message;
-import fr.marstek.automation.notify.NoticeLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.notify.HttpSink;
 import fr.marstek.automation.notify.HttpSink.Received;
-import fr.marstek.automation.notify.Message;
-import fr.marstek.automation.notify.NoticeLevel;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

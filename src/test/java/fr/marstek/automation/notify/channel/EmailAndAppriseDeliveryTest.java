@@ -6,8 +6,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.marstek.automation.notify.HttpSink;
-import fr.marstek.automation.notify.Message;
-import fr.marstek.automation.notify.NoticeLevel;
 import fr.marstek.automation.testing.RequiresTool;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.marstek.automation.settings.web;
+package fr.marstek.automation.web.api;
 
 import fr.marstek.automation.settings.SettingValue;
 import fr.marstek.automation.settings.Settings;

@@ -1,11 +1,14 @@
-package fr.marstek.automation.notify;
+package fr.marstek.automation.notify.channel;
 
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A notification URL as it may be shown in logs and in the API: tokens, passwords and keys
- * replaced, scheme and host kept so the user can tell their URLs apart.
+ * replaced, scheme and host kept so the user can tell their URLs apart. Exposed to other modules
+ * (settings and the web show the configured URLs); the rest of this package stays internal.
  */
+@NamedInterface("channel")
 public record MaskedUrl(String text) {
 
   public MaskedUrl {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * One battery's state topic, with the REST API's field names. No timestamp, so an unchanged battery
  * publishes an unchanged payload and "publish on change" can compare payloads.
  */
-record BatteryState(
+record BatteryStatePayload(
     String id,
     boolean online,
     Integer soc,
@@ -29,10 +29,10 @@ record BatteryState(
     @JsonProperty("charged_kwh") Double chargedKwh,
     @JsonProperty("discharged_kwh") Double dischargedKwh) {
 
-  static BatteryState of(BatteryHealth health, Optional<ControlView> control) {
+  static BatteryStatePayload of(BatteryHealth health, Optional<ControlView> control) {
     Optional<BatteryStatus> status = health.lastStatus();
     Optional<DesiredState> desired = control.flatMap(ControlView::desired);
-    return new BatteryState(
+    return new BatteryStatePayload(
         health.id().value(),
         health.online(),
         status.map(s -> (int) Math.round(s.soc().value())).orElse(null),

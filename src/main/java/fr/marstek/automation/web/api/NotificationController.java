@@ -1,4 +1,4 @@
-package fr.marstek.automation.notify.web;
+package fr.marstek.automation.web.api;
 
 import fr.marstek.automation.notify.DeliveryResult;
 import fr.marstek.automation.notify.Notifications;

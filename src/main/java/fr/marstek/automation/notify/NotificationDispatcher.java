@@ -2,6 +2,8 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.notify.channel.Channel;
 import fr.marstek.automation.notify.channel.DeliveryFailed;
+import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.notify.channel.NoticeLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,9 +18,9 @@ import org.springframework.context.SmartLifecycle;
  * Delivers queued messages on virtual threads, each channel on its own, retrying a failed send with
  * a doubling delay; the queue is bounded and offering never blocks the caller.
  */
-final class Dispatcher implements SmartLifecycle {
+final class NotificationDispatcher implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
   record Outgoing(Message message, NoticeLevel level) {}
@@ -29,7 +31,7 @@ final class Dispatcher implements SmartLifecycle {
   private final int attempts;
   private volatile ExecutorService executor;
 
-  Dispatcher(List<Channel> channels, int queueSize, Duration firstRetry, int attempts) {
+  NotificationDispatcher(List<Channel> channels, int queueSize, Duration firstRetry, int attempts) {
     this.channels = List.copyOf(channels);
     this.queue = new ArrayBlockingQueue<>(queueSize);
     this.firstRetry = firstRetry;

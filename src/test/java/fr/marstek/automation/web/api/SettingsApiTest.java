@@ -1,10 +1,10 @@
-package fr.marstek.automation.settings.web;
+package fr.marstek.automation.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Automation;
-import fr.marstek.automation.notify.MaskedUrl;
 import fr.marstek.automation.notify.Notifications;
+import fr.marstek.automation.notify.channel.MaskedUrl;
 import fr.marstek.automation.units.Watts;
 import java.net.URI;
 import java.net.http.HttpClient;

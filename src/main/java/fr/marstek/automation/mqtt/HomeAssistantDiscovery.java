@@ -10,24 +10,24 @@ import java.util.Optional;
 import tools.jackson.databind.ObjectMapper;
 
 /** Home Assistant MQTT discovery configs: one retained message per entity. */
-final class Discovery {
+final class HomeAssistantDiscovery {
 
   static final List<String> MODES = List.of("AUTO", "AI", "MANUAL", "IDLE");
 
   private final Topics topics;
   private final ObjectMapper json;
 
-  Discovery(Topics topics, ObjectMapper json) {
+  HomeAssistantDiscovery(Topics topics, ObjectMapper json) {
     this.topics = topics;
     this.json = json;
   }
 
   /** The battery's sensors, and its mode select and clear button unless commands are off. */
-  List<Message> forBattery(BatteryId id, Optional<DeviceIdentity> identity, boolean commands) {
+  List<Publication> forBattery(BatteryId id, Optional<DeviceIdentity> identity, boolean commands) {
     Map<String, Object> device = batteryDevice(id, identity);
     String state = topics.state(id);
     String prefix = "battery_" + id.value() + "_";
-    List<Message> messages = new ArrayList<>();
+    List<Publication> messages = new ArrayList<>();
     messages.add(
         sensor(
             id,
@@ -116,7 +116,7 @@ final class Discovery {
   }
 
   /** The service's own device: the pause switch unless commands are off. */
-  List<Message> forService(boolean commands) {
+  List<Publication> forService(boolean commands) {
     Map<String, Object> pause = base("automation_paused", "Automation paused", serviceDevice());
     pause.put("command_topic", topics.pauseCommand());
     pause.put("state_topic", topics.paused());
@@ -134,8 +134,8 @@ final class Discovery {
    * The fleet's charged and discharged energy, on the service's device: one battery entry in Home
    * Assistant's Energy dashboard for every battery at once.
    */
-  List<Message> forFleet() {
-    List<Message> messages = new ArrayList<>();
+  List<Publication> forFleet() {
+    List<Publication> messages = new ArrayList<>();
     for (String way : List.of("charged", "discharged")) {
       messages.add(
           serviceSensor(
@@ -156,8 +156,8 @@ final class Discovery {
    * Tempo colours, period and days left (removed when Tempo is off) and the savings, on the
    * service's device.
    */
-  List<Message> forTariff(boolean tempo) {
-    List<Message> messages = new ArrayList<>();
+  List<Publication> forTariff(boolean tempo) {
+    List<Publication> messages = new ArrayList<>();
     String state = topics.tempoState();
     messages.add(
         tempoSensor(
@@ -237,7 +237,7 @@ final class Discovery {
     return new Entity("sensor", objectId, sensor);
   }
 
-  private Message tempoSensor(boolean tempo, Entity entity) {
+  private Publication tempoSensor(boolean tempo, Entity entity) {
     return tempo ? entity.config() : remove(entity.component(), entity.objectId());
   }
 
@@ -266,12 +266,12 @@ final class Discovery {
       return objectId;
     }
 
-    Message config() {
-      return Discovery.this.config(component, objectId, payload);
+    Publication config() {
+      return HomeAssistantDiscovery.this.config(component, objectId, payload);
     }
   }
 
-  private Message sensor(
+  private Publication sensor(
       BatteryId id,
       Map<String, Object> device,
       String key,
@@ -334,12 +334,12 @@ final class Discovery {
     return topics.nodeId() + "_service";
   }
 
-  private Message config(String component, String objectId, Map<String, Object> payload) {
-    return new Message(
+  private Publication config(String component, String objectId, Map<String, Object> payload) {
+    return new Publication(
         topics.discovery(component, objectId), json.writeValueAsString(payload), true);
   }
 
-  private Message remove(String component, String objectId) {
-    return new Message(topics.discovery(component, objectId), "", true);
+  private Publication remove(String component, String objectId) {
+    return new Publication(topics.discovery(component, objectId), "", true);
   }
 }

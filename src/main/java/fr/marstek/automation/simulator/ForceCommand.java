@@ -7,12 +7,12 @@ package fr.marstek.automation.simulator;
  *
  * @param forceMode 0 stop, 1 charge, 2 discharge
  */
-public record ExternalControl(boolean on, int forceMode, int chargeW, int dischargeW) {
+public record ForceCommand(boolean on, int forceMode, int chargeW, int dischargeW) {
 
-  static final ExternalControl OFF = new ExternalControl(false, 0, 0, 0);
+  static final ForceCommand OFF = new ForceCommand(false, 0, 0, 0);
 
-  ExternalControl off() {
-    return new ExternalControl(false, forceMode, chargeW, dischargeW);
+  ForceCommand off() {
+    return new ForceCommand(false, forceMode, chargeW, dischargeW);
   }
 
   /** The AC power asked for, device convention: negative charges. */

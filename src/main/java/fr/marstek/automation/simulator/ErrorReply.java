@@ -3,7 +3,7 @@ package fr.marstek.automation.simulator;
 import java.util.OptionalInt;
 
 /** The error objects the simulator sends, with the {@code data} codes real firmware adds. */
-enum RpcError {
+enum ErrorReply {
   PARSE_ERROR(-32700, "Parse error", OptionalInt.of(402)),
   BUSY(-32700, "Parse error", OptionalInt.of(403)),
   METHOD_NOT_FOUND(-32601, "Method not found", OptionalInt.of(424)),
@@ -13,7 +13,7 @@ enum RpcError {
   private final String message;
   private final OptionalInt data;
 
-  RpcError(int code, String message, OptionalInt data) {
+  ErrorReply(int code, String message, OptionalInt data) {
     this.code = code;
     this.message = message;
     this.data = data;

@@ -1,4 +1,4 @@
-package fr.marstek.automation.history.web;
+package fr.marstek.automation.web.api;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package fr.marstek.automation.notify;
+package fr.marstek.automation.notify.channel;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public enum NoticeLevel {
     };
   }
 
-  static NoticeLevel parse(String text) {
+  public static NoticeLevel parse(String text) {
     return valueOf(text.trim().toUpperCase(Locale.ROOT));
   }
 }

@@ -1,4 +1,4 @@
-package fr.marstek.automation.history.web;
+package fr.marstek.automation.web.api;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.CommandRecord;

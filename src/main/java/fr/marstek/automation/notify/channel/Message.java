@@ -1,4 +1,4 @@
-package fr.marstek.automation.notify;
+package fr.marstek.automation.notify.channel;
 
 import java.util.Objects;
 

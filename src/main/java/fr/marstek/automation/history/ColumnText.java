@@ -1,8 +1,8 @@
 package fr.marstek.automation.history;
 
-final class Texts {
+final class ColumnText {
 
-  private Texts() {}
+  private ColumnText() {}
 
   // Columns have fixed widths on PostgreSQL; cut rather than fail a whole batch.
   static String shortened(String text, int max) {
