@@ -15,9 +15,12 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q -DskipTests package \
 
 # --- Runtime ---------------------------------------------------------------------------------------
 FROM eclipse-temurin:25-jre
-# Sized for a small board (Raspberry Pi class): C1 JIT only, small stacks, serial GC, heap at most
-# half the container's memory.
-ENV JAVA_OPTS="-XX:TieredStopAtLevel=1 -Xss256k -XX:+UseSerialGC -XX:MaxRAMPercentage=50 --enable-native-access=ALL-UNNAMED"
+# Sized for a small board (Raspberry Pi class): C1 JIT only (compiling a third as often), small
+# stacks, serial GC with a small young generation and a heap that grows and shrinks tightly, at most
+# half the container's memory; the AOT cache without method profiles; no perf-data file; two malloc
+# arenas (docs/BENCHMARKS.md).
+ENV MALLOC_ARENA_MAX=2
+ENV JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -Xss256k -XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=50 -XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:-AOTReplayTraining -XX:-UsePerfData --enable-native-access=ALL-UNNAMED"
 RUN groupadd --system --gid 10001 marstek \
  && useradd --system --uid 10001 --gid marstek --home-dir /data --shell /usr/sbin/nologin marstek \
  && mkdir -p /data \

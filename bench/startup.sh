@@ -3,12 +3,13 @@
 # database), plain and with the small-board settings and the JDK's AOT cache, side by side.
 # Usage: ./mvnw -q -DskipTests package && bench/startup.sh [runs]   (results: target/benchmarks/startup.md)
 set -euo pipefail
+export MALLOC_ARENA_MAX=2 # as the systemd unit and the Dockerfile
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=target/marstek-automation.jar
 WORK=target/startup-bench
-SMALL="-XX:TieredStopAtLevel=1 -Xss256k -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xmx128m"
+SMALL="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -Xss256k -XX:+UseSerialGC -Xms16m -Xmx128m -XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:-AOTReplayTraining -XX:-UsePerfData"
 rm -rf "$WORK" && mkdir -p "$WORK" target/benchmarks
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
 APP="$WORK/app/marstek-automation.jar"

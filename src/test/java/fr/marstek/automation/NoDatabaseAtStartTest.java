@@ -3,6 +3,7 @@ package fr.marstek.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
@@ -26,6 +27,7 @@ import java.time.InstantSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,19 +43,23 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL down when the service starts: it starts anyway, commands the battery at 22:00 with
  * history waiting in memory, and says on /health that the database is down and the stored settings
  * unread; once the server is back it is migrated, the waiting history is written and the stored
- * setting (MAX_CHARGE_W=1200) takes effect.
+ * setting (MAX_CHARGE_W=1200) takes effect. The battery is polled by the test ({@link
+ * FleetObserver#observeOnce()} after a jump of one poll interval, at most once a second), not every
+ * 15 s of real time; PostgreSQL's stop, start and timeouts stay real.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class NoDatabaseAtStartTest {
 
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:59:40");
+  static final Duration INTERVAL = Duration.ofSeconds(15);
   static SimulatedDevice device;
   static Path dataDirectory;
   static int port;
   static EmbeddedPostgres postgres;
 
   @LocalServerPort int http;
+  @Autowired FleetObserver observer;
 
   @DynamicPropertySource
   static void service(DynamicPropertyRegistry registry) throws Exception {
@@ -83,7 +89,8 @@ class NoDatabaseAtStartTest {
     registry.add("MARSTEK_LOCAL_PORT_POLICY", () -> "ephemeral");
     registry.add("MARSTEK_REQUEST_GAP_MS", () -> "100");
     registry.add("MARSTEK_SEND_GAP_MS", () -> "50");
-    registry.add("POLL_INTERVAL_SECONDS", () -> "15");
+    registry.add("POLL_INTERVAL_SECONDS", () -> INTERVAL.toSeconds());
+    registry.add("CONTROL_ENABLED", () -> "false"); // polled by the test, on its clock
     registry.add("COMMAND_RETRY_SECONDS", () -> "2");
     registry.add("DATABASE_TIMEOUT_SECONDS", () -> "5");
     registry.add("STRATEGY", () -> "fixed");
@@ -127,25 +134,32 @@ class NoDatabaseAtStartTest {
     assertThat(health.path("control").path("stored_intent_read").asBoolean()).isFalse();
 
     await()
+        .pollInterval(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
+              poll();
               assertThat(device.battery().mode()).isEqualTo(DeviceMode.MANUAL);
               assertThat(device.battery().acPower().value()).isLessThan(-2000);
             });
     await()
+        .pollInterval(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () ->
-                assertThat(health().path("database").path("status").asString()).isEqualTo("DOWN"));
+            () -> {
+              poll(); // a sample to write
+              assertThat(health().path("database").path("status").asString()).isEqualTo("DOWN");
+            });
     assertThat(health().path("database").path("pending").asInt()).isPositive();
 
     postgres = startPostgres();
 
     await()
+        .pollInterval(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(120))
         .untilAsserted(
             () -> {
+              poll(); // the lease keeper's rounds read the stored intent once it answers
               JsonNode now = health();
               assertThat(now.path("stored_settings_read").asBoolean()).isTrue();
               assertThat(now.path("control").path("stored_intent_read").asBoolean()).isTrue();
@@ -153,17 +167,26 @@ class NoDatabaseAtStartTest {
               assertThat(now.path("database").path("pending").asInt()).isZero();
             });
     await()
+        .pollInterval(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () ->
-                assertThat(device.battery().acPower().value())
-                    .as("the stored MAX_CHARGE_W=1200 applies")
-                    .isBetween(-1300.0, -1100.0));
+            () -> {
+              poll();
+              assertThat(device.battery().acPower().value())
+                  .as("the stored MAX_CHARGE_W=1200 applies")
+                  .isBetween(-1300.0, -1100.0);
+            });
     try (Connection c = DriverManager.getConnection(url() + "?user=postgres")) {
       var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM telemetry");
       rows.next();
       assertThat(rows.getInt(1)).as("samples taken while it was away").isPositive();
     }
+  }
+
+  /** One poll interval later, the battery polled (and its control cycle run) once. */
+  private void poll() throws InterruptedException {
+    CLOCK.jumpTo(CLOCK.instant().plus(INTERVAL));
+    observer.observeOnce();
   }
 
   private JsonNode health() throws IOException, InterruptedException {

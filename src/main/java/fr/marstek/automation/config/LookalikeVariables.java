@@ -23,6 +23,8 @@ public final class LookalikeVariables {
           "PROTOCOL",
           "MODBUS_UNIT",
           "MODBUS_PROFILE",
+          "MODBUS_HOST",
+          "MODBUS_PORT",
           "RESERVE_SOC",
           "MAX_CHARGE_W",
           "MAX_DISCHARGE_W");

@@ -148,9 +148,10 @@ public class Automation {
   }
 
   /**
-   * Whether the battery's next poll must read the meter: the import cap needs a fresh reading
-   * whenever batteries may charge (by night, or when one is told to charge); otherwise the meter is
-   * read at its own slow pace, which is enough for the house-load history.
+   * Whether the battery's next poll must read the meter: the import cap needs a fresh reading while
+   * batteries may charge (by night, or when one is told to charge), as often as the cap needs it
+   * ({@link ImportCapGrants#meterDue}); otherwise the meter is read at its own slow pace, which is
+   * enough for the house-load history.
    */
   public boolean meterNeeded(BatteryId id) {
     if (!importCap().isSet()) {
@@ -158,7 +159,8 @@ public class Automation {
     }
     boolean night =
         settings().schedule().periodAt(clock.instant()) == OperatingSchedule.Period.NIGHT;
-    return night || batteries.all().stream().anyMatch(b -> wantsGridCharge(b.id()));
+    boolean mayCharge = night || batteries.all().stream().anyMatch(b -> wantsGridCharge(b.id()));
+    return mayCharge && caps.meterDue(id, clock.instant());
   }
 
   private boolean wantsGridCharge(BatteryId id) {
@@ -215,6 +217,14 @@ public class Automation {
 
   LeaseKeeper leaseKeeper() {
     return leases;
+  }
+
+  /**
+   * When a battery should be polled before its next regular poll: about 10 s after a Passive
+   * command, to see whether its power follows.
+   */
+  public Optional<Instant> followUpAt(BatteryId battery) {
+    return Optional.ofNullable(reconcilers.get(battery)).flatMap(BatteryReconciler::followUpAt);
   }
 
   public Optional<ControlView> view(BatteryId battery) {

@@ -8,6 +8,8 @@ import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
 import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Watts;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -25,6 +27,12 @@ final class BatteryReconciler {
    * A confirmed battery whose mode could not be read this many polls in a row counts as drifted.
    */
   static final int UNKNOWN_MODE_POLLS_BEFORE_DRIFT = 3;
+
+  /**
+   * How long after a Passive command its power is checked: owners found the first command ignored
+   * on firmware 144-148 and a second one, about 10 s later, taken (field notes 1 #14).
+   */
+  static final Duration PASSIVE_CHECK_AFTER = Duration.ofSeconds(10);
 
   private final BatteryPort port;
   // Replaced together by use(...) when the household changes a setting; read under this lock.
@@ -96,6 +104,7 @@ final class BatteryReconciler {
       return view();
     }
     if (looksRight(desired, status, now)) {
+      progress.passiveCheckAt = null;
       List<ModeCommand> missing = unacknowledgedSlots();
       if (missing.isEmpty()) {
         confirm(desired, now);
@@ -121,14 +130,52 @@ final class BatteryReconciler {
       return view(); // a lost ES.GetMode reply is not a drift: the next poll reads it again
     }
     if (progress.confirmed) {
+      leftPassive(desired, status, now);
       progress.restart();
       progress.correcting = true;
     }
     if (progress.attempts == 0 || progress.retryDue(now, retry)) {
       send(progress.commands, cause(desired), now);
       verifyAtOnce(desired, overrides);
+    } else if (progress.passiveCheckDue(now) && !progress.passiveResent) {
+      // The Passive command was acknowledged and its power does not follow: once, at once.
+      progress.passiveResent = true;
+      send(progress.commands, cause(desired), now);
+    } else if (progress.passiveCheckDue(now)) {
+      progress.passiveCheckAt = null; // re-sent once already: the usual retries take over
     }
     return view();
+  }
+
+  /**
+   * A battery that followed its Passive setpoint and no longer does left Passive by itself (field
+   * notes 1 #14: acknowledged, then dropped): the household is told once per hold.
+   */
+  private void leftPassive(DesiredState desired, BatteryStatus status, Instant now) {
+    if (!(desired.intent() instanceof Intent.FixedPower)
+        || progress.passive == null
+        || progress.passiveLeftTold
+        || status.mode() == DeviceMode.UNKNOWN) {
+      return;
+    }
+    progress.passiveLeftTold = true;
+    events.publishEvent(
+        new PassiveLeft(
+            port.id(),
+            CommandText.of(
+                new ModeCommand.Passive(progress.passive.power(), progress.passive.countdown())),
+            progress.passive.power(),
+            status.acPower(),
+            status.mode(),
+            now));
+  }
+
+  /**
+   * When this battery should be polled again before its next regular poll: about 10 s after a
+   * Passive command, to see whether its power follows.
+   */
+  synchronized Optional<Instant> followUpAt() {
+    return Optional.ofNullable(progress.passiveCheckAt);
   }
 
   // Every retry of a drift correction is one too, not a new schedule step.
@@ -170,6 +217,9 @@ final class BatteryReconciler {
   }
 
   private void verifyAtOnce(DesiredState desired, List<ModeOverride> overrides) {
+    if (desired.intent() instanceof Intent.FixedPower) {
+      return; // a setpoint takes a few seconds: the poll about 10 s later checks it
+    }
     try {
       BatteryStatus after = port.readStatus();
       Instant now = clock.instant();
@@ -218,6 +268,8 @@ final class BatteryReconciler {
     progress.sentCause = cause;
     progress.sentReason = desired.reason();
     progress.leaseUntil = now.plus(DeviceCommands.PASSIVE_LEASE.dividedBy(2));
+    boolean confirmedBefore = progress.confirmed;
+    progress.passiveCheckAt = null;
     for (ModeCommand command : commands) {
       if (command instanceof ModeCommand.Manual(var slot)) {
         slots.sending(port.id(), slot.index());
@@ -242,7 +294,21 @@ final class BatteryReconciler {
       if (command instanceof ModeCommand.Manual(var slot)) {
         slots.acknowledged(port.id(), slot);
       }
+      if (command instanceof ModeCommand.Passive p) {
+        held(p, now, confirmedBefore);
+      }
     }
+  }
+
+  /**
+   * Our own record of the Passive command the battery acknowledged (it cannot be read back, field
+   * notes 1 #15); a first command or a correction is checked about 10 s later, a renewal of a
+   * setpoint the battery follows by the next poll.
+   */
+  private void held(ModeCommand.Passive command, Instant now, boolean renewal) {
+    progress.passive =
+        new PassiveHold(command.power(), command.countdown(), now, now.plus(command.countdown()));
+    progress.passiveCheckAt = renewal ? null : now.plus(PASSIVE_CHECK_AFTER);
   }
 
   private void noteModeChange(BatteryStatus status, Instant now) {
@@ -281,6 +347,12 @@ final class BatteryReconciler {
     Cause sentCause;
     Phrase sentReason;
     boolean rulesChanged;
+    // The Passive command last acknowledged, when to check its power, whether it was re-sent for
+    // not following, and whether the household was told that the battery left it.
+    PassiveHold passive;
+    Instant passiveCheckAt;
+    boolean passiveResent;
+    boolean passiveLeftTold;
 
     void aimAt(DesiredState desired) {
       if (target == null || !target.intent().equals(desired.intent())) {
@@ -288,13 +360,22 @@ final class BatteryReconciler {
         drifted = false;
         correcting = false;
         commands = null;
+        passive = null;
+        passiveLeftTold = false;
+        passiveCheckAt = null;
+        passiveResent = false;
       }
       target = desired;
+    }
+
+    boolean passiveCheckDue(Instant now) {
+      return passiveCheckAt != null && !now.isBefore(passiveCheckAt);
     }
 
     void restart() {
       confirmed = false;
       attempts = 0;
+      passiveResent = false;
     }
 
     boolean leaseDue(Instant now) {
@@ -312,4 +393,10 @@ final class BatteryReconciler {
       return lastSent != null && now.isBefore(lastSent);
     }
   }
+
+  /**
+   * A Passive command as the battery acknowledged it: what was asked and until when, since the
+   * battery never says (field notes 1 #15).
+   */
+  record PassiveHold(Watts power, Duration countdown, Instant sentAt, Instant endsAt) {}
 }

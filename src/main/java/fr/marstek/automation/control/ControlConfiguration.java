@@ -11,6 +11,7 @@ import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,6 +66,10 @@ class ControlConfiguration {
         id -> {
           Automation a = automation.getIfAvailable();
           return a != null && a.meterNeeded(id);
+        },
+        id -> {
+          Automation a = automation.getIfAvailable();
+          return a == null ? Optional.empty() : a.followUpAt(id);
         });
   }
 

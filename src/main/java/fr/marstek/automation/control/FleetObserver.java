@@ -11,10 +11,12 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ public final class FleetObserver implements SmartLifecycle {
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
   private final Predicate<BatteryId> meterNeeded;
+  private final Function<BatteryId, Optional<Instant>> followUp;
+  private final Map<BatteryId, Instant> followUps = new ConcurrentHashMap<>();
+  private final Map<BatteryId, String> protocols = new ConcurrentHashMap<>();
 
   FleetObserver(
       Batteries batteries,
@@ -75,6 +80,22 @@ public final class FleetObserver implements SmartLifecycle {
       InstantSource clock,
       TaskScheduler scheduler,
       Predicate<BatteryId> meterNeeded) {
+    this(batteries, settings, events, clock, scheduler, meterNeeded, id -> Optional.empty());
+  }
+
+  /**
+   * @param followUp when a battery should be polled once more before its next regular poll (a
+   *     Passive command's power is checked about 10 s after it was sent)
+   */
+  FleetObserver(
+      Batteries batteries,
+      ObserverSettings settings,
+      ApplicationEventPublisher events,
+      InstantSource clock,
+      TaskScheduler scheduler,
+      Predicate<BatteryId> meterNeeded,
+      Function<BatteryId, Optional<Instant>> followUp) {
+    this.followUp = followUp;
     this.meterNeeded = meterNeeded;
     this.batteries = batteries;
     this.settings = settings;
@@ -144,25 +165,61 @@ public final class FleetObserver implements SmartLifecycle {
   }
 
   private void pollAndRelease(BatteryPort port) {
+    pollAndRelease(port, false);
+  }
+
+  private void pollAndRelease(BatteryPort port, boolean followingUp) {
     try {
-      poll(port);
+      poll(port, followingUp);
     } catch (RuntimeException e) {
       log.error("Bug while handling battery {}: {}", port.id(), e.toString(), e);
     } finally {
       pollStarted.remove(port.id());
       polling.remove(port.id());
     }
+    try {
+      scheduleFollowUp(port);
+    } catch (RuntimeException e) {
+      log.error(
+          "Bug while planning a follow-up poll of battery {}: {}", port.id(), e.toString(), e);
+    }
   }
 
-  private void poll(BatteryPort port) {
+  /** One extra poll when control asks for it before the next regular one. */
+  private void scheduleFollowUp(BatteryPort port) {
+    Optional<Instant> at = followUp.apply(port.id());
+    if (at.isEmpty() || schedule == null || at.get().equals(followUps.get(port.id()))) {
+      return;
+    }
+    Duration wait = Duration.between(clock.instant(), at.get());
+    if (wait.compareTo(settings.interval()) >= 0) {
+      return; // the regular poll comes first
+    }
+    Instant when = at.get();
+    followUps.put(port.id(), when);
+    Duration delay = wait.isNegative() ? Duration.ZERO : wait;
+    scheduler.schedule(() -> followUpPoll(port, when), scheduler.getClock().instant().plus(delay));
+  }
+
+  private void followUpPoll(BatteryPort port, Instant when) {
+    if (!followUps.remove(port.id(), when) || !polling.add(port.id())) {
+      return; // superseded, or a regular poll is running and does the check
+    }
+    pollStarted.put(port.id(), clock.instant());
+    pollers.newThread(() -> pollAndRelease(port, true)).start();
+  }
+
+  private void poll(BatteryPort port, boolean followingUp) {
     BatteryStatus status;
     try {
-      status = port.readStatus(meterNeeded.test(port.id()));
+      // A follow-up checks the battery's power: the meter waits for the regular poll.
+      status = port.readStatus(!followingUp && meterNeeded.test(port.id()));
     } catch (BatteryUnreachable e) {
       failed(port.id(), e.getMessage());
       return;
     }
     Instant now = clock.instant();
+    protocolOf(port, now);
     backedOffUntil.remove(port.id());
     BatteryHealth before = health.get(port.id());
     health.put(port.id(), before.answered(status, now));
@@ -172,6 +229,28 @@ public final class FleetObserver implements SmartLifecycle {
       events.publishEvent(new BatteryCameBack(port.id(), now, away));
     }
     events.publishEvent(new BatteryStatusObserved(status));
+  }
+
+  /** Says once when a battery answers over another protocol than before (a Modbus failover). */
+  private void protocolOf(BatteryPort port, Instant now) {
+    String protocol = port.protocol();
+    String before = protocols.put(port.id(), protocol);
+    if (before != null && !before.equals(protocol)) {
+      log.warn(
+          "Battery {} is now controlled over {} at {} (was {})",
+          port.id(),
+          protocol,
+          port.address(),
+          before);
+      events.publishEvent(
+          new BatteryProtocolSwitched(port.id(), before, protocol, port.address(), now));
+    }
+  }
+
+  /** The protocol each battery last answered over. */
+  public String protocol(BatteryId id) {
+    return protocols.getOrDefault(
+        id, batteries.find(id).map(BatteryPort::protocol).orElse("openapi"));
   }
 
   private void failed(BatteryId id, String reason) {

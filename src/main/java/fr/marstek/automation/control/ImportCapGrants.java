@@ -21,7 +21,20 @@ final class ImportCapGrants {
 
   private record Report(BatteryStatus status, Instant at) {}
 
+  /**
+   * While batteries may charge under the cap and it is neither close nor moving, the meter is read
+   * this often: a load that starts between two readings is what the cap's margin (10 % of the
+   * subscribed power) is for, and a reading every poll cost 60 requests a battery-hour.
+   */
+  static final Duration METER_EVERY_UNDER_CAP = Duration.ofMinutes(3);
+
+  /** From this share of the cap on, every poll reads the meter. */
+  static final double NEAR_CAP = 0.8;
+
   private final Map<BatteryId, Report> lastReports = new ConcurrentHashMap<>();
+  private final Map<BatteryId, Instant> meterAskedAt = new ConcurrentHashMap<>();
+  private volatile Instant grantsChangedAt = Instant.MIN;
+  private volatile double lastMeterW = Double.NaN;
   private final Map<BatteryId, Grant> grants = new ConcurrentHashMap<>();
   private final Duration poll;
   private volatile ImportCapSettings settings;
@@ -83,8 +96,31 @@ final class ImportCapGrants {
     }
     if (decision.meter().isPresent()) {
       houseOver = decision.houseOver();
+      lastMeterW = decision.meter().get().value();
     }
     return decision.allowance();
+  }
+
+  /**
+   * Whether this battery's poll, while batteries may charge under the cap, must read the meter:
+   * every poll while a grant changed within the last two polls (a battery starting or held back
+   * shows in the meter) or the last reading was within {@value #NEAR_CAP} of the cap, else every
+   * {@link #METER_EVERY_UNDER_CAP}.
+   */
+  boolean meterDue(BatteryId id, Instant now) {
+    Instant asked = meterAskedAt.get(id);
+    boolean near = lastMeterW >= NEAR_CAP * settings.limitW();
+    boolean settling = now.isBefore(grantsChangedAt.plus(poll.multipliedBy(2)));
+    boolean due =
+        asked == null
+            || now.isBefore(asked) // the clock was set back
+            || !now.isBefore(asked.plus(METER_EVERY_UNDER_CAP))
+            || near
+            || settling;
+    if (due) {
+      meterAskedAt.put(id, now);
+    }
+    return due;
   }
 
   /** The allowance last given to a battery, so that new settings do not lift it for a cycle. */
@@ -97,6 +133,9 @@ final class ImportCapGrants {
   synchronized void granted(
       BatteryId id, ChargeAllowance allowance, double chargingW, Instant now) {
     Grant before = grants.get(id);
+    if (before == null || before.watts() != chargingW) {
+      grantsChangedAt = now;
+    }
     boolean started = chargingW > 0 && (before == null || before.watts() <= 0);
     Instant since = started || before == null ? now : before.since();
     grants.put(id, new Grant(chargingW, since, allowance));

@@ -43,4 +43,9 @@ public interface BatteryPort {
   default Optional<PortMismatch> portMismatch() {
     return Optional.empty();
   }
+
+  /** The protocol this battery is spoken to with now: {@code openapi} or {@code modbus}. */
+  default String protocol() {
+    return "openapi";
+  }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,19 +19,28 @@ import java.util.regex.Pattern;
  * BATTERY_X_MODBUS_PROFILE} ({@code v3}, the default, or {@code v2}). None configured means demo
  * mode.
  *
- * <p>Today each battery is in exactly one list. A battery reachable both ways (the Open API failing
- * over to Modbus) would appear in both under one id.
+ * <p>An Open API battery may also name a Modbus address, {@code BATTERY_X_MODBUS_HOST} and {@code
+ * BATTERY_X_MODBUS_PORT} (default 502), with {@code BATTERY_X_MODBUS_UNIT} and {@code
+ * BATTERY_X_MODBUS_PROFILE}: it is then in {@code failover} too, under the same id, and spoken to
+ * over Modbus TCP once its Open API falls silent.
  */
-public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint> modbus) {
+public record FleetSettings(
+    List<BatteryEndpoint> batteries, List<ModbusEndpoint> modbus, List<ModbusEndpoint> failover) {
 
   private static final Pattern IP_VARIABLE = Pattern.compile("BATTERY_(\\d+)_IP");
   private static final Pattern DEPENDENT_VARIABLE =
-      Pattern.compile("BATTERY_(\\d+)_(?:PORT|PROTOCOL|MODBUS_UNIT|MODBUS_PROFILE)");
+      Pattern.compile(
+          "BATTERY_(\\d+)_(?:PORT|PROTOCOL|MODBUS_UNIT|MODBUS_PROFILE|MODBUS_HOST|MODBUS_PORT)");
   private static final int LARGEST_NUMBER = 9999;
 
   public FleetSettings {
     batteries = List.copyOf(batteries);
     modbus = List.copyOf(modbus);
+    failover = List.copyOf(failover);
+  }
+
+  public FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint> modbus) {
+    this(batteries, modbus, List.of());
   }
 
   /** Open API batteries only. */
@@ -46,6 +56,7 @@ public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint
   public static FleetSettings from(Variables variables) {
     List<BatteryEndpoint> endpoints = new ArrayList<>();
     List<ModbusEndpoint> modbusEndpoints = new ArrayList<>();
+    List<ModbusEndpoint> failoverEndpoints = new ArrayList<>();
     Map<InetSocketAddress, String> seen = new HashMap<>();
     for (var entry : variables.matching(IP_VARIABLE).entrySet()) {
       String ipName = entry.getKey();
@@ -71,7 +82,9 @@ public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint
               ? variables.integer(
                   prefix + "PORT", ModbusEndpoint.DEFAULT_PORT, 1, 65535, "a TCP port 1-65535")
               : variables.port(prefix + "PORT", 30000 + number);
-      ModbusSettings modbusSettings = ModbusSettings.read(variables, prefix, modbus);
+      Optional<InetSocketAddress> failover = failoverAddress(variables, prefix, modbus);
+      ModbusSettings modbusSettings =
+          ModbusSettings.read(variables, prefix, modbus || failover.isPresent());
       InetAddress host = resolve(raw);
       if (host == null) {
         variables.problem(ipName, raw, "an IPv4 address such as 192.168.1.20, or a host name");
@@ -89,6 +102,10 @@ public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint
             new ModbusEndpoint(id, address, modbusSettings.unit(), modbusSettings.profile()));
       } else {
         endpoints.add(new BatteryEndpoint(id, address));
+        failover.ifPresent(
+            a ->
+                failoverEndpoints.add(
+                    new ModbusEndpoint(id, a, modbusSettings.unit(), modbusSettings.profile())));
       }
     }
     for (var entry : variables.matching(DEPENDENT_VARIABLE).entrySet()) {
@@ -102,7 +119,52 @@ public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint
     }
     endpoints.sort((a, b) -> a.id().compareTo(b.id()));
     modbusEndpoints.sort((a, b) -> a.id().compareTo(b.id()));
-    return new FleetSettings(endpoints, modbusEndpoints);
+    failoverEndpoints.sort((a, b) -> a.id().compareTo(b.id()));
+    return new FleetSettings(endpoints, modbusEndpoints, failoverEndpoints);
+  }
+
+  /** Where an Open API battery serves Modbus TCP too, when its owner named it. */
+  private static Optional<InetSocketAddress> failoverAddress(
+      Variables variables, String prefix, boolean modbus) {
+    String hostName = prefix + "MODBUS_HOST";
+    String portName = prefix + "MODBUS_PORT";
+    if (modbus) {
+      for (String name : List.of(hostName, portName)) {
+        variables
+            .text(name)
+            .ifPresent(
+                value ->
+                    variables.problem(
+                        name,
+                        value,
+                        "no such setting on a Modbus battery (its address is "
+                            + prefix
+                            + "IP and "
+                            + prefix
+                            + "PORT)"));
+      }
+      return Optional.empty();
+    }
+    Optional<String> host = variables.text(hostName);
+    if (host.isEmpty()) {
+      variables
+          .text(portName)
+          .ifPresent(value -> variables.problem(portName, value, hostName + " to be set too"));
+      return Optional.empty();
+    }
+    int port =
+        variables.integer(
+            portName, ModbusEndpoint.DEFAULT_PORT, 1, 65535, "a TCP port 1-65535 (usually 502)");
+    InetAddress address = resolve(host.get());
+    if (address == null) {
+      variables.problem(
+          hostName,
+          host.get(),
+          "the battery's (or its RS485 bridge's) IPv4 address such as 192.168.1.21, or a host"
+              + " name");
+      return Optional.empty();
+    }
+    return Optional.of(new InetSocketAddress(address, port));
   }
 
   private record ModbusSettings(int unit, ModbusProfile profile) {
@@ -120,8 +182,9 @@ public record FleetSettings(List<BatteryEndpoint> batteries, List<ModbusEndpoint
                           name,
                           value,
                           prefix
-                              + "PROTOCOL=modbus too (a Modbus setting on an Open"
-                              + " API battery)"));
+                              + "PROTOCOL=modbus or "
+                              + prefix
+                              + "MODBUS_HOST too (a Modbus setting on an Open API battery)"));
         }
         return new ModbusSettings(ModbusEndpoint.DEFAULT_UNIT, ModbusProfile.V3);
       }

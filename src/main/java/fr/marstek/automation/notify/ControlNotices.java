@@ -2,9 +2,11 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
+import fr.marstek.automation.control.BatteryProtocolSwitched;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.DesiredStateReached;
 import fr.marstek.automation.control.ImportCapExceeded;
+import fr.marstek.automation.control.PassiveLeft;
 import org.springframework.context.event.EventListener;
 
 /** Turns control's events into notices; runs on control's thread, so it only queues. */
@@ -29,6 +31,16 @@ final class ControlNotices {
   @EventListener
   void on(BatteryDrifted event) {
     notifications.send(Wording.drifted(event));
+  }
+
+  @EventListener
+  void on(BatteryProtocolSwitched event) {
+    notifications.send(Wording.protocolSwitched(event));
+  }
+
+  @EventListener
+  void on(PassiveLeft event) {
+    notifications.send(Wording.passiveLeft(event));
   }
 
   @EventListener

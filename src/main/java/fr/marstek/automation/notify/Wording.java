@@ -2,11 +2,14 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
+import fr.marstek.automation.control.BatteryProtocolSwitched;
 import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.control.ImportCapExceeded;
 import fr.marstek.automation.control.Intent;
+import fr.marstek.automation.control.PassiveLeft;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -81,6 +84,48 @@ final class Wording {
                 + " attempts: "
                 + PhraseFormat.english(e.mismatch())
                 + "."));
+  }
+
+  /** Told once per switch, from the catalogue in both languages. */
+  static Notice protocolSwitched(BatteryProtocolSwitched e) {
+    Phrase title =
+        Phrase.of(
+            "notice.protocolSwitched.title",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.term("protocol." + e.to()));
+    Phrase body =
+        Phrase.of(
+            "notice.protocolSwitched.body",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.term("protocol." + e.from()),
+            Phrase.Arg.term("protocol." + e.to()),
+            Phrase.Arg.text(e.address()));
+    return new Notice(
+        NoticeKind.BATTERY_API_SILENT,
+        "protocol-" + e.battery().value(),
+        new Message(
+            PhraseFormat.messages().format(title, Locale.FRENCH),
+            PhraseFormat.messages().format(body, Locale.FRENCH)),
+        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
+  }
+
+  /** Told once per fixed-power hold, from the catalogue in both languages. */
+  static Notice passiveLeft(PassiveLeft e) {
+    Phrase title = Phrase.of("notice.passiveLeft.title", Phrase.Arg.text(e.battery().value()));
+    Phrase body =
+        Phrase.of(
+            "notice.passiveLeft.body",
+            Phrase.Arg.text(e.battery().value()),
+            Phrase.Arg.phrase(e.command()),
+            Phrase.Arg.watts(e.reported()),
+            Phrase.Arg.term("deviceMode." + e.mode().name()));
+    return new Notice(
+        NoticeKind.BATTERY_DRIFTED,
+        "passive-left-" + e.battery().value(),
+        new Message(
+            PhraseFormat.messages().format(title, Locale.FRENCH),
+            PhraseFormat.messages().format(body, Locale.FRENCH)),
+        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
   }
 
   static Notice importOverCap(ImportCapExceeded e) {

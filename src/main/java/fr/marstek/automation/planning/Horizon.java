@@ -64,10 +64,7 @@ final class Horizon {
         lastDay = h.day[t];
         lastColour = calendar.colourOf(lastDay);
         lastAssumed = !lastColour.isKnown() && assumeUnknown;
-        if (lastAssumed && outcome != null) {
-          lastColour = outcome;
-          lastAssumed = false;
-        } else if (lastAssumed) {
+        if (lastAssumed) {
           lastColour = calendar.worstCaseColour(lastDay);
         }
       }
@@ -90,6 +87,35 @@ final class Horizon {
               : in.forecast().roomWatts(at, cap).orElse(Math.max(0, cap - h.load[t]));
     }
     return h;
+  }
+
+  /**
+   * A copy with the assumed (unpublished) days taken as {@code outcome} instead of their worst
+   * case: the same hours and load, only their colour and price change. Cheaper than building again,
+   * which the plan does for each colour tomorrow may take.
+   */
+  Horizon withOutcome(PlanningInput in, TempoColour outcome) {
+    Horizon copy = new Horizon(hours());
+    System.arraycopy(start, 0, copy.start, 0, hours());
+    System.arraycopy(day, 0, copy.day, 0, hours());
+    System.arraycopy(colour, 0, copy.colour, 0, hours());
+    System.arraycopy(offPeak, 0, copy.offPeak, 0, hours());
+    System.arraycopy(price, 0, copy.price, 0, hours());
+    System.arraycopy(load, 0, copy.load, 0, hours());
+    System.arraycopy(room, 0, copy.room, 0, hours());
+    for (int t = 0; t < hours(); t++) {
+      if (assumed[t]) {
+        copy.colour[t] = outcome;
+        LocalDate local = LocalDateTime.ofInstant(start[t], TempoDays.PARIS).toLocalDate();
+        boolean night = offPeak[t];
+        copy.price[t] =
+            in.prices()
+                .gridOn(local)
+                .map(g -> g.price(outcome, night).eurPerKwh())
+                .orElse(Double.NaN);
+      }
+    }
+    return copy;
   }
 
   int hours() {

@@ -69,7 +69,7 @@ final class OptimisingPlanner implements Planner {
                 fleet.totalStored(),
                 keep.end(),
                 pending.get().reveal(),
-                expected(in, end, fleet, pending.get()));
+                expected(in, h, fleet, pending.get()));
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
@@ -114,7 +114,7 @@ final class OptimisingPlanner implements Planner {
   }
 
   /** The cost-to-go at the reveal: the mean over the colours tomorrow may take. */
-  private ConvexValue expected(PlanningInput in, Instant end, Fleet fleet, Pending pending) {
+  private ConvexValue expected(PlanningInput in, Horizon h, Fleet fleet, Pending pending) {
     TempoColour[] colours = TempoColour.values();
     List<ConvexValue> values = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
@@ -123,7 +123,7 @@ final class OptimisingPlanner implements Planner {
       if (p <= 0) {
         continue;
       }
-      Horizon outcome = Horizon.build(in, end, true, colours[c]);
+      Horizon outcome = h.withOutcome(in, colours[c]);
       Limits limits = limits(in, outcome, fleet);
       Keep keep = StockValue.of(in, outcome, fleet, limits.maxIn(), limits.maxOut()).keep();
       values.add(

@@ -53,6 +53,8 @@ class LookalikeVariablesTest {
                     "BATTERY_2_PROTOCOL",
                     "BATTERY_2_MODBUS_UNIT",
                     "BATTERY_2_MODBUS_PROFILE",
+                    "BATTERY_1_MODBUS_HOST",
+                    "BATTERY_1_MODBUS_PORT",
                     "BATTERY_1_RESERVE_SOC",
                     "BATTERY_1_MAX_CHARGE_W",
                     "BATTERY_1_MAX_DISCHARGE_W",

@@ -14,9 +14,11 @@ import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -44,6 +46,7 @@ final class UdpControl implements AutoCloseable {
   final UdpBatteries fleet;
   final Automation automation;
   final List<Object> events = new CopyOnWriteArrayList<>();
+  int followUpPolls;
 
   private UdpControl(
       MutableClock clock,
@@ -104,9 +107,36 @@ final class UdpControl implements AutoCloseable {
   void cycleEvery(Duration step, String parisEnd, Runnable afterEach) throws BatteryUnreachable {
     var end = MutableClock.atParis(parisEnd).instant();
     while (clock.instant().isBefore(end)) {
+      Instant next = clock.instant().plus(step);
       cycle();
+      followUps(next);
       afterEach.run();
-      clock.advance(step);
+      clock.advance(Duration.between(clock.instant(), next));
+    }
+  }
+
+  /**
+   * The extra polls control asks for before {@code before} (a Passive command's check about 10 s
+   * after it was sent), each at its time, as the observer schedules them.
+   */
+  void followUps(Instant before) throws BatteryUnreachable {
+    for (int round = 0; round < 10; round++) {
+      boolean any = false;
+      for (BatteryPort port : fleet.all()) {
+        Optional<Instant> at = automation.followUpAt(port.id());
+        if (at.isEmpty() || !at.get().isBefore(before)) {
+          continue;
+        }
+        if (at.get().isAfter(clock.instant())) {
+          clock.advance(Duration.between(clock.instant(), at.get()));
+        }
+        automation.on(new BatteryStatusObserved(port.readStatus(false)));
+        followUpPolls++;
+        any = true;
+      }
+      if (!any) {
+        return;
+      }
     }
   }
 
@@ -143,6 +173,7 @@ final class UdpControl implements AutoCloseable {
       case CommandSent e -> e.battery();
       case ModeChanged e -> e.battery();
       case BatteryDrifted e -> e.battery();
+      case PassiveLeft e -> e.battery();
       case DesiredStateReached e -> e.battery();
       default -> throw new IllegalArgumentException("no battery in " + event);
     };

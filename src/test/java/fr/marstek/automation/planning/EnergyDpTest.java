@@ -120,4 +120,49 @@ class EnergyDpTest {
 
     assertThat(stored).containsExactly(c.expectedStored(), within(1e-6));
   }
+
+  @org.junit.jupiter.api.Test
+  void aRevealWeighsTheCostToGoOfEachOutcomeByItsChance() {
+    // hour 0 cheap (0.10), hour 1 reveals the price of hour 2: dear (0.50) with chance p, else
+    // cheap (0.05). Buying in hour 0 for hour 2 pays when p x 0.50 + (1 - p) x 0.05 > 0.10.
+    double[] buy = {0.10, 1, 1};
+    double[] maxIn = {1000, 0, 0};
+    double[] maxOut = {0, 0, 1000};
+    double[] dear = {0, 0, 0.50};
+    double[] cheap = {0, 0, 0.05};
+    ConvexValue end = ConvexValue.linear(1000, 0);
+    ConvexValue ifDear = EnergyDp.costToGo(buy, maxIn, dear, maxOut, 1000, end, 1);
+    ConvexValue ifCheap = EnergyDp.costToGo(buy, maxIn, cheap, maxOut, 1000, end, 1);
+
+    double[] likely =
+        EnergyDp.solve(
+            buy,
+            maxIn,
+            dear,
+            maxOut,
+            1000,
+            0,
+            end,
+            1,
+            ConvexValue.mix(new double[] {0.2, 0.8}, new ConvexValue[] {ifDear, ifCheap}));
+    double[] unlikely =
+        EnergyDp.solve(
+            buy,
+            maxIn,
+            dear,
+            maxOut,
+            1000,
+            0,
+            end,
+            1,
+            ConvexValue.mix(new double[] {0.1, 0.9}, new ConvexValue[] {ifDear, ifCheap}));
+
+    // 0.2 x 0.50 + 0.8 x 0.05 = 0.14 > 0.10: buy; 0.1 x 0.50 + 0.9 x 0.05 = 0.095 < 0.10: do not
+    assertThat(likely[1]).isCloseTo(1000, within(1e-6));
+    assertThat(unlikely[1]).isCloseTo(0, within(1e-6));
+    assertThat(
+            ConvexValue.mix(new double[] {0.5, 0.5}, new ConvexValue[] {ifDear, ifCheap})
+                .valueAt(1000))
+        .isCloseTo(0.5 * ifDear.valueAt(1000) + 0.5 * ifCheap.valueAt(1000), within(1e-9));
+  }
 }

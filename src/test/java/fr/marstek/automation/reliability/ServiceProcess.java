@@ -24,9 +24,18 @@ final class ServiceProcess implements AutoCloseable {
   static final List<String> SMALL_BOARD_OPTIONS =
       List.of(
           "-XX:TieredStopAtLevel=1",
+          "-XX:CompileThresholdScaling=3",
           "-Xss256k",
           "-XX:+UseSerialGC",
+          "-Xms16m",
           "-Xmx128m",
+          "-XX:MaxNewSize=4m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30",
+          "-XX:+UnlockDiagnosticVMOptions",
+          "-XX:-AOTRecordTraining",
+          "-XX:-AOTReplayTraining",
+          "-XX:-UsePerfData",
           "--enable-native-access=ALL-UNNAMED");
 
   // Linux reports CPU time in clock ticks of USER_HZ, which is 100 on every mainstream kernel.

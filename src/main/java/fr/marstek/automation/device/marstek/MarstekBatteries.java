@@ -57,15 +57,18 @@ public final class MarstekBatteries implements Batteries {
       if (fleet.isEmpty()) {
         log.warn("no battery configured: set BATTERY_1_IP (and BATTERY_1_PORT) in .env");
       }
-      List<BatteryPort> all =
-          new ArrayList<>(
-              open(
-                  transport,
-                  fleet.batteries(),
-                  transport.settings().localPortPolicy(),
-                  factoryPort));
-      if (!fleet.modbus().isEmpty() && modbus == null) {
+      List<BatteryPort> all = new ArrayList<>();
+      if ((!fleet.modbus().isEmpty() || !fleet.failover().isEmpty()) && modbus == null) {
         throw new IllegalStateException("Modbus batteries configured but no Modbus client");
+      }
+      for (BatteryPort openApi :
+          open(transport, fleet.batteries(), transport.settings().localPortPolicy(), factoryPort)) {
+        all.add(
+            fleet.failover().stream()
+                .filter(f -> f.id().equals(openApi.id()))
+                .findFirst()
+                .<BatteryPort>map(f -> new FailoverBattery(openApi, modbus.open(f)))
+                .orElse(openApi));
       }
       fleet.modbus().forEach(endpoint -> all.add(modbus.open(endpoint)));
       all.sort((a, b) -> a.id().compareTo(b.id()));

@@ -70,6 +70,11 @@ public final class ModbusBattery implements BatteryPort {
   }
 
   /** Requests sent to this battery so far. */
+  @Override
+  public String protocol() {
+    return "modbus";
+  }
+
   public long requestsSent() {
     return link.requestsSent();
   }

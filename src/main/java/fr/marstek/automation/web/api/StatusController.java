@@ -84,7 +84,8 @@ class StatusController {
                         h.id().value(),
                         h.online(),
                         h.lastError().orElse(null),
-                        requestsLastHour(h.id())))
+                        requestsLastHour(h.id()),
+                        observer.protocol(h.id())))
             .toList();
     var control = HealthView.Control.of(observer.stalls(), automation);
     boolean up = (observer.isRunning() || !observer.isAutoStartup()) && control.stalled().isEmpty();
@@ -211,12 +212,15 @@ class StatusController {
     /**
      * @param requestsLastHour requests sent to the battery in the last hour, retries included (the
      *     Open API client counts them; null where none are counted)
+     * @param protocol {@code openapi} or {@code modbus}: how the battery is spoken to now ({@code
+     *     modbus} after a silent Open API failed over to its {@code BATTERY_X_MODBUS_HOST})
      */
     record Battery(
         String id,
         boolean online,
         String reason,
-        @JsonProperty("requests_last_hour") Integer requestsLastHour) {}
+        @JsonProperty("requests_last_hour") Integer requestsLastHour,
+        String protocol) {}
 
     /**
      * The newest Tempo price grid known, and whether it is more than six months old (a price change
