@@ -31,13 +31,19 @@
     return s => new Date(s * 1000).toLocaleString(lang, Object.assign({ timeZone: "Europe/Paris" }, format));
   }
 
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+
+  // The legend names the line and, under the cursor, its time and value, in the page's language
+  // (uPlot's own words, "Time" and "Value", would be English on a French page).
   function draw(id, range, xs, ys, colour) {
     const el = document.getElementById(id);
     const width = Math.max(260, el.clientWidth || 300);
-    const opts = { width: width, height: 200, legend: { show: false },
+    const opts = { width: width, height: 200, legend: { show: true, live: true },
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), "Europe/Paris"),
       scales: { x: { time: true, range: () => range } },
-      series: [{}, { label: el.dataset.label, stroke: colour, width: 1.5, spanGaps: false }],
+      series: [{ label: form.dataset.time, value: (u, ts) => ts == null ? "–" : time(ts * 1000) },
+        { label: el.dataset.label, stroke: colour, width: 1.5, spanGaps: false,
+          value: (u, v) => v == null ? "–" : number.format(v) }],
       axes: [{ values: (u, splits) => splits.map(label(range)) }, { size: 55 }] };
     if (charts[id]) charts[id].destroy();
     charts[id] = new uPlot(opts, [xs, ys], el);

@@ -83,8 +83,13 @@
     const bars = uPlot.paths.bars;
     const width = Math.max(260, el.clientWidth || 300);
     const label = s => new Date(s * 1000).toLocaleDateString(lang, { timeZone: "UTC", day: "numeric", month: "short" });
+    // The axes span the days the season has, priced or not: with no day priced uPlot found no
+    // range in the data and drew years of empty axis.
+    const first = xs[0] - 43200;
+    const last = xs[xs.length - 1] + 43200;
     const opts = { width: width, height: 220,
-      scales: { x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] } },
+      scales: { x: { time: true, range: () => [first, last] },
+        y: { range: (u, min, max) => min == null || max == null ? [0, 1] : [Math.min(0, min), max * 1.1 || 1] } },
       series: [{ label: root.dataset.day, value: (u, s) => s == null ? "" : label(s) },
         { label: root.dataset.paid, stroke: "#1f6feb", fill: "rgba(31,111,235,.55)", value: (u, v) => money(v),
           paths: bars({ size: [0.4, 24], align: -1 }), points: { show: false } },
@@ -93,6 +98,7 @@
       axes: [{ values: (u, splits) => splits.map(label) },
         { size: 60, values: (u, splits) => splits.map(v => money(v)) }] };
     new uPlot(opts, [xs, days.map(d => d.paid_eur), days.map(d => d.without_batteries_eur)], el);
+    el.dataset.days = String(Math.round((last - first) / 86400));
   }
 
   function show(view) {

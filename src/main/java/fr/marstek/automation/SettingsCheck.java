@@ -8,6 +8,7 @@ import fr.marstek.automation.control.ControlSettings;
 import fr.marstek.automation.control.ImportCapSettings;
 import fr.marstek.automation.control.ObserverSettings;
 import fr.marstek.automation.device.FleetSettings;
+import fr.marstek.automation.device.marstek.FactoryPort;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.history.HistorySettings;
 import fr.marstek.automation.mqtt.MqttSettings;
@@ -34,6 +35,7 @@ final class SettingsCheck
       List.of(
           FleetSettings::from,
           MarstekClientSettings::from,
+          FactoryPort::from,
           ObserverSettings::from,
           ControlSettings::from,
           ImportCapSettings::from,

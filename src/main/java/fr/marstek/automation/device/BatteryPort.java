@@ -1,5 +1,6 @@
 package fr.marstek.automation.device;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -33,6 +34,14 @@ public interface BatteryPort {
    */
   default OptionalInt requestsLastHour() {
     return OptionalInt.empty();
+  }
+
+  /**
+   * Set when the battery answered on another port than the configured one (the factory port), which
+   * this link then uses: the household should fix its {@code .env}.
+   */
+  default Optional<PortMismatch> portMismatch() {
+    return Optional.empty();
   }
 
   /** The protocol this battery is spoken to with now: {@code openapi} or {@code modbus}. */

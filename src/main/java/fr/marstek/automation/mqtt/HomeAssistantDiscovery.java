@@ -132,6 +132,28 @@ final class HomeAssistantDiscovery {
   }
 
   /**
+   * The fleet's charged and discharged energy, on the service's device: one battery entry in Home
+   * Assistant's Energy dashboard for every battery at once.
+   */
+  List<Publication> forFleet() {
+    List<Publication> messages = new ArrayList<>();
+    for (String way : List.of("charged", "discharged")) {
+      messages.add(
+          serviceSensor(
+                  "fleet_" + way + "_energy",
+                  "Batteries energy " + way,
+                  topics.fleetState(),
+                  "{{ value_json." + way + "_kwh }}")
+              .with("unit_of_measurement", "kWh")
+              .with("device_class", "energy")
+              .with("state_class", "total_increasing")
+              .with("suggested_display_precision", 1)
+              .config());
+    }
+    return messages;
+  }
+
+  /**
    * Tempo colours, period and days left (removed when Tempo is off) and the savings, on the
    * service's device.
    */

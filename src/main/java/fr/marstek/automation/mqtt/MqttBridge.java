@@ -169,6 +169,7 @@ final class MqttBridge implements MqttConnection.Listener {
   private void publishDiscovery() {
     discovery.forService(settings.commandsEnabled()).forEach(this::send);
     discovery.forTariff(tariff.tempoEnabled()).forEach(this::send);
+    discovery.forFleet().forEach(this::send);
     observer.fleet().forEach(h -> publishDiscovery(h.id()));
   }
 
@@ -188,7 +189,18 @@ final class MqttBridge implements MqttConnection.Listener {
     String availability = health.online() ? Topics.ONLINE : Topics.OFFLINE;
     publish(new Publication(topics.availability(id), availability, true), force);
     publish(new Publication(topics.state(id), state, true), force);
+    publishFleetEnergy(force);
     publishPaused(false);
+  }
+
+  /** The fleet's summed counters, once every battery has reported its own. */
+  private void publishFleetEnergy(boolean force) {
+    FleetEnergy.of(observer.fleet())
+        .ifPresent(
+            energy ->
+                publish(
+                    new Publication(topics.fleetState(), json.writeValueAsString(energy), true),
+                    force));
   }
 
   private void publishTempo(boolean force) {

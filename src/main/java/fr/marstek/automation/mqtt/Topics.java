@@ -46,6 +46,11 @@ record Topics(String base, String discoveryPrefix) {
   }
 
   /** This month's and this season's savings. */
+  /** The fleet's summed energy counters. */
+  String fleetState() {
+    return base + "/fleet/state";
+  }
+
   String savingsState() {
     return base + "/savings/state";
   }

@@ -1,6 +1,7 @@
 package fr.marstek.automation.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
@@ -181,6 +182,34 @@ class HomeAssistantMqttTest {
                 assertThat(state.has("power_w")).isTrue();
                 assertThat(state.get("charged_kwh").asDouble()).isGreaterThanOrEqualTo(0);
                 assertThat(state.get("discharged_kwh").asDouble()).isGreaterThanOrEqualTo(0);
+              }
+            });
+  }
+
+  @Test
+  void announcesTheFleetsEnergyForTheEnergyDashboardAsTheSumOfEveryBattery() {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              for (String way : new String[] {"charged", "discharged"}) {
+                JsonNode config =
+                    jsonOn("homeassistant/sensor/marstek/fleet_" + way + "_energy/config");
+                assertThat(config.get("state_topic").asString()).isEqualTo("marstek/fleet/state");
+                assertThat(config.get("device_class").asString()).isEqualTo("energy");
+                assertThat(config.get("unit_of_measurement").asString()).isEqualTo("kWh");
+                assertThat(config.get("state_class").asString()).isEqualTo("total_increasing");
+                assertThat(config.get("value_template").asString())
+                    .isEqualTo("{{ value_json." + way + "_kwh }}");
+                assertThat(config.get("device").get("identifiers").get(0).asString())
+                    .isEqualTo("marstek_service");
+                double sum = 0;
+                for (String id : new String[] {"1", "2", "3"}) {
+                  sum += jsonOn("marstek/battery/" + id + "/state").get(way + "_kwh").asDouble();
+                }
+                JsonNode fleet = jsonOn("marstek/fleet/state");
+                assertThat(fleet.get("batteries").asInt()).isEqualTo(3);
+                assertThat(fleet.get(way + "_kwh").asDouble()).isCloseTo(sum, within(0.0021));
               }
             });
   }

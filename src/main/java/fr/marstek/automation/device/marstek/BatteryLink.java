@@ -68,8 +68,23 @@ final class BatteryLink {
    */
   <T> T exchange(Request request, ReplyDecoder<T> decoder)
       throws BatteryUnreachable, DeviceRefused {
+    return exchange(request, decoder, context.settings().attempts(request.method().isWrite()));
+  }
+
+  /** One datagram, no retry: a probe must not add to a fragile battery's load. */
+  <T> T exchangeOnce(Request request, ReplyDecoder<T> decoder)
+      throws BatteryUnreachable, DeviceRefused {
+    return exchange(request, decoder, 1);
+  }
+
+  /** True once any datagram came from the battery's address, even an error or a garbled one. */
+  boolean everHeard() {
+    return !lastHeard.equals(Instant.MIN);
+  }
+
+  private <T> T exchange(Request request, ReplyDecoder<T> decoder, int attempts)
+      throws BatteryUnreachable, DeviceRefused {
     boolean write = request.method().isWrite();
-    int attempts = context.settings().attempts(write);
     Duration timeout = context.settings().timeout(write);
     try {
       inFlight.lockInterruptibly();

@@ -7,6 +7,8 @@ import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceIdentity;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.device.PortMismatch;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,12 @@ final class FailoverBattery implements BatteryPort {
   @Override
   public String protocol() {
     return active().protocol();
+  }
+
+  /** The Open API side may have found the battery on the factory port: still worth fixing. */
+  @Override
+  public Optional<PortMismatch> portMismatch() {
+    return openApi.portMismatch();
   }
 
   private BatteryPort active() {

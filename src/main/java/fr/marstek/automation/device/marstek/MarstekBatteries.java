@@ -41,6 +41,7 @@ public final class MarstekBatteries implements Batteries {
       ModbusClient modbus) {
     Variables variables = variableSource.variables();
     FleetSettings fleet = FleetSettings.from(variables);
+    int factoryPort = FactoryPort.from(variables);
     variables.check();
     DemoBatteries demoBatteries = fleet.isEmpty() ? demo.getIfAvailable() : null;
     this.demo = demoBatteries != null;
@@ -50,7 +51,8 @@ public final class MarstekBatteries implements Batteries {
               + " not yours; set BATTERY_1_IP in .env (see .env.example) to control a battery",
           DEMO_COUNT);
       // Demo devices own their API port on this host, so send from any free port.
-      this.batteries = open(transport, demoBatteries.start(DEMO_COUNT), LocalPortPolicy.EPHEMERAL);
+      this.batteries =
+          open(transport, demoBatteries.start(DEMO_COUNT), LocalPortPolicy.EPHEMERAL, 0);
     } else {
       if (fleet.isEmpty()) {
         log.warn("no battery configured: set BATTERY_1_IP (and BATTERY_1_PORT) in .env");
@@ -60,7 +62,7 @@ public final class MarstekBatteries implements Batteries {
         throw new IllegalStateException("Modbus batteries configured but no Modbus client");
       }
       for (BatteryPort openApi :
-          open(transport, fleet.batteries(), transport.settings().localPortPolicy())) {
+          open(transport, fleet.batteries(), transport.settings().localPortPolicy(), factoryPort)) {
         all.add(
             fleet.failover().stream()
                 .filter(f -> f.id().equals(openApi.id()))
@@ -75,13 +77,24 @@ public final class MarstekBatteries implements Batteries {
   }
 
   private static List<BatteryPort> open(
-      MarstekTransport transport, List<BatteryEndpoint> endpoints, LocalPortPolicy policy) {
-    return endpoints.stream()
-        .sorted((a, b) -> a.id().compareTo(b.id()))
+      MarstekTransport transport,
+      List<BatteryEndpoint> endpoints,
+      LocalPortPolicy policy,
+      int factoryPort) {
+    // Every configured link exists before any probe runs, so none probes another's address.
+    List<BatteryLink> links =
+        endpoints.stream()
+            .sorted((a, b) -> a.id().compareTo(b.id()))
+            .map(e -> transport.link(e, policy))
+            .toList();
+    return links.stream()
         .<BatteryPort>map(
-            e ->
+            link ->
                 new MarstekBattery(
-                    transport.link(e, policy), transport.clock(), transport.settings()))
+                    link,
+                    transport.clock(),
+                    transport.settings(),
+                    factoryPort == 0 ? null : new FactoryPortProbe(transport, policy, factoryPort)))
         .toList();
   }
 

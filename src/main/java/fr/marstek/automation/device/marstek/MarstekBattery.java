@@ -8,6 +8,7 @@ import fr.marstek.automation.device.CommandRejected;
 import fr.marstek.automation.device.DeviceIdentity;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand;
+import fr.marstek.automation.device.PortMismatch;
 import fr.marstek.automation.device.marstek.protocol.DeviceInfo;
 import fr.marstek.automation.device.marstek.protocol.DeviceProfile;
 import fr.marstek.automation.device.marstek.protocol.EsMode;
@@ -18,6 +19,7 @@ import fr.marstek.automation.device.marstek.protocol.Request;
 import fr.marstek.automation.device.marstek.protocol.SetResult;
 import fr.marstek.automation.units.WattHours;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +34,33 @@ public final class MarstekBattery implements BatteryPort {
 
   private static final Logger log = LoggerFactory.getLogger(MarstekBattery.class);
 
-  private final BatteryLink link;
   private final TransportClock clock;
-  private final SlowReads slowReads;
+  private final MarstekClientSettings settings;
+  private final FactoryPortProbe factoryPort;
+  private volatile BatteryLink link;
+  private volatile SlowReads slowReads;
+  private volatile PortMismatch portMismatch;
   private final ModeReads modeReads = new ModeReads();
   private volatile DeviceProfile profile = DeviceProfile.UNKNOWN;
   private volatile Instant profileTriedAt = Instant.MIN;
   private volatile WattHours lastCapacity;
 
   MarstekBattery(BatteryLink link, TransportClock clock, MarstekClientSettings settings) {
+    this(link, clock, settings, null);
+  }
+
+  /**
+   * @param factoryPort tried once when the battery never answers on its port; null for none
+   */
+  MarstekBattery(
+      BatteryLink link,
+      TransportClock clock,
+      MarstekClientSettings settings,
+      FactoryPortProbe factoryPort) {
     this.link = link;
     this.clock = clock;
+    this.settings = settings;
+    this.factoryPort = factoryPort;
     this.slowReads = new SlowReads(link, settings.temperatureEvery());
   }
 
@@ -73,6 +91,59 @@ public final class MarstekBattery implements BatteryPort {
 
   @Override
   public BatteryStatus readStatus(boolean meterNeeded) throws BatteryUnreachable {
+    try {
+      return readStatusOnce(meterNeeded);
+    } catch (BatteryUnreachable e) {
+      if (!movedToFactoryPort()) {
+        throw e;
+      }
+      return readStatusOnce(meterNeeded);
+    }
+  }
+
+  @Override
+  public Optional<PortMismatch> portMismatch() {
+    return Optional.ofNullable(portMismatch);
+  }
+
+  /**
+   * When the battery never answered on its configured port but does on the factory one, talks to it
+   * there for the rest of the run (the household wants its battery driven) and says which line of
+   * {@code .env} to set.
+   */
+  private boolean movedToFactoryPort() {
+    if (factoryPort == null) {
+      return false;
+    }
+    BatteryLink configured = link;
+    var answer = factoryPort.tryOnce(configured);
+    if (answer.isEmpty()) {
+      return false;
+    }
+    BatteryLink found = answer.get().link();
+    var mismatch =
+        new PortMismatch(
+            id(), configured.endpoint().address().getPort(), found.endpoint().address().getPort());
+    link = found;
+    slowReads = new SlowReads(found, settings.temperatureEvery());
+    answer
+        .get()
+        .device()
+        .ifPresent(
+            info -> {
+              profile = DeviceProfile.of(info);
+              profileTriedAt = found.budgetNow();
+            });
+    portMismatch = mismatch;
+    log.warn("{} ({})", capitalized(mismatch.describe()), found.endpoint().hostAndPort());
+    return true;
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private BatteryStatus readStatusOnce(boolean meterNeeded) throws BatteryUnreachable {
     DeviceProfile known = knownProfile();
     EsStatus es =
         read(Request.read(Method.ES_STATUS), r -> EsStatus.from(r.requireResult(), known));

@@ -75,6 +75,16 @@ final class MarstekTransport implements SmartLifecycle {
     return link;
   }
 
+  /** True when a battery link to this address exists already (another configured battery). */
+  boolean hasLink(InetSocketAddress address) {
+    return links.containsKey(address);
+  }
+
+  /** Drops a link nobody uses any more (a probe that went unanswered); its socket stays shared. */
+  void forget(BatteryLink link) {
+    links.remove(link.endpoint().address(), link);
+  }
+
   private LocalSocket devicePortSocket(BatteryEndpoint endpoint) {
     int port = endpoint.address().getPort();
     try {

@@ -123,6 +123,9 @@ class StatusController {
           "demo mode: no BATTERY_X_IP is set, so simulated batteries are controlled, not yours"
               + " (set BATTERY_1_IP in .env, see .env.example)");
     }
+    batteries.all().stream()
+        .flatMap(b -> b.portMismatch().stream())
+        .forEach(m -> all.add(m.describe()));
     warnings.ifAvailable(w -> all.addAll(w.warnings()));
     return all;
   }

@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.dashboard;
 
+import java.util.List;
+
 /**
  * What every dashboard page shows around its content.
  *
@@ -8,6 +10,8 @@ package fr.marstek.automation.web.dashboard;
  * @param notice a message about the last action that worked, or empty
  * @param problem a message about the last action that failed, or empty
  * @param simulatedTempo the demo's Tempo colours are simulated (no provider named)
+ * @param portHints batteries found on another port than configured, each with the {@code .env} line
+ *     to set, in the page's language
  */
 public record Page(
     Texts t,
@@ -18,11 +22,17 @@ public record Page(
     String csrf,
     String notice,
     String problem,
-    boolean simulatedTempo) {
+    boolean simulatedTempo,
+    List<String> portHints) {
+
+  public Page {
+    portHints = List.copyOf(portHints);
+  }
 
   /** The same frame with another problem message (a form shown again after a refusal). */
   public Page withProblem(String message) {
-    return new Page(t, path, demo, paused, loggedIn, csrf, notice, message, simulatedTempo);
+    return new Page(
+        t, path, demo, paused, loggedIn, csrf, notice, message, simulatedTempo, portHints);
   }
 
   /** The current path with another language. */

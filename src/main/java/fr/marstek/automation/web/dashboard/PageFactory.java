@@ -3,6 +3,7 @@ package fr.marstek.automation.web.dashboard;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.web.security.DashboardLogin;
 import fr.marstek.automation.web.security.ReadAccess;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,24 @@ class PageFactory {
         csrf,
         message(t, flash, "notice"),
         message(t, flash, "problem"),
-        colours.providerNames().equals(List.of("demo")));
+        colours.providerNames().equals(List.of("demo")),
+        portHints(t));
+  }
+
+  /** Batteries that answered on the factory port only: the household must fix its .env. */
+  private List<String> portHints(Texts t) {
+    return batteries.all().stream()
+        .flatMap(b -> b.portMismatch().stream())
+        .map(
+            m ->
+                t.phrase(
+                    Phrase.of(
+                        "battery.wrongPort",
+                        Phrase.Arg.text(m.battery().value()),
+                        Phrase.Arg.text(Integer.toString(m.answering())),
+                        Phrase.Arg.text(Integer.toString(m.configured())),
+                        Phrase.Arg.text(m.setting()))))
+        .toList();
   }
 
   private static String message(Texts t, Map<String, ?> flash, String name) {

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Plan page as a picture: each battery's planned state of charge hour by hour over the Tempo
- * colour and price of each hour, and the plan's reasons said once each with the hours and batteries
- * they apply to (the same reason used to be printed once per hour and battery).
+ * The Plan page as a picture: each battery's planned state of charge hour by hour, one line each in
+ * one chart (three charts did not fit two phone screens once the plan ran to 48 hours), over the
+ * Tempo colour and price of each hour, and the plan's reasons said once each with the hours and
+ * batteries they apply to (the same reason used to be printed once per hour and battery).
  *
  * @param hours the hours ahead, the same for every battery
  * @param lines each battery's planned state of charge
@@ -29,7 +30,7 @@ public record PlanChart(List<Hour> hours, List<Line> lines, List<Reason> reasons
   /** Width and height of the SVG's drawing, in its own units; the page scales it. */
   public static final int WIDTH = 480;
 
-  public static final int HEIGHT = 96;
+  public static final int HEIGHT = 120;
 
   /**
    * One hour of the plan's horizon.
@@ -137,6 +138,16 @@ public record PlanChart(List<Hour> hours, List<Line> lines, List<Reason> reasons
       ticks.add(i);
     }
     return ticks;
+  }
+
+  /** True when a battery charges from the grid in that hour: marked under the chart. */
+  public boolean charging(int hour) {
+    return lines.stream().anyMatch(l -> Boolean.TRUE.equals(l.charging().get(hour)));
+  }
+
+  /** The distinct colours ahead, in order: one legend line each, with its periods' prices. */
+  public List<String> legendColours() {
+    return legend().stream().map(Hour::colour).distinct().toList();
   }
 
   /** The distinct colours and periods ahead with their price, for the legend. */

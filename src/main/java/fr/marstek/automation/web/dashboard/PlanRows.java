@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One battery's next 24 hours: the schedule's steps (what control will ask, and why) and, with the
- * Tempo strategy, the plan's hourly slots.
+ * One battery's schedule over the next 24 hours (what control will ask, and why) and, with the
+ * Tempo strategy, the plan's hourly slots over the plan's whole horizon: to the end of tomorrow's
+ * Tempo day, 24 to 48 hours, so that tomorrow's colour is in the chart once it is known.
  */
 public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
 
@@ -31,6 +32,9 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
       Instant from, Instant to, String action, Integer powerW, int targetSoc, Phrase reason) {}
 
   static final Duration AHEAD = Duration.ofHours(24);
+
+  /** The plan ends with tomorrow's Tempo day (06:00 the day after), at most 48 hours ahead. */
+  static final Duration PLAN_AHEAD = Duration.ofHours(48);
 
   static List<PlanRows> of(
       List<BatteryHealth> fleet, Automation automation, Optional<Plan> plan, Instant now) {
@@ -55,7 +59,7 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
   }
 
   private static List<Slot> slots(Optional<Plan> plan, String battery, Instant now) {
-    Instant end = now.plus(AHEAD);
+    Instant end = now.plus(PLAN_AHEAD);
     return plan.stream()
         .flatMap(p -> p.batteries().stream())
         .filter(b -> b.battery().equals(battery))

@@ -256,8 +256,15 @@ class DashboardIT {
       assertThat(browser.errors()).isEmpty();
 
       open("/plan");
-      assertThat(browser.driver.findElements(By.cssSelector("#plan-chart figure svg"))).hasSize(3);
-      assertThat(browser.driver.findElements(By.cssSelector("#plan-1 polyline.soc"))).hasSize(1);
+      // one chart, one line per battery (three charts of 48 hours no longer fitted a phone)
+      assertThat(browser.driver.findElements(By.cssSelector("#plan-chart figure svg"))).hasSize(1);
+      assertThat(browser.driver.findElements(By.cssSelector("#plan-chart polyline.soc")))
+          .hasSize(3);
+      assertThat(text("#plan-chart .legend.lines")).contains("1", "2", "3");
+      // issue #15 item 5: the chart runs to the end of tomorrow's Tempo day (24-48 h), tomorrow's
+      // known colour included
+      assertThat(browser.driver.findElements(By.cssSelector("#plan-chart rect.hour")))
+          .hasSizeBetween(25, 48);
       assertThat(text("#plan-reasons")).isNotBlank();
       long height =
           ((Number) browser.driver.executeScript("return document.documentElement.scrollHeight"))
@@ -275,6 +282,11 @@ class DashboardIT {
           .atMost(PATIENCE)
           .until(() -> "true".equals(find("body").getDomAttribute("data-loaded")));
       assertThat(browser.driver.findElements(By.cssSelector(".chart canvas"))).hasSize(3);
+      // issue #15 item 11: each chart has a legend, in the page's language
+      var legends = browser.driver.findElements(By.cssSelector(".chart .u-legend"));
+      assertThat(legends).hasSize(3);
+      assertThat(legends.get(0).getText()).contains("Heure", "Charge (%)");
+      assertThat(legends.get(2).getText()).contains("Puissance réseau");
       assertThat(find("#csv-telemetry").getDomProperty("href")).contains("format=csv");
       browser.screenshot("history-" + suffix);
       assertThat(browser.errors()).isEmpty();
@@ -503,6 +515,9 @@ class DashboardIT {
           .hasSizeGreaterThan(DAYS);
       assertThat(text("#month-table tbody")).contains("€");
       assertThat(browser.driver.findElements(By.cssSelector("#chart-daily canvas"))).hasSize(1);
+      // issue #15 item 11: the chart spans the season's days, not years of empty axis
+      assertThat(Integer.parseInt(find("#chart-daily").getDomAttribute("data-days")))
+          .isBetween(1, DAYS + 3);
       Object overflow =
           browser.driver.executeScript(
               "return document.documentElement.scrollWidth > window.innerWidth;");
@@ -545,7 +560,7 @@ class DashboardIT {
   void speaksFrenchToAFrenchBrowserAndEnglishOtherwiseUnlessAsked() throws Exception {
     assertThat(page("/", "fr-FR,fr;q=0.9")).contains("<html lang=\"fr\"", "Maintenant");
     assertThat(page("/", "de-DE,en;q=0.5")).contains("<html lang=\"en\"", ">Now<");
-    assertThat(page("/plan?lang=en", "fr-FR")).contains("The next 24 hours");
+    assertThat(page("/plan?lang=en", "fr-FR")).contains("Today and tomorrow");
     var chosen =
         http.send(
             HttpRequest.newBuilder(URI.create(url("/history?lang=fr"))).build(),
