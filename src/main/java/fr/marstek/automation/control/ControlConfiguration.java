@@ -50,13 +50,18 @@ class ControlConfiguration {
   }
 
   @Bean
+  AutomationHandle automationHandle() {
+    return new AutomationHandle();
+  }
+
+  @Bean
   FleetObserver fleetObserver(
       Batteries batteries,
       ObserverSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler,
-      ObjectProvider<Automation> automation) {
+      AutomationHandle automation) {
     return new FleetObserver(
         batteries,
         settings,
@@ -64,11 +69,11 @@ class ControlConfiguration {
         clock,
         scheduler,
         id -> {
-          Automation a = automation.getIfAvailable();
+          Automation a = automation.orNull();
           return a != null && a.meterNeeded(id);
         },
         id -> {
-          Automation a = automation.getIfAvailable();
+          Automation a = automation.orNull();
           return a == null ? Optional.empty() : a.followUpAt(id);
         });
   }
@@ -85,7 +90,8 @@ class ControlConfiguration {
       ObjectProvider<LoadHistory> loadHistory,
       ObjectProvider<TempoPrices> prices,
       ObserverSettings observer,
-      ImportCapSettings importCap) {
+      ImportCapSettings importCap,
+      AutomationHandle handle) {
     TempoColours colours = tempo.getIfUnique(() -> null);
     settings = usable(settings, colours);
     var plans =
@@ -101,16 +107,19 @@ class ControlConfiguration {
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
     var caps = new ImportCapGrants(importCap, observer.interval());
     var ids = batteries.all().stream().map(BatteryPort::id).toList();
-    return new Automation(
-        batteries,
-        settings,
-        events,
-        clock,
-        new IntentStore(jdbc),
-        plans,
-        new LeaseKeeper(leases, ids, clock),
-        SlotRecord.stored(jdbc),
-        caps);
+    var automation =
+        new Automation(
+            batteries,
+            settings,
+            events,
+            clock,
+            new IntentStore(jdbc),
+            plans,
+            new LeaseKeeper(leases, ids, clock),
+            SlotRecord.stored(jdbc),
+            caps);
+    handle.set(automation);
+    return automation;
   }
 
   /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */
