@@ -120,7 +120,7 @@ final class BatteryReconciler {
       }
       if (progress.attempts == 0 || progress.retryDue(now, retry)) {
         send(missing, cause(desired), now);
-        verifyAtOnce(desired, overrides);
+        verifyAtOnce(desired);
       }
       return view();
     }
@@ -136,7 +136,7 @@ final class BatteryReconciler {
     }
     if (progress.attempts == 0 || progress.retryDue(now, retry)) {
       send(progress.commands, cause(desired), now);
-      verifyAtOnce(desired, overrides);
+      verifyAtOnce(desired);
     } else if (progress.passiveCheckDue(now) && !progress.passiveResent) {
       // The Passive command was acknowledged and its power does not follow: once, at once.
       progress.passiveResent = true;
@@ -216,7 +216,7 @@ final class BatteryReconciler {
         Optional.ofNullable(progress.lastSent));
   }
 
-  private void verifyAtOnce(DesiredState desired, List<ModeOverride> overrides) {
+  private void verifyAtOnce(DesiredState desired) {
     if (desired.intent() instanceof Intent.FixedPower) {
       return; // a setpoint takes a few seconds: the poll about 10 s later checks it
     }

@@ -198,7 +198,11 @@ public final class FleetObserver implements SmartLifecycle {
     Instant when = at.get();
     followUps.put(port.id(), when);
     Duration delay = wait.isNegative() ? Duration.ZERO : wait;
-    scheduler.schedule(() -> followUpPoll(port, when), scheduler.getClock().instant().plus(delay));
+    // Not kept: a superseded follow-up finds itself gone from followUps and does nothing, and the
+    // poll it starts reports its own failures.
+    var unused =
+        scheduler.schedule(
+            () -> followUpPoll(port, when), scheduler.getClock().instant().plus(delay));
   }
 
   private void followUpPoll(BatteryPort port, Instant when) {

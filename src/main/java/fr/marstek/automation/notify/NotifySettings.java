@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,12 @@ public record NotifySettings(
           .filter(k -> k != NoticeKind.TEST)
           .map(NoticeKind::settingName)
           .collect(Collectors.joining(","));
+
+  /**
+   * Commas or spaces between NOTIFY_EVENTS items. Like String.split, splitAsStream drops a trailing
+   * empty item, so {@code plan,} stays accepted while a leading comma is still told as a mistake.
+   */
+  private static final Pattern EVENT_SEPARATORS = Pattern.compile("[,\\s]+");
 
   public NotifySettings {
     events = Map.copyOf(events);
@@ -80,7 +87,7 @@ public record NotifySettings(
     if (raw.equals("none")) {
       return events;
     }
-    for (String item : raw.split("[,\\s]+")) {
+    for (String item : EVENT_SEPARATORS.splitAsStream(raw).toList()) {
       String[] parts = item.split(":", 2);
       var kind = NoticeKind.bySettingName(parts[0]).filter(k -> k != NoticeKind.TEST);
       if (kind.isEmpty()) {
@@ -107,7 +114,7 @@ public record NotifySettings(
   private static Map<String, URI> baseUrls(Variables variables) {
     Map<String, URI> overrides = new LinkedHashMap<>();
     String raw = variables.text("NOTIFY_BASE_URL_OVERRIDES").orElse("");
-    for (String item : raw.split("[,\\s]+")) {
+    for (String item : raw.split("[,\\s]+", -1)) {
       if (item.isBlank()) {
         continue;
       }

@@ -84,7 +84,11 @@ final class OptimisingPlanner implements Planner {
    * red or white day that mostly did not come, and sold it again at a loss once the colour was
    * known.
    */
-  record Pending(int reveal, LocalDate day, double[] chance) {
+  record Pending(
+      int reveal,
+      LocalDate day,
+      // indexed by colour ordinal, as the planner's other per-colour tables: read in its loops
+      @SuppressWarnings("ArrayRecordComponent") double[] chance) {
 
     // tempo.md section 1.3: binding at 10:30, announced about 11:00, worst case from 12:00
     private static final LocalTime EXPECTED = LocalTime.of(11, 0);
@@ -149,6 +153,7 @@ final class OptimisingPlanner implements Planner {
    * {@link #chanceOfRed}, white the white days left over the days that can still be white, blue the
    * rest.
    */
+  @SuppressWarnings("EnumOrdinal") // a plain array by ordinal, as Pending keeps it
   static double[] colourChances(TempoCalendar calendar, LocalDate day) {
     double[] chance = new double[TempoColour.values().length];
     double red = chanceOfRed(calendar, day);
@@ -188,6 +193,8 @@ final class OptimisingPlanner implements Planner {
   record Stocking(LocalDate from, double nightUnits, double redDayUnits) {}
 
   /** Per hour, in stored units: cost to charge, most in, value out, most out. */
+  // plain arrays, handed as they are to EnergyDp's hot loops; never compared or hashed
+  @SuppressWarnings("ArrayRecordComponent")
   record Limits(double[] buy, double[] maxIn, double[] sell, double[] maxOut) {}
 
   private Limits limits(PlanningInput in, Horizon h, Fleet fleet) {

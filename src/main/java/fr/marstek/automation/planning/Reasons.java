@@ -70,7 +70,7 @@ final class Reasons {
     Arg next = colour(h.colour[peak]);
     double there = h.price[peak];
     if (delta > NOISE_WH) {
-      Arg atPeak = percent(Math.round(socPercent(pooled[peak])));
+      Arg atPeak = percent((double) Math.round(socPercent(pooled[peak])));
       return assumed(peak, charging(next, there, here, atPeak));
     }
     if (delta < -NOISE_WH) {
@@ -87,7 +87,7 @@ final class Reasons {
             next,
             eurPerKwh(there),
             eurPerKwh(here),
-            percent(Math.round(100 * efficiency() * efficiency())),
+            percent((double) Math.round(100 * efficiency() * efficiency())),
             eurPerKwh(in.wearEurPerKwh())));
   }
 
@@ -160,6 +160,7 @@ final class Reasons {
   }
 
   /** Says first that tomorrow is weighed by its chances until its colour is published. */
+  @SuppressWarnings("EnumOrdinal") // Pending's chances are an array by colour ordinal
   private Phrase pendingPhrase(Phrase why) {
     OptimisingPlanner.Pending p = pending.orElseThrow();
     double[] chance = p.chance();
@@ -170,8 +171,8 @@ final class Reasons {
     return Phrase.of(
         "reason.plan.pending",
         day(p.day()),
-        percent(Math.round(100 * chance[TempoColour.RED.ordinal()])),
-        percent(Math.round(100 * chance[TempoColour.WHITE.ordinal()])),
+        percent((double) Math.round(100 * chance[TempoColour.RED.ordinal()])),
+        percent((double) Math.round(100 * chance[TempoColour.WHITE.ordinal()])),
         colour(shown),
         phrase(why));
   }

@@ -132,7 +132,7 @@ final class StressTable {
     int overByHouse = 0;
     List<String> counted = new ArrayList<>();
     for (TempoSeason season : seasons) {
-      SeasonReplay replay = replayOf(row, season, seasons);
+      SeasonReplay replay = replayOf(row, season);
       ReplayResult tempo =
           replay.run(new ReplayCase(season, Strategy.TEMPO, batteries, row.wear()));
       ReplayResult oracle =
@@ -164,7 +164,7 @@ final class StressTable {
         Double.isInfinite(row.maxGridW()) ? "no cap" : overByCharging + " (" + overByHouse + ")");
   }
 
-  private SeasonReplay replayOf(Row row, TempoSeason season, List<TempoSeason> seasons) {
+  private SeasonReplay replayOf(Row row, TempoSeason season) {
     LoadSeries series =
         row.loadFactor() == 1 ? load : StressVariants.scaled(load, row.loadFactor());
     TempoCalendar calendar =

@@ -206,10 +206,10 @@ public final class SimulatedBattery {
         id,
         r.at(),
         Percent.of(r.wholeSoc()),
-        Watts.of(Math.round(r.acPowerW())),
+        Watts.of((double) Math.round(r.acPowerW())),
         r.mode(),
         WattHours.of(r.capacityWh()),
-        Optional.of(Watts.of(Math.round(r.meterPowerW()))),
+        Optional.of(Watts.of((double) Math.round(r.meterPowerW()))),
         Optional.of(new Celsius(r.temperatureC())),
         WattHours.of(Math.floor(r.chargedWh())),
         WattHours.of(Math.floor(r.dischargedWh())));

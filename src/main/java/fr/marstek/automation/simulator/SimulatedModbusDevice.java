@@ -176,7 +176,7 @@ public final class SimulatedModbusDevice implements AutoCloseable {
     public void channelActive(ChannelHandlerContext ctx) {
       if (device[0] == null || !device[0].admit(ctx.channel())) {
         quirks.secondClientRefused();
-        ctx.close();
+        var unused = ctx.close(); // a refused client: how its closing ends does not matter
         return;
       }
       admitted = true;

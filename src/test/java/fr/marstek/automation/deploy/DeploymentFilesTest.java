@@ -89,6 +89,28 @@ class DeploymentFilesTest {
     assertThat(Path.of("deploy/mosquitto/mosquitto.conf")).exists();
   }
 
+  /**
+   * A moving tag (latest, 2) changes what runs under an unchanged compose file. The service's own
+   * image is the exception: compose builds it here from this checkout ({@code build: .}), so its
+   * tag names no release.
+   */
+  @Test
+  void everyImageTheComposeFilePullsHasAFullVersion() throws IOException {
+    Map<String, Map<String, Object>> services = cast(compose().get("services"));
+    assertThat(services).hasSizeGreaterThanOrEqualTo(3);
+    services.forEach(
+        (name, service) -> {
+          String image = service.get("image").toString();
+          if (service.containsKey("build")) {
+            assertThat(image).as(name).isEqualTo("marstek-automation:latest");
+          } else {
+            assertThat(image).as(name).matches("[a-z0-9./-]+:\\d+\\.\\d+\\.\\d+(-[a-z0-9.]+)?");
+          }
+        });
+    assertThat(service("mosquitto").get("image")).isEqualTo("eclipse-mosquitto:2.0.22");
+    assertThat(read("docs/DEPLOY.md")).contains("`eclipse-mosquitto:2.0.22`");
+  }
+
   @Test
   void theComposeFileUsesOnlyVariablesThatEnvExampleDocuments() throws IOException {
     Set<String> used = new TreeSet<>();

@@ -68,7 +68,8 @@ public final class ModbusClient implements SmartLifecycle {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("modbus-keeper").factory());
     long tick = settings.keeperTick().toMillis();
-    keeper.scheduleWithFixedDelay(this::keepAll, tick, tick, TimeUnit.MILLISECONDS);
+    // Not kept: shutting the executor down ends it, and each battery logs its own failures.
+    var unused = keeper.scheduleWithFixedDelay(this::keepAll, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   @Override

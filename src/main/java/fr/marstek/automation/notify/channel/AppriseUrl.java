@@ -62,7 +62,7 @@ record AppriseUrl(
       port = OptionalInt.of(Integer.parseInt(authority.substring(colon + 1)));
     }
     List<String> path =
-        Arrays.stream(pathText.split("/"))
+        Arrays.stream(pathText.split("/", -1))
             .filter(s -> !s.isEmpty())
             .map(AppriseUrl::decode)
             .toList();
@@ -70,7 +70,7 @@ record AppriseUrl(
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, String> parameters = new LinkedHashMap<>();
     Map<String, String> payload = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

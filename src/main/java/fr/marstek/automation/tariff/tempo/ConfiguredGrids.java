@@ -31,7 +31,7 @@ final class ConfiguredGrids {
    */
   static List<TempoPriceGrid> parse(String text) {
     List<TempoPriceGrid> grids = new ArrayList<>();
-    String[] parts = text.split(";");
+    String[] parts = text.split(";", -1);
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i].trim();
       if (part.isEmpty()) {

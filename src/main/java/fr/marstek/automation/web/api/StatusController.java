@@ -81,7 +81,7 @@ class StatusController {
         observer.fleet().stream()
             .map(
                 h ->
-                    new HealthView.Battery(
+                    new HealthView.BatteryHealthView(
                         h.id().value(),
                         h.online(),
                         h.lastError().orElse(null),
@@ -151,7 +151,7 @@ class StatusController {
         observer.fleet().stream()
             .map(
                 h ->
-                    new ScheduleView.Battery(
+                    new ScheduleView.BatteryScheduleView(
                         h.id().value(),
                         automation.schedule(h.id(), socOf(h), Duration.ofHours(24)).stream()
                             .map(s -> ScheduleView.Step.of(s, locale))
@@ -204,7 +204,7 @@ class StatusController {
       String status,
       boolean demo,
       @JsonProperty("automation_paused") boolean paused,
-      List<Battery> batteries,
+      List<BatteryHealthView> batteries,
       Control control,
       @JsonProperty("stored_settings_read") boolean storedSettingsRead,
       Database database,
@@ -216,7 +216,7 @@ class StatusController {
      * @param protocol {@code openapi} or {@code modbus}: how the battery is spoken to now ({@code
      *     modbus} after a silent Open API failed over to its {@code BATTERY_X_MODBUS_HOST})
      */
-    record Battery(
+    record BatteryHealthView(
         String id,
         boolean online,
         String reason,
@@ -293,8 +293,9 @@ class StatusController {
   }
 
   record ScheduleView(
-      @JsonProperty("generated_at") OffsetDateTime generatedAt, List<Battery> batteries) {
-    record Battery(String id, List<Step> steps) {}
+      @JsonProperty("generated_at") OffsetDateTime generatedAt,
+      List<BatteryScheduleView> batteries) {
+    record BatteryScheduleView(String id, List<Step> steps) {}
 
     record Step(OffsetDateTime from, OffsetDateTime to, String mode, String cause, String reason) {
       static Step of(ScheduleStep s, Locale locale) {

@@ -31,7 +31,7 @@ class DashboardSession {
     HttpSession session = request.getSession(true);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    session.setAttribute(LOGGED_IN, Boolean.TRUE);
+    session.setAttribute(LOGGED_IN, true);
     session.setAttribute(CSRF, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
@@ -47,7 +47,7 @@ class DashboardSession {
     if (query == null) {
       return false;
     }
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       String name = pair.split("=", 2)[0];
       try {
         name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ public record PlanRows(String battery, List<Step> steps, List<Slot> slots) {
   static final Duration AHEAD = Duration.ofHours(24);
 
   /** The plan ends with tomorrow's Tempo day (06:00 the day after), at most 48 hours ahead. */
-  static final Duration PLAN_AHEAD = Duration.ofHours(48);
+  static final Duration PLAN_AHEAD = Duration.ofDays(2);
 
   static List<PlanRows> of(
       List<BatteryHealth> fleet, Automation automation, Optional<Plan> plan, Instant now) {

@@ -75,7 +75,7 @@ public record TempoSettings(
     String raw =
         variables.text("TEMPO_PROVIDERS").orElse(RTE + "," + RTE_PUBLIC + "," + COULEUR_TEMPO);
     List<String> names = new ArrayList<>();
-    for (String part : raw.split("[,\\s]+")) {
+    for (String part : raw.split("[,\\s]+", -1)) {
       String name = part.trim().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         continue;
