@@ -1,5 +1,7 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,17 +16,16 @@ final class PeakHours {
   private PeakHours() {}
 
   static boolean contains(Instant t) {
-    LocalTime local = LocalDateTime.ofInstant(t, OperatingSchedule.PARIS).toLocalTime();
+    LocalTime local = LocalDateTime.ofInstant(t, PARIS).toLocalTime();
     return !local.isBefore(START) && local.isBefore(END);
   }
 
   static Instant nextEdge(Instant t) {
-    LocalDateTime local = LocalDateTime.ofInstant(t, OperatingSchedule.PARIS);
+    LocalDateTime local = LocalDateTime.ofInstant(t, PARIS);
     for (int d = 0; d <= 1; d++) {
       for (LocalTime edge : new LocalTime[] {START, END}) {
         Instant candidate =
-            ZonedDateTime.of(local.toLocalDate().plusDays(d), edge, OperatingSchedule.PARIS)
-                .toInstant();
+            ZonedDateTime.of(local.toLocalDate().plusDays(d), edge, PARIS).toInstant();
         if (candidate.isAfter(t)) {
           return candidate;
         }

@@ -1,15 +1,15 @@
 package fr.marstek.automation.tariff.tempo;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /** The Tempo day (06:00 to 06:00 Europe/Paris) and its peak and off-peak hours. */
 public final class TempoDays {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   public static final int DAY_START_HOUR = 6;
   public static final int OFF_PEAK_START_HOUR = 22;
 
