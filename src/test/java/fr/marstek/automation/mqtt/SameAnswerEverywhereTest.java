@@ -8,6 +8,7 @@ import fr.marstek.automation.control.ControlCommand;
 import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,13 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
@@ -43,20 +42,15 @@ import tools.jackson.databind.ObjectMapper;
  * with the same reason, and none of them takes it (issue #16: MQTT used to answer such a MANUAL
  * accepted).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + SameAnswerEverywhereTest.TOKEN,
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "POLL_INTERVAL_SECONDS=15",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
+      "MQTT_STATE_INTERVAL_SECONDS=5",
+      "MARSTEK_READ_TIMEOUT_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class SameAnswerEverywhereTest {
 
   static final String TOKEN = "test-token-0123456789abcdef";
