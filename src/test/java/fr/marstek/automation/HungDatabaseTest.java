@@ -1,5 +1,6 @@
 package fr.marstek.automation;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HungDatabaseTest {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:00:00");
   static final Duration INTERVAL = Duration.ofSeconds(15); // the least POLL_INTERVAL_SECONDS allows
   static final Duration DB_TIMEOUT = Duration.ofSeconds(3);

@@ -17,6 +17,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.units.Zone;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -108,5 +110,19 @@ class ModularityTest {
                     mapping(JavaClass::getName, toCollection(TreeSet::new))));
     byName.values().removeIf(names -> names.size() < 2);
     assertThat(byName).isEmpty();
+  }
+
+  /**
+   * The house's zone is named once, in {@link Zone}: a second {@code ZoneId.of("Europe/Paris")} (or
+   * any other zone) would let two clocks of the service disagree.
+   */
+  @Test
+  void onlyZoneNamesTheTimeZone() {
+    noClasses()
+        .that()
+        .doNotBelongToAnyOf(Zone.class)
+        .should()
+        .callMethodWhere(target(owner(assignableTo(ZoneId.class))).and(target(name("of"))))
+        .check(MAIN);
   }
 }

@@ -1,5 +1,7 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.control.Intent.FixedPower;
 import fr.marstek.automation.control.Intent.GridCharge;
 import fr.marstek.automation.control.Intent.Idle;
@@ -52,9 +54,7 @@ final class DeviceCommands {
     if (schedule.periodAt(now) == Period.NIGHT) {
       return schedule.dayEnd();
     }
-    return LocalDateTime.ofInstant(now, OperatingSchedule.PARIS)
-        .toLocalTime()
-        .truncatedTo(ChronoUnit.MINUTES);
+    return LocalDateTime.ofInstant(now, PARIS).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
   }
 
   // Windows crossing midnight are unverified on real firmware (spec 5.3), so the night is split:
@@ -87,7 +87,7 @@ final class DeviceCommands {
    * minute, which is not a drift.
    */
   static boolean inMidnightGap(List<ModeCommand> commands, Instant now) {
-    LocalTime local = LocalDateTime.ofInstant(now, OperatingSchedule.PARIS).toLocalTime();
+    LocalTime local = LocalDateTime.ofInstant(now, PARIS).toLocalTime();
     if (local.isBefore(LAST_MINUTE)) {
       return false;
     }

@@ -1,10 +1,11 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -13,8 +14,6 @@ import java.time.ZonedDateTime;
  * time so that both daylight-saving nights come out right.
  */
 public record OperatingSchedule(LocalTime dayStart, LocalTime dayEnd) {
-
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   public OperatingSchedule {
     if (dayStart.equals(dayEnd)) {

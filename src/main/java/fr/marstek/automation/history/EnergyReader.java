@@ -1,5 +1,7 @@
 package fr.marstek.automation.history;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,8 +72,7 @@ final class EnergyReader {
       double charged = follows ? delta(hour.chargedMax(), before.chargedMax()) : hour.charged();
       double discharged =
           follows ? delta(hour.dischargedMax(), before.dischargedMax()) : hour.discharged();
-      LocalDateTime local =
-          LocalDateTime.ofInstant(Instant.ofEpochMilli(hour.bucket()), Rollups.PARIS);
+      LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(hour.bucket()), PARIS);
       boolean peak = local.getHour() >= 6 && local.getHour() < 22;
       double[] sums = perDay.computeIfAbsent(local.minusHours(6).toLocalDate(), d -> new double[4]);
       sums[peak ? 1 : 0] += Math.max(0, charged);
@@ -89,7 +90,7 @@ final class EnergyReader {
   }
 
   static Instant tempoDayStart(LocalDate day) {
-    return day.atTime(6, 0).atZone(Rollups.PARIS).toInstant();
+    return day.atTime(6, 0).atZone(PARIS).toInstant();
   }
 
   private static double delta(Double high, Double low) {

@@ -1,9 +1,10 @@
 package fr.marstek.automation.history;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -13,7 +14,6 @@ import java.time.temporal.ChronoUnit;
  */
 final class Rollups {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final String COLUMNS =
       "samples, online_n, soc_sum, soc_n, battery_sum, battery_n, battery_min, battery_max,"
           + " grid_sum, grid_n, pv_sum, pv_n, temp_min, temp_max, charged_min, charged_max,"

@@ -1,5 +1,7 @@
 package fr.marstek.automation.history;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ final class SavingsReport {
                     .meterWatts()
                     .ifPresent(
                         meter -> {
-                          LocalDateTime local = LocalDateTime.ofInstant(hour, Rollups.PARIS);
+                          LocalDateTime local = LocalDateTime.ofInstant(hour, PARIS);
                           boolean peak = local.getHour() >= 6 && local.getHour() < 22;
                           // A mean power over one hour is that many watt-hours.
                           perDay

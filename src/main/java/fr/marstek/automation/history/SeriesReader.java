@@ -1,5 +1,7 @@
 package fr.marstek.automation.history;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -123,7 +125,7 @@ final class SeriesReader {
   }
 
   static Instant startOfDay(Instant at) {
-    return LocalDate.ofInstant(at, Rollups.PARIS).atStartOfDay(Rollups.PARIS).toInstant();
+    return LocalDate.ofInstant(at, PARIS).atStartOfDay(PARIS).toInstant();
   }
 
   static Double value(ResultSet rs, String column) throws SQLException {

@@ -1,9 +1,10 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.notify.Notice.Language;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import java.util.Locale;
 /** Numbers, hours and dates as each language writes them: 3,1 kWh and 0,52 € in French. */
 final class Figures {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("HH:mm").withZone(PARIS);
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");

@@ -1,5 +1,7 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.Action;
@@ -44,7 +46,7 @@ final class NightChargeWatch implements Watch {
 
   @Override
   public synchronized void check(Instant now) {
-    LocalTime local = ZonedDateTime.ofInstant(now, TempoDays.PARIS).toLocalTime();
+    LocalTime local = ZonedDateTime.ofInstant(now, PARIS).toLocalTime();
     if (local.isBefore(settings.chargeCheckFrom()) || local.getHour() >= TempoDays.DAY_START_HOUR) {
       return;
     }

@@ -1,5 +1,7 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.history.DaySavings;
 import fr.marstek.automation.history.HistoryQueries;
 import fr.marstek.automation.history.PeakPrices;
@@ -48,7 +50,7 @@ final class Summaries implements Watch {
 
   @Override
   public synchronized void check(Instant now) {
-    LocalDateTime local = LocalDateTime.ofInstant(now, TempoDays.PARIS);
+    LocalDateTime local = LocalDateTime.ofInstant(now, PARIS);
     LocalDate date = local.toLocalDate();
     LocalDate lastDay = TempoDays.tempoDayOf(now).minusDays(1);
     if (settings.dailySummaryAt().isPresent()

@@ -1,5 +1,7 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.Message;
@@ -71,8 +73,7 @@ final class TempoWatch implements Watch {
     boolean worthTelling = colour == TempoColour.RED || colour == TempoColour.WHITE;
     // Before 10:30 a colour is provisional (TempoColours.BINDING_PUBLICATION).
     Instant binding =
-        ZonedDateTime.of(outlook.today(), TempoColours.BINDING_PUBLICATION, TempoDays.PARIS)
-            .toInstant();
+        ZonedDateTime.of(outlook.today(), TempoColours.BINDING_PUBLICATION, PARIS).toInstant();
     if (!worthTelling || tomorrow.equals(announced) || now.isBefore(binding)) {
       return;
     }
@@ -88,7 +89,7 @@ final class TempoWatch implements Watch {
 
   private void warnIfStillUnknown(Instant now, TempoOutlook outlook) {
     LocalDate tomorrow = outlook.tomorrow();
-    LocalDateTime local = LocalDateTime.ofInstant(now, TempoDays.PARIS);
+    LocalDateTime local = LocalDateTime.ofInstant(now, PARIS);
     boolean evening =
         local.toLocalDate().equals(outlook.today())
             && !local.toLocalTime().isBefore(settings.tempoUnknownAt());

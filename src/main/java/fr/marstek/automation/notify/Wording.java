@@ -1,5 +1,7 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.control.BatteryCameBack;
 import fr.marstek.automation.control.BatteryDrifted;
 import fr.marstek.automation.control.BatteryProtocolSwitched;
@@ -12,14 +14,12 @@ import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The short French and English texts of control's notices, with their numbers. */
 final class Wording {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("HH:mm").withZone(PARIS);
 

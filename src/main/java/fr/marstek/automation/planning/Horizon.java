@@ -1,5 +1,7 @@
 package fr.marstek.automation.planning;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
@@ -58,7 +60,7 @@ final class Horizon {
       Instant at = first.plus(t, ChronoUnit.HOURS);
       h.start[t] = at;
       // one time-zone conversion per hour: the replay plans 8,760 times a season
-      LocalDateTime local = LocalDateTime.ofInstant(at, TempoDays.PARIS);
+      LocalDateTime local = LocalDateTime.ofInstant(at, PARIS);
       h.day[t] = TempoDays.tempoDayOf(local);
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
@@ -106,7 +108,7 @@ final class Horizon {
     for (int t = 0; t < hours(); t++) {
       if (assumed[t]) {
         copy.colour[t] = outcome;
-        LocalDate local = LocalDateTime.ofInstant(start[t], TempoDays.PARIS).toLocalDate();
+        LocalDate local = LocalDateTime.ofInstant(start[t], PARIS).toLocalDate();
         boolean night = offPeak[t];
         copy.price[t] =
             in.prices()

@@ -1,5 +1,7 @@
 package fr.marstek.automation.planning;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
@@ -102,7 +104,7 @@ final class OptimisingPlanner implements Planner {
       for (int t = 1; t < h.hours() && first < 0; t++) {
         first = h.assumed[t] ? t : -1;
       }
-      LocalDateTime local = LocalDateTime.ofInstant(h.start[0], TempoDays.PARIS);
+      LocalDateTime local = LocalDateTime.ofInstant(h.start[0], PARIS);
       if (first < 0 || local.getHour() < 6 || !local.toLocalTime().isBefore(DEADLINE)) {
         return Optional.empty();
       }

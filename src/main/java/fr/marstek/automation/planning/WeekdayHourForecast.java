@@ -1,6 +1,7 @@
 package fr.marstek.automation.planning;
 
-import fr.marstek.automation.tariff.tempo.TempoDays;
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -40,7 +41,7 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
   /** The mean over the same hours of what the cap left above the house. */
   @Override
   public OptionalDouble roomWatts(Instant hourStart, double capW) {
-    ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
+    ZonedDateTime local = hourStart.atZone(PARIS);
     double sum = 0;
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
@@ -58,11 +59,11 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       return OptionalDouble.of(sum / samples);
     }
     return OptionalDouble.of(
-        Math.max(0, capW - PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]));
+        Math.max(0, capW - PROFILE[LocalDateTime.ofInstant(hourStart, PARIS).getHour()]));
   }
 
   private OptionalDouble estimate(Instant hourStart, boolean highestOfWeeks) {
-    ZonedDateTime local = hourStart.atZone(TempoDays.PARIS);
+    ZonedDateTime local = hourStart.atZone(PARIS);
     double highest = 0;
     double sum = 0;
     int samples = 0;
@@ -81,7 +82,6 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
     if (samples >= MIN_SAMPLES) {
       return OptionalDouble.of(highestOfWeeks ? highest : sum / samples);
     }
-    return OptionalDouble.of(
-        PROFILE[LocalDateTime.ofInstant(hourStart, TempoDays.PARIS).getHour()]);
+    return OptionalDouble.of(PROFILE[LocalDateTime.ofInstant(hourStart, PARIS).getHour()]);
   }
 }

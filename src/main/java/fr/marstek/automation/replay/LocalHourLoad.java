@@ -1,6 +1,7 @@
 package fr.marstek.automation.replay;
 
-import fr.marstek.automation.tariff.tempo.TempoDays;
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ final class LocalHourLoad implements LoadSeries {
 
   @Override
   public OptionalDouble watts(Instant hourStart) {
-    return at(LocalDateTime.ofInstant(hourStart, TempoDays.PARIS));
+    return at(LocalDateTime.ofInstant(hourStart, PARIS));
   }
 
   OptionalDouble at(LocalDateTime wallClock) {

@@ -1,6 +1,7 @@
 package fr.marstek.automation.replay;
 
-import fr.marstek.automation.tariff.tempo.TempoDays;
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,12 +17,12 @@ record WeekdayAlignment(LoadSeries source, int loadYear) implements LoadSeries {
 
   @Override
   public OptionalDouble watts(Instant hourStart) {
-    LocalDateTime local = LocalDateTime.ofInstant(hourStart, TempoDays.PARIS);
+    LocalDateTime local = LocalDateTime.ofInstant(hourStart, PARIS);
     LocalDate from = sourceDate(local.toLocalDate(), loadYear);
     if (source instanceof LocalHourLoad wallClock) {
       return wallClock.at(from.atTime(local.toLocalTime())); // same clock hour, no zone round trip
     }
-    Instant mapped = from.atTime(local.toLocalTime()).atZone(TempoDays.PARIS).toInstant();
+    Instant mapped = from.atTime(local.toLocalTime()).atZone(PARIS).toInstant();
     return source.watts(mapped);
   }
 

@@ -1,5 +1,7 @@
 package fr.marstek.automation.simulator;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +9,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** The bundled hourly household load of 2009, looked up by Europe/Paris (day-of-year, hour). */
 final class LoadProfile2009 {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String RESOURCE = "/simulator/load-profile-2009.csv";
   private static final int DAYS = 365;
   private static final int HOURS = DAYS * 24;

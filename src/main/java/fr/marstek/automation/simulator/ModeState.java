@@ -1,5 +1,7 @@
 package fr.marstek.automation.simulator;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.device.ModeCommand.ManualSlot;
 import fr.marstek.automation.units.Watts;
@@ -17,7 +19,7 @@ final class ModeState {
 
   private static final Duration LONGEST_STEP = Duration.ofSeconds(60);
 
-  private final ManualSchedule schedule = new ManualSchedule(LoadProfile2009.PARIS);
+  private final ManualSchedule schedule = new ManualSchedule(PARIS);
   private final Watts chargeLimit;
   private Watts dischargeLimit;
   private DeviceMode mode = DeviceMode.AUTO;

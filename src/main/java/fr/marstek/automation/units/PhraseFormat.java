@@ -1,10 +1,11 @@
 package fr.marstek.automation.units;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.units.Phrase.Arg;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -29,7 +30,6 @@ public final class PhraseFormat {
     Optional<String> text(String key, Locale locale);
   }
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final int MAX_DEPTH = 8;
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import static fr.marstek.automation.units.PhraseFormat.english;
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Intent.GridCharge;
@@ -24,7 +25,7 @@ class DesiredStateSelectorTest {
       new DesiredStateSelector(OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE());
 
   private static Instant paris(String local) {
-    return ZonedDateTime.of(LocalDateTime.parse(local), OperatingSchedule.PARIS).toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(local), PARIS).toInstant();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Intent.FixedPower;
@@ -106,8 +107,7 @@ class DeviceCommandsTest {
   })
   void noEnabledSlotIsEmptyOrCouldBeReadAsAllDay(int start, int end, String paris) {
     var schedule = OperatingSchedule.ofHours(start, end);
-    var at =
-        java.time.ZonedDateTime.of(java.time.LocalDateTime.parse(paris), OperatingSchedule.PARIS);
+    var at = java.time.ZonedDateTime.of(java.time.LocalDateTime.parse(paris), PARIS);
 
     var commands =
         DeviceCommands.forIntent(

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -97,6 +98,6 @@ class FullNightOverUdpTest {
   }
 
   private static Instant atParis(String local) {
-    return LocalDateTime.parse(local).atZone(OperatingSchedule.PARIS).toInstant();
+    return LocalDateTime.parse(local).atZone(PARIS).toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledServiceIT {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final LocalDateTime EVENING = LocalDateTime.parse("2026-01-14T21:58:30");
   // around 22:00, midnight and 06:00, and 03:17 (the battery reset while down)
   private static final List<LocalTime> BOUNDARY_MINUTES =

@@ -1,5 +1,7 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
@@ -109,7 +111,7 @@ final class ModbusControl implements AutoCloseable {
   }
 
   LocalDateTime parisNow() {
-    return LocalDateTime.ofInstant(clock.instant(), OperatingSchedule.PARIS);
+    return LocalDateTime.ofInstant(clock.instant(), PARIS);
   }
 
   <T> List<T> eventsOf(Class<T> type) {

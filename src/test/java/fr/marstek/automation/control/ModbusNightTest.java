@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.CommandSent.Outcome;
@@ -110,6 +111,6 @@ class ModbusNightTest {
   }
 
   static Instant atParis(LocalDateTime local) {
-    return local.atZone(OperatingSchedule.PARIS).toInstant();
+    return local.atZone(PARIS).toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.device.ModbusProfile;
@@ -134,6 +135,6 @@ class ModbusRequestBenchmark {
   }
 
   private static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(OperatingSchedule.PARIS).toInstant();
+    return LocalDateTime.parse(local).atZone(PARIS).toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +18,7 @@ class OperatingScheduleTest {
   private final OperatingSchedule seed = OperatingSchedule.ofHours(6, 22);
 
   private static Instant paris(String localDateTime) {
-    return ZonedDateTime.of(LocalDateTime.parse(localDateTime), OperatingSchedule.PARIS)
-        .toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(localDateTime), PARIS).toInstant();
   }
 
   @ParameterizedTest

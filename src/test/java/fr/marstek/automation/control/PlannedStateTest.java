@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import static fr.marstek.automation.units.PhraseFormat.english;
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.config.Variables;
@@ -26,7 +27,7 @@ class PlannedStateTest {
   private final ControlSettings settings = ControlSettings.from(new Variables(Map.of()));
 
   private static Instant paris(String local) {
-    return ZonedDateTime.of(LocalDateTime.parse(local), OperatingSchedule.PARIS).toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(local), PARIS).toInstant();
   }
 
   private PlanKeeper keeper(Map<LocalDate, TempoColour> colours) {

@@ -1,5 +1,6 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Intent.GridCharge;
@@ -22,7 +23,7 @@ class ScheduleForecastTest {
       new DesiredStateSelector(SEED, SafetyLimits.venusE());
 
   private static Instant paris(String local) {
-    return ZonedDateTime.of(LocalDateTime.parse(local), OperatingSchedule.PARIS).toInstant();
+    return ZonedDateTime.of(LocalDateTime.parse(local), PARIS).toInstant();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package fr.marstek.automation.control;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
@@ -62,8 +64,16 @@ final class UdpControl implements AutoCloseable {
       ImportCapSettings importCap,
       MarstekClientSettings pacing,
       List<SimulatorOptions> options) {
+    this(clock, settings, importCap, UdpBatteries.start(pacing, clock, options));
+  }
+
+  private UdpControl(
+      MutableClock clock,
+      ControlSettings settings,
+      ImportCapSettings importCap,
+      UdpBatteries fleet) {
     this.clock = clock;
-    this.fleet = UdpBatteries.start(pacing, clock, options);
+    this.fleet = fleet;
     this.automation = ControlTestKit.automation(fleet, settings, events::add, clock, importCap);
   }
 
@@ -83,16 +93,19 @@ final class UdpControl implements AutoCloseable {
   }
 
   /**
-   * As {@link #at(String, SimulatorOptions...)}, each request given up after {@code timeout} (and
-   * retried twice): a fault run spends most of its real time waiting out lost requests.
+   * As {@link #at(String, SimulatorOptions...)} with one battery, each request given up after
+   * {@code timeout} (and retried twice). A request the simulated device leaves unanswered times out
+   * at once, on the transport's own clock, instead of after the timeout: a fault run loses hundreds
+   * and would otherwise spend most of its real time waiting them out. A late reply still has to
+   * come within the real timeout.
    */
-  static UdpControl withTimeout(String parisTime, Duration timeout, SimulatorOptions... options) {
+  static UdpControl withTimeout(String parisTime, Duration timeout, SimulatorOptions options) {
+    var clock = MutableClock.atParis(parisTime);
     return new UdpControl(
-        MutableClock.atParis(parisTime),
+        clock,
         SEED,
         ImportCapSettings.none(),
-        UdpBatteries.fastPacing(timeout, 2),
-        List.of(options));
+        UdpBatteries.startKnowingSilences(UdpBatteries.fastPacing(timeout, 2), clock, options));
   }
 
   /** One control cycle: every battery is read once and reconciled. */
@@ -153,7 +166,7 @@ final class UdpControl implements AutoCloseable {
   }
 
   LocalDateTime parisNow() {
-    return LocalDateTime.ofInstant(clock.instant(), OperatingSchedule.PARIS);
+    return LocalDateTime.ofInstant(clock.instant(), PARIS);
   }
 
   <T> List<T> eventsOf(Class<T> type) {

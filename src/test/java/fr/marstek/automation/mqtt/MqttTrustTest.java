@@ -1,5 +1,6 @@
 package fr.marstek.automation.mqtt;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +74,6 @@ class MqttTrustTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);
   private static final Duration POLL = Duration.ofSeconds(5); // POLL_INTERVAL_SECONDS
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String USER = "marstek-service";
   // Long and unusual, so finding it in the log cannot be a coincidence.
   private static final String PASSWORD = "brk-" + UUID.randomUUID();

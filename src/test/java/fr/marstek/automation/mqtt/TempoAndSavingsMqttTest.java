@@ -1,5 +1,6 @@
 package fr.marstek.automation.mqtt;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +74,6 @@ import tools.jackson.databind.ObjectMapper;
 class TempoAndSavingsMqttTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final BatteryId ONE = BatteryId.of(1);
   private static final LocalDate RED_DAY = LocalDate.parse("2025-12-15");
   private static final LocalDate BLUE_DAY = LocalDate.parse("2026-01-10");

@@ -1,5 +1,6 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +85,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultNoticesServiceTest {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final Duration CYCLE = Duration.ofSeconds(30);
 
   /** As FaultsOverUdpTest.BOUND: the longest retry wait plus one poll. */

@@ -1,5 +1,6 @@
 package fr.marstek.automation.notify;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class TempoProvidersDownForADayTest {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final Duration CYCLE = Duration.ofMinutes(5);
   static final BatteryId BATTERY_ID = new BatteryId("1");
   static final String RTE_CALENDARS =

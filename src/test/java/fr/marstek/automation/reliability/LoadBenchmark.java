@@ -1,5 +1,6 @@
 package fr.marstek.automation.reliability;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("benchmark")
 class LoadBenchmark {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final int BATTERIES = Integer.getInteger("load.batteries", 100);
   private static final int RATE = Integer.getInteger("load.rate", 200);
   private static final Duration WARM_UP = Duration.ofSeconds(20);

@@ -1,10 +1,11 @@
 package fr.marstek.automation.testing;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /**
  * Real time moved to a chosen moment: it ticks like the wall clock (so timers, sockets and a second
@@ -12,7 +13,6 @@ import java.time.ZoneId;
  */
 public final class ShiftedClock implements InstantSource {
 
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private volatile Duration shift;
 
   private ShiftedClock(Instant start) {

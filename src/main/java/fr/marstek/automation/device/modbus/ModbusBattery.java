@@ -1,5 +1,7 @@
 package fr.marstek.automation.device.modbus;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.device.BatteryStatus;
@@ -13,7 +15,6 @@ import fr.marstek.automation.device.modbus.RegisterMap.Field;
 import fr.marstek.automation.units.Watts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,8 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class ModbusBattery implements BatteryPort {
 
   private static final Logger log = LoggerFactory.getLogger(ModbusBattery.class);
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
   private final ModbusLink link;
   private final RegisterMap map;
   private final LinkClock clock;

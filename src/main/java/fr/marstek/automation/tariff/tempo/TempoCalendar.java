@@ -1,5 +1,7 @@
 package fr.marstek.automation.tariff.tempo;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -70,7 +72,7 @@ public final class TempoCalendar {
    * time) the day before: today's colour always, tomorrow's from that time on.
    */
   public TempoCalendar knownAt(Instant now, LocalTime publication) {
-    LocalDateTime local = LocalDateTime.ofInstant(now, TempoDays.PARIS);
+    LocalDateTime local = LocalDateTime.ofInstant(now, PARIS);
     LocalDate through =
         local.toLocalTime().isBefore(publication)
             ? local.toLocalDate()

@@ -1,5 +1,7 @@
 package fr.marstek.automation.tariff.tempo;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -180,6 +182,6 @@ public final class TempoColours {
   }
 
   private static Instant paris(LocalDate day, LocalTime time) {
-    return ZonedDateTime.of(day, time, TempoDays.PARIS).toInstant();
+    return ZonedDateTime.of(day, time, PARIS).toInstant();
   }
 }

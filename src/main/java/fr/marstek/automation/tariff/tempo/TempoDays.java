@@ -1,15 +1,15 @@
 package fr.marstek.automation.tariff.tempo;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /** The Tempo day (06:00 to 06:00 Europe/Paris) and its peak and off-peak hours. */
 public final class TempoDays {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   public static final int DAY_START_HOUR = 6;
   public static final int OFF_PEAK_START_HOUR = 22;
 
@@ -36,6 +36,20 @@ public final class TempoDays {
   public static boolean isOffPeak(LocalDateTime local) {
     int hour = local.getHour();
     return hour >= OFF_PEAK_START_HOUR || hour < DAY_START_HOUR;
+  }
+
+  /** The first 06:00 or 22:00 Paris after {@code t} (one hour off on the nights clocks change). */
+  public static Instant nextPeriodChange(Instant t) {
+    LocalDate date = LocalDateTime.ofInstant(t, PARIS).toLocalDate();
+    for (int d = 0; d <= 1; d++) {
+      for (int hour : new int[] {DAY_START_HOUR, OFF_PEAK_START_HOUR}) {
+        Instant candidate = date.plusDays(d).atTime(hour, 0).atZone(PARIS).toInstant();
+        if (candidate.isAfter(t)) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("no period change within two days of " + t);
   }
 
   public static Instant start(LocalDate tempoDay) {

@@ -1,5 +1,7 @@
 package fr.marstek.automation.tariff.tempo;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.config.Variables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,7 +111,7 @@ public record TempoPrices(List<TempoPriceGrid> grids) {
 
   /** The grid in force at an instant (changes happen at local midnight, Paris time). */
   public Optional<TempoPriceGrid> gridAt(Instant t) {
-    return gridOn(LocalDateTime.ofInstant(t, TempoDays.PARIS).toLocalDate());
+    return gridOn(LocalDateTime.ofInstant(t, PARIS).toLocalDate());
   }
 
   /**

@@ -1,13 +1,12 @@
 package fr.marstek.automation.web.api;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** Times in the API are ISO-8601 with the Paris offset of that instant. */
 final class ApiTimes {
-
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private ApiTimes() {}
 

@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.api;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.CommandRecord;
 import fr.marstek.automation.history.HistoryQueries;
@@ -11,7 +13,6 @@ import fr.marstek.automation.units.PhraseFormat;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +43,6 @@ class HistoryController {
     this.queries = queries;
     this.clock = clock.getIfAvailable(InstantSource::system);
   }
-
-  /** Times at the Paris offset, as the README promises (the instant is the same). */
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   static OffsetDateTime paris(Instant t) {
     return t == null ? null : t.atZone(PARIS).toOffsetDateTime();

@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.api;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.config.ConfigurationWarnings;
 import fr.marstek.automation.control.Automation;
@@ -14,7 +16,6 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.settings.Settings;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.PhraseFormat;
@@ -101,7 +102,7 @@ class StatusController {
             history.stream().findFirst().map(HealthView.Database::of).orElse(null),
             HealthView.Prices.of(
                 prices.getIfAvailable(TempoPrices::defaults),
-                LocalDate.ofInstant(clock.instant(), TempoDays.PARIS)),
+                LocalDate.ofInstant(clock.instant(), PARIS)),
             warnings());
     return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }

@@ -1,12 +1,13 @@
 package fr.marstek.automation.web.api;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,7 +17,6 @@ import org.springframework.http.HttpStatus;
  */
 record TimeRange(Instant from, Instant to) {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final Duration LONGEST = Duration.ofDays(3660);
   // History is stored in epoch milliseconds: outside these years a time cannot be one.
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");

@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.dashboard;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.control.CommandAnswer;
 import fr.marstek.automation.control.CommandAnswer.Refusal;
 import fr.marstek.automation.control.CommandAnswer.Refused;
@@ -205,6 +207,6 @@ class DashboardActions {
     if (until == null || until.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(LocalDateTime.parse(until.trim()).atZone(Texts.PARIS).toInstant());
+    return Optional.of(LocalDateTime.parse(until.trim()).atZone(PARIS).toInstant());
   }
 }

@@ -1,12 +1,13 @@
 package fr.marstek.automation.web.dashboard;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.notify.DeliveryResult;
 import fr.marstek.automation.notify.Notifications;
 import fr.marstek.automation.settings.SettingProblem;
 import fr.marstek.automation.settings.SettingValue;
 import fr.marstek.automation.settings.Settings;
 import fr.marstek.automation.settings.SettingsRejected;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.InstantSource;
@@ -220,7 +221,7 @@ class SettingsPage {
   /** The newest known price grid's first day, when it is more than six months old. */
   private Optional<String> outdatedGrid() {
     TempoPrices known = prices.getIfAvailable(TempoPrices::defaults);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), TempoDays.PARIS);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
     return known.isOutdatedOn(today)
         ? Optional.of(known.newest().validFrom().toString())
         : Optional.empty();

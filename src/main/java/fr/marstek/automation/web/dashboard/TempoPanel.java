@@ -1,5 +1,7 @@
 package fr.marstek.automation.web.dashboard;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
@@ -90,7 +92,7 @@ public record TempoPanel(
       alerts.add(new Alert("alert.todayUnknown", "", reason));
     }
     LocalDate tomorrow = outlook.tomorrow();
-    LocalTime local = LocalTime.ofInstant(now, TempoDays.PARIS);
+    LocalTime local = LocalTime.ofInstant(now, PARIS);
     // the night after midnight still belongs to the same Tempo day, and is later still
     boolean late = !local.isBefore(LATE) || local.getHour() < TempoDays.DAY_START_HOUR;
     if (!outlook.tomorrowColour().isKnown() && late) {

@@ -1,10 +1,11 @@
 package fr.marstek.automation.web.dashboard;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.PhraseFormat;
 import gg.jte.support.LocalizationSupport;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -12,7 +13,6 @@ import org.springframework.context.MessageSource;
 /** The page's messages in its language, for templates: {@code ${t.localize("key")}}. */
 public final class Texts implements LocalizationSupport {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final tools.jackson.databind.json.JsonMapper JSON =
       tools.jackson.databind.json.JsonMapper.builder().build();
 

@@ -1,7 +1,8 @@
 package fr.marstek.automation.tariff.tempo.provider;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,6 @@ record PollPlan(Duration waiting, Duration firstRetry, Duration longestRetry, Du
   }
 
   private static Instant paris(LocalDate day, LocalTime time) {
-    return ZonedDateTime.of(day, time, TempoDays.PARIS).toInstant();
+    return ZonedDateTime.of(day, time, PARIS).toInstant();
   }
 }

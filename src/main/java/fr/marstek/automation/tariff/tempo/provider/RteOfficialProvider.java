@@ -1,9 +1,10 @@
 package fr.marstek.automation.tariff.tempo.provider;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import fr.marstek.automation.tariff.tempo.ProviderFailure;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColourProvider;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TodayAndTomorrow;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ final class RteOfficialProvider implements TempoColourProvider {
   }
 
   private static String encode(LocalDate day) {
-    String date = day.atStartOfDay(TempoDays.PARIS).toOffsetDateTime().format(RTE_DATE);
+    String date = day.atStartOfDay(PARIS).toOffsetDateTime().format(RTE_DATE);
     // only the offset's '+' needs encoding (a raw one reads as a space, F06); colons stay as RTE
     // shows
     return date.replace("+", "%2B");
