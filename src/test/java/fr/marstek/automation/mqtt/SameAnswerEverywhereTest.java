@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.testing.ShiftedClock;
@@ -69,6 +71,7 @@ class SameAnswerEverywhereTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired FleetObserver observer;
   @Autowired MessageSource messages;
   @LocalServerPort int port;
@@ -149,7 +152,7 @@ class SameAnswerEverywhereTest {
     var allowed = rest("{\"mode\":\"MANUAL\",\"allow_peak_grid_charge\":true}");
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(automation.overrides()).hasSize(1);
-    automation.clearOverride(java.util.Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(java.util.Optional.of(ONE.value())));
   }
 
   private HttpResponse<String> rest(String body) throws Exception {
