@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
@@ -36,6 +38,7 @@ class HomeAssistantMqttTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired Batteries batteries;
   private Subscriber ha;
 
@@ -60,7 +63,7 @@ class HomeAssistantMqttTest {
   @AfterEach
   void disconnectHomeAssistant() throws Exception {
     ha.close();
-    automation.resume();
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   private JsonNode jsonOn(String topic) {

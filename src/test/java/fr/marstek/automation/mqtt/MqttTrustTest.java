@@ -10,6 +10,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
@@ -84,6 +86,7 @@ class MqttTrustTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired FleetObserver observer;
   private Subscriber ha;
 
@@ -156,7 +159,7 @@ class MqttTrustTest {
   @AfterEach
   void disconnectHomeAssistant() throws Exception {
     ha.close();
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
   }
 
   private JsonNode jsonOn(String topic) {

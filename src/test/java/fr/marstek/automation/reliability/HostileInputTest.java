@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,6 +58,7 @@ class HostileInputTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -701,8 +704,8 @@ class HostileInputTest {
   }
 
   private void cleanUp() {
-    automation.overrides().forEach(o -> automation.clearOverride(o.battery()));
-    automation.resume();
+    commands.submit(new ControlCommand.ClearOverride(java.util.Optional.empty()));
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   private String logIn(String from) throws Exception {

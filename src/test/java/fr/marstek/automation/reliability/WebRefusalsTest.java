@@ -3,6 +3,8 @@ package fr.marstek.automation.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +52,7 @@ class WebRefusalsTest {
 
   @LocalServerPort int port;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -129,7 +132,7 @@ class WebRefusalsTest {
     assertThat(inQuery.statusCode()).isEqualTo(403);
     assertThat(inBody.statusCode()).isEqualTo(302);
     assertThat(automation.isPaused()).isTrue();
-    automation.resume();
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   @ParameterizedTest(name = "{0}")
