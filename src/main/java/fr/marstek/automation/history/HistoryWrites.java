@@ -52,9 +52,27 @@ final class HistoryWrites {
                     .jdbc()
                     .batchUpdate(
                         INSERT_TELEMETRY, samples, samples.size(), HistoryWrites::bindTelemetry);
+                reopenRollupsFor(samples);
               }
               others.forEach(this::writeOne);
             });
+  }
+
+  /**
+   * Samples older than what the rollups have done (kept in memory through a database outage, or
+   * recorded for a past day) move the rollups' mark back to their hour, in the same transaction, so
+   * that the next rollup counts them; a restart between the two loses nothing.
+   */
+  private void reopenRollupsFor(List<TelemetrySample> samples) {
+    long earliest = samples.stream().mapToLong(s -> s.at().toEpochMilli()).min().orElseThrow();
+    long mark = Rollups.markCovering(earliest);
+    database
+        .jdbc()
+        .update(
+            "UPDATE rollup_state SET done_until = ? WHERE name = ? AND done_until > ?",
+            mark,
+            Rollups.WATERMARK,
+            mark);
   }
 
   private static void bindTelemetry(PreparedStatement ps, TelemetrySample s) throws SQLException {

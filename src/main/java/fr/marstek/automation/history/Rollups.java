@@ -34,7 +34,7 @@ final class Rollups {
           + " SUM(pv_n), MIN(temp_min), MAX(temp_max), MIN(charged_min), MAX(charged_max),"
           + " MIN(discharged_min), MAX(discharged_max)";
   private static final long HOUR = Duration.ofHours(1).toMillis();
-  private static final String WATERMARK = "rollups";
+  static final String WATERMARK = "rollups";
 
   private final HistoryDatabase database;
 
@@ -48,20 +48,26 @@ final class Rollups {
     if (earliest == null) {
       return;
     }
-    long doneUntil =
+    Long saved =
         database
             .jdbc()
             .query(
                 "SELECT done_until FROM rollup_state WHERE name = ?",
-                rs -> rs.next() ? rs.getLong(1) : 0L,
+                rs -> rs.next() ? rs.getLong(1) : null,
                 WATERMARK);
+    long doneUntil = saved == null ? 0L : saved;
     long from = Math.max(floorHour(earliest), doneUntil - HOUR);
     long currentHour = floorHour(now.toEpochMilli());
     if (from > currentHour) {
       return;
     }
     rebuild(Instant.ofEpochMilli(from), Instant.ofEpochMilli(currentHour + HOUR));
-    saveWatermark(currentHour);
+    saveWatermark(saved, currentHour);
+  }
+
+  /** The mark that makes the next catch-up start at the hour of {@code epochMilli}. */
+  static long markCovering(long epochMilli) {
+    return floorHour(epochMilli) + HOUR;
   }
 
   /** Recomputes hourly rollups for the hours and daily rollups for the days in [from, to). */
@@ -134,19 +140,25 @@ final class Rollups {
             });
   }
 
-  private void saveWatermark(long doneUntil) {
-    database
-        .transactions()
-        .executeWithoutResult(
-            status -> {
-              database.jdbc().update("DELETE FROM rollup_state WHERE name = ?", WATERMARK);
-              database
-                  .jdbc()
-                  .update(
-                      "INSERT INTO rollup_state (name, done_until) VALUES (?, ?)",
-                      WATERMARK,
-                      doneUntil);
-            });
+  // Moved only from the value read before the rebuild: a writer that moved it back meanwhile
+  // (samples older than the mark, see HistoryWrites) wins, and the next catch-up counts them.
+  private void saveWatermark(Long read, long doneUntil) {
+    if (read == null) {
+      database
+          .jdbc()
+          .update(
+              "INSERT INTO rollup_state (name, done_until) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+              WATERMARK,
+              doneUntil);
+    } else {
+      database
+          .jdbc()
+          .update(
+              "UPDATE rollup_state SET done_until = ? WHERE name = ? AND done_until = ?",
+              doneUntil,
+              WATERMARK,
+              read);
+    }
   }
 
   static long floorHour(long epochMilli) {

@@ -237,6 +237,31 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void samplesWrittenAfterTheRollupPassedTheirHourAreStillRolledUp() {
+    Instant today = Instant.parse("2026-11-20T09:00:00Z");
+    writeSamples(ONE, today, Duration.ofHours(1));
+    new Rollups(database).catchUp(today.plus(Duration.ofHours(2)));
+
+    // Kept in memory through an outage, or recorded for a past day: written after the rollup
+    // has moved past their hours, and counted by the next one.
+    Instant twoDaysAgo = today.minus(Duration.ofDays(2));
+    writeSamples(ONE, twoDaysAgo, Duration.ofHours(1));
+    new Rollups(database).catchUp(today.plus(Duration.ofHours(2)));
+
+    Series hourly =
+        queries.series(
+            Optional.of(ONE), twoDaysAgo, twoDaysAgo.plusSeconds(3600), Resolution.HOURLY);
+    assertThat(hourly.points()).singleElement().extracting(SeriesPoint::at).isEqualTo(twoDaysAgo);
+    Series daily =
+        queries.series(Optional.of(ONE), twoDaysAgo, today.plusSeconds(3600), Resolution.DAILY);
+    Instant dayOfTheLateSamples =
+        java.time.LocalDate.of(2026, 11, 18)
+            .atStartOfDay(fr.marstek.automation.units.Zone.PARIS)
+            .toInstant();
+    assertThat(daily.points()).extracting(SeriesPoint::at).contains(dayOfTheLateSamples);
+  }
+
+  @Test
   void rollupsMatchTheAggregatesOfTheRawSamples() {
     Instant from = Instant.parse("2026-11-20T09:00:00Z");
     List<TelemetrySample> one = writeSamples(ONE, from, Duration.ofHours(3));
