@@ -39,6 +39,13 @@ public final class SimulatedDevice implements AutoCloseable {
   private final AtomicInteger received = new AtomicInteger();
   private final Thread server;
   private volatile Instant deafUntil = Instant.MIN;
+  private volatile HandledListener handledListener = answered -> {};
+
+  /** Told, in order, of every datagram the device handled and whether it sent a readable reply. */
+  @FunctionalInterface
+  public interface HandledListener {
+    void handled(boolean answered);
+  }
 
   private SimulatedDevice(SimulatorOptions options, InstantSource clock, DatagramSocket socket) {
     this.options = options;
@@ -101,6 +108,14 @@ public final class SimulatedDevice implements AutoCloseable {
     return received.get();
   }
 
+  /**
+   * Tells the listener after each handled datagram whether a readable reply went out: a test client
+   * then knows at once that a lost request will never be answered (its timeouts cost no real time).
+   */
+  public void onHandled(HandledListener listener) {
+    handledListener = listener;
+  }
+
   @Override
   public void close() {
     socket.close();
@@ -123,13 +138,15 @@ public final class SimulatedDevice implements AutoCloseable {
       if (isOwnEcho(packet)) {
         continue;
       }
+      boolean answered = false;
       try {
-        respond(packet);
+        answered = respond(packet);
       } catch (IOException | RuntimeException e) {
         LOG.warn("simulated battery {} failed to answer: {}", options.bleMac(), e.toString());
       } finally {
         // Counted once handled, so a test that sees the count knows no reply is still coming.
         received.incrementAndGet();
+        handledListener.handled(answered);
       }
     }
   }
@@ -140,25 +157,26 @@ public final class SimulatedDevice implements AutoCloseable {
         && packet.getAddress().equals(socket.getLocalAddress());
   }
 
-  private void respond(DatagramPacket packet) throws IOException {
+  /** Answers one datagram; true when a reply that can be read was sent. */
+  private boolean respond(DatagramPacket packet) throws IOException {
     if (packet.getLength() == 0) {
       faults.emptyDatagramReceived();
     }
     if (faults.apiDisabled() || clock.instant().isBefore(deafUntil) || faults.dropsThisRequest()) {
-      return;
+      return false;
     }
     if (!quirks.answers()) {
-      return;
+      return false;
     }
     quirks.fallBack(battery.mode()).ifPresent(battery::drift);
     faults.driftTarget().ifPresent(battery::drift);
     Optional<String> reply = dispatcher.handle(packet.getData(), packet.getLength());
     if (reply.isEmpty()) {
-      return;
+      return false;
     }
     pause(faults.replyDelay());
-    byte[] bytes =
-        faults.garbageReplies() ? GARBAGE.clone() : reply.get().getBytes(StandardCharsets.UTF_8);
+    boolean garbage = faults.garbageReplies();
+    byte[] bytes = garbage ? GARBAGE.clone() : reply.get().getBytes(StandardCharsets.UTF_8);
     SocketAddress to =
         options.replyToApiPort()
             ? new InetSocketAddress(packet.getAddress(), socket.getLocalPort())
@@ -172,6 +190,7 @@ public final class SimulatedDevice implements AutoCloseable {
         faults.postReplyDeafness().isZero()
             ? Instant.MIN
             : clock.instant().plus(faults.postReplyDeafness());
+    return !garbage;
   }
 
   private static void pause(Duration delay) {

@@ -4,7 +4,6 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
-import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.device.marstek.UdpBatteries;
@@ -46,7 +45,10 @@ final class UdpControl implements AutoCloseable {
 
   final MutableClock clock;
   final UdpBatteries fleet;
+  final ControlTestKit.Reading reading = new ControlTestKit.Reading();
   final Automation automation;
+  final HouseholdIntent intent;
+  final ControlCycle cycle;
   final List<Object> events = new CopyOnWriteArrayList<>();
   int followUpPolls;
 
@@ -64,9 +66,20 @@ final class UdpControl implements AutoCloseable {
       ImportCapSettings importCap,
       MarstekClientSettings pacing,
       List<SimulatorOptions> options) {
+    this(clock, settings, importCap, UdpBatteries.start(pacing, clock, options));
+  }
+
+  private UdpControl(
+      MutableClock clock,
+      ControlSettings settings,
+      ImportCapSettings importCap,
+      UdpBatteries fleet) {
     this.clock = clock;
-    this.fleet = UdpBatteries.start(pacing, clock, options);
-    this.automation = ControlTestKit.automation(fleet, settings, events::add, clock, importCap);
+    this.fleet = fleet;
+    var control = ControlTestKit.control(fleet, settings, events::add, clock, importCap, reading);
+    this.automation = control.queries();
+    this.intent = control.intent();
+    this.cycle = control.cycle();
   }
 
   /** Batteries of one house under an import cap. */
@@ -85,23 +98,26 @@ final class UdpControl implements AutoCloseable {
   }
 
   /**
-   * As {@link #at(String, SimulatorOptions...)}, each request given up after {@code timeout} (and
-   * retried twice): a fault run spends most of its real time waiting out lost requests.
+   * As {@link #at(String, SimulatorOptions...)} with one battery, each request given up after
+   * {@code timeout} (and retried twice). A request the simulated device leaves unanswered times out
+   * at once, on the transport's own clock, instead of after the timeout: a fault run loses hundreds
+   * and would otherwise spend most of its real time waiting them out. A late reply still has to
+   * come within the real timeout.
    */
-  static UdpControl withTimeout(String parisTime, Duration timeout, SimulatorOptions... options) {
+  static UdpControl withTimeout(String parisTime, Duration timeout, SimulatorOptions options) {
+    var clock = MutableClock.atParis(parisTime);
     return new UdpControl(
-        MutableClock.atParis(parisTime),
+        clock,
         SEED,
         ImportCapSettings.none(),
-        UdpBatteries.fastPacing(timeout, 2),
-        List.of(options));
+        UdpBatteries.startKnowingSilences(UdpBatteries.fastPacing(timeout, 2), clock, options));
   }
 
   /** One control cycle: every battery is read once and reconciled. */
   void cycle() throws BatteryUnreachable {
     for (BatteryPort port : fleet.all()) {
-      BatteryStatus status = port.readStatus(automation.meterNeeded(port.id()));
-      automation.on(new BatteryStatusObserved(status));
+      cycle.run(port, false);
+      reading.rethrow();
     }
   }
 
@@ -125,14 +141,15 @@ final class UdpControl implements AutoCloseable {
     for (int round = 0; round < 10; round++) {
       boolean any = false;
       for (BatteryPort port : fleet.all()) {
-        Optional<Instant> at = automation.followUpAt(port.id());
+        Optional<Instant> at = cycle.followUpAt(port.id());
         if (at.isEmpty() || !at.get().isBefore(before)) {
           continue;
         }
         if (at.get().isAfter(clock.instant())) {
           clock.advance(Duration.between(clock.instant(), at.get()));
         }
-        automation.on(new BatteryStatusObserved(port.readStatus(false)));
+        cycle.run(port, true);
+        reading.rethrow();
         followUpPolls++;
         any = true;
       }

@@ -12,6 +12,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 
 /**
  * Marstek batteries over real UDP to simulated devices on loopback, for tests outside this package:
@@ -20,16 +22,25 @@ import java.util.Locale;
 public final class UdpBatteries implements Batteries, AutoCloseable {
 
   private final MarstekTransport transport;
+  private final InstantSource deviceClock;
+  private final Optional<KnownSilenceClock> knownSilences;
   private final List<SimulatedDevice> devices = new ArrayList<>();
   private final List<BatteryPort> ports = new ArrayList<>();
 
   // The request budget (how often each method may go out) runs on the devices' clock, as the
   // service keeps it on its own clock; datagram pacing waits on the real one.
-  private UdpBatteries(MarstekClientSettings settings, InstantSource budgetClock) {
+  private UdpBatteries(
+      MarstekClientSettings settings,
+      InstantSource budgetClock,
+      Optional<KnownSilenceClock> knownSilences) {
+    this.deviceClock = budgetClock;
+    this.knownSilences = knownSilences;
     this.transport =
         new MarstekTransport(
             settings,
-            new SystemTransportClock(InstantSource.system()),
+            knownSilences
+                .<TransportClock>map(c -> c)
+                .orElseGet(() -> new SystemTransportClock(InstantSource.system())),
             new RequestIds(),
             budgetClock);
   }
@@ -58,20 +69,37 @@ public final class UdpBatteries implements Batteries, AutoCloseable {
   /** Starts one simulated device per options (each gets its own MAC) on the devices' clock. */
   public static UdpBatteries start(
       MarstekClientSettings settings, InstantSource deviceClock, List<SimulatorOptions> options) {
-    var fleet = new UdpBatteries(settings, deviceClock);
+    return new UdpBatteries(settings, deviceClock, Optional.empty()).startDevices(options);
+  }
+
+  /**
+   * One battery whose requests the simulated device leaves unanswered (lost, API off) time out at
+   * once instead of after the timeout ({@link KnownSilenceClock}): for fault runs that lose
+   * hundreds of requests. Replies, late ones included, still come over real UDP in real time.
+   */
+  public static UdpBatteries startKnowingSilences(
+      MarstekClientSettings settings, InstantSource deviceClock, SimulatorOptions options) {
+    var clock = new KnownSilenceClock();
+    var fleet = new UdpBatteries(settings, deviceClock, Optional.of(clock));
+    fleet.startDevices(List.of(options));
+    fleet.device(1).onHandled(clock);
+    return fleet;
+  }
+
+  private UdpBatteries startDevices(List<SimulatorOptions> options) {
     for (SimulatorOptions o : options) {
-      int number = fleet.devices.size() + 1;
+      int number = devices.size() + 1;
       String mac = String.format(Locale.ROOT, "0123456789%02x", number);
       SimulatedDevice device = SimulatedDevice.start(o.withBleMac(mac), deviceClock);
-      fleet.devices.add(device);
+      devices.add(device);
       var endpoint = new BatteryEndpoint(BatteryId.of(number), device.address());
-      fleet.ports.add(
+      ports.add(
           new MarstekBattery(
-              fleet.transport.link(endpoint, LocalPortPolicy.EPHEMERAL),
-              fleet.transport.clock(),
-              settings));
+              transport.link(endpoint, LocalPortPolicy.EPHEMERAL),
+              transport.clock(),
+              transport.settings()));
     }
-    return fleet;
+    return this;
   }
 
   public static UdpBatteries start(
@@ -101,7 +129,20 @@ public final class UdpBatteries implements Batteries, AutoCloseable {
 
   @Override
   public void close() {
+    knownSilences.ifPresent(this::checkOneWaitPerRequest);
     transport.stop();
     devices.forEach(SimulatedDevice::close);
+  }
+
+  // The clock's n-th wait must have been for the n-th datagram the device handled.
+  private void checkOneWaitPerRequest(KnownSilenceClock clock) {
+    SimulatedDevice device = device(1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> device.requestsReceived() >= clock.waits());
+    if (device.requestsReceived() != clock.waits()) {
+      throw new IllegalStateException(
+          device.requestsReceived() + " requests handled, " + clock.waits() + " waited for");
+    }
   }
 }
