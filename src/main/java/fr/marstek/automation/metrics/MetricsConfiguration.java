@@ -3,12 +3,11 @@ package fr.marstek.automation.metrics;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +21,8 @@ class MetricsConfiguration {
   }
 
   @Bean
-  MeterBinder tariffGauges(
-      TempoColours colours, ObjectProvider<TempoPrices> prices, InstantSource clock) {
-    return new TariffGauges(colours, prices.getIfAvailable(TempoPrices::defaults), clock);
+  MeterBinder tariffGauges(TempoColours colours, Tariff tariff, InstantSource clock) {
+    return new TariffGauges(colours, tariff, clock);
   }
 
   @Bean

@@ -1,10 +1,9 @@
 package fr.marstek.automation.metrics;
 
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -19,12 +18,12 @@ import java.util.function.Function;
 final class TariffGauges implements MeterBinder {
 
   private final TempoColours colours;
-  private final TempoPrices prices;
+  private final Tariff tariff;
   private final InstantSource clock;
 
-  TariffGauges(TempoColours colours, TempoPrices prices, InstantSource clock) {
+  TariffGauges(TempoColours colours, Tariff tariff, InstantSource clock) {
     this.colours = colours;
-    this.prices = prices;
+    this.tariff = tariff;
     this.clock = clock;
   }
 
@@ -50,14 +49,7 @@ final class TariffGauges implements MeterBinder {
   }
 
   private double priceNow() {
-    var now = clock.instant();
-    TempoColour today = colours.outlook().todayColour();
-    if (today == TempoColour.UNKNOWN) {
-      return Double.NaN;
-    }
-    return prices
-        .gridAt(now)
-        .map(g -> g.price(today, TempoDays.isOffPeak(now)).eurPerKwh())
-        .orElse(Double.NaN);
+    // empty while today's colour is unknown: NaN, never the blue price
+    return tariff.periodAt(clock.instant()).map(p -> p.price().eurPerKwh()).orElse(Double.NaN);
   }
 }

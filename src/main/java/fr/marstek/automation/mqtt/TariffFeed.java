@@ -3,6 +3,7 @@ package fr.marstek.automation.mqtt;
 import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class TariffFeed {
   }
 
   TempoState tempo() {
-    return TempoState.of(colours.outlook(), colours.seasonTally(), clock.instant(), prices);
+    return TempoState.of(TempoNow.of(colours, prices, clock.instant()));
   }
 
   /** This month's and this season's savings, through today's Tempo day. */

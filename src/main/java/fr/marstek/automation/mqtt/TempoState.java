@@ -3,10 +3,8 @@ package fr.marstek.automation.mqtt;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,28 +38,20 @@ record TempoState(
   static final String PEAK = "PEAK";
   static final String OFF_PEAK = "OFF_PEAK";
 
-  static TempoState of(TempoOutlook outlook, SeasonTally tally, Instant now, TempoPrices prices) {
-    boolean offPeak = TempoDays.isOffPeak(now);
-    // The price of the hour now: today's colour (the Tempo day's) in the grid in force; unknown
-    // while today's colour is.
-    Double price =
-        outlook.todayColour() == TempoColour.UNKNOWN
-            ? null
-            : prices
-                .gridAt(now)
-                .map(g -> g.price(outlook.todayColour(), offPeak).eurPerKwh())
-                .orElse(null);
+  static TempoState of(TempoNow now) {
+    TempoOutlook outlook = now.outlook();
+    SeasonTally tally = now.tally();
     return new TempoState(
         outlook.todayColour().name(),
         outlook.tomorrowColour().name(),
         outlook.today(),
         outlook.tomorrow(),
-        offPeak ? OFF_PEAK : PEAK,
+        now.offPeak() ? OFF_PEAK : PEAK,
         tally.season().toString(),
         tally.left(TempoColour.BLUE),
         tally.left(TempoColour.WHITE),
         tally.left(TempoColour.RED),
         tally.complete(),
-        price);
+        now.priceEurPerKwhOrNull());
   }
 }

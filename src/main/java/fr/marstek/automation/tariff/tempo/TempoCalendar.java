@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * The colour of each Tempo day as far as it is known, and the season counters derived from it. A
  * view {@link #knownAt} hides what was not yet published at a given moment.
  */
-public final class TempoCalendar {
+public final class TempoCalendar implements ColourOfDay {
 
   private final NavigableMap<LocalDate, TempoColour> colours;
   private final LocalDate knownThrough;
@@ -84,6 +84,7 @@ public final class TempoCalendar {
     return new TempoCalendar(colours, through.isBefore(knownThrough) ? through : knownThrough);
   }
 
+  @Override
   public TempoColour colourOf(LocalDate tempoDay) {
     if (tempoDay.isAfter(knownThrough)) {
       return TempoColour.UNKNOWN;

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ColourCache}, and reports each provider's health. A colour nobody knows is {@link
  * TempoColour#UNKNOWN}, never blue.
  */
-public final class TempoColours {
+public final class TempoColours implements ColourOfDay {
 
   /** RTE's binding publication time: a colour read earlier for tomorrow is provisional. */
   public static final LocalTime BINDING_PUBLICATION = LocalTime.of(10, 30);
@@ -119,6 +119,7 @@ public final class TempoColours {
     return failure == null ? notYet : notYet + " (" + failure + ")";
   }
 
+  @Override
   public TempoColour colourOf(LocalDate tempoDay) {
     Known k = known.get(tempoDay);
     if (k != null) {

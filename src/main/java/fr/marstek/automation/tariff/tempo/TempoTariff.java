@@ -4,15 +4,17 @@ import fr.marstek.automation.tariff.PricePeriod;
 import fr.marstek.automation.tariff.Tariff;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 
-/** Tempo as a {@link Tariff}: colour from the calendar, period from the clock, dated prices. */
-public record TempoTariff(TempoCalendar calendar, TempoPrices prices) implements Tariff {
+/**
+ * Tempo as a {@link Tariff}: the day's colour from {@code colours} (a calendar, or the colours
+ * known now), the period from the clock, the price from the dated grids.
+ */
+public record TempoTariff(ColourOfDay colours, TempoPrices prices) implements Tariff {
 
   /** Tempo's hours alone: no colour is known, so {@link #periodAt} is always empty. */
   public static TempoTariff hours() {
-    return new TempoTariff(TempoCalendar.of(Map.of()), TempoPrices.defaults());
+    return new TempoTariff(day -> TempoColour.UNKNOWN, TempoPrices.defaults());
   }
 
   @Override
@@ -28,7 +30,7 @@ public record TempoTariff(TempoCalendar calendar, TempoPrices prices) implements
   @Override
   public Optional<PricePeriod> periodAt(Instant t) {
     LocalDate day = TempoDays.tempoDayOf(t);
-    TempoColour colour = calendar.colourOf(day);
+    TempoColour colour = colours.colourOf(day);
     if (!colour.isKnown()) {
       return Optional.empty();
     }

@@ -1,14 +1,12 @@
 package fr.marstek.automation.web.api;
 
 import fr.marstek.automation.tariff.tempo.TempoColours;
+import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
-import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -45,19 +43,18 @@ class TempoController {
                   + " colours and prices."),
           null);
     }
-    Instant now = clock.instant();
-    TempoOutlook outlook = colours.outlook();
-    Optional<TempoPriceGrid> grid = prices.gridAt(now);
+    TempoNow now = TempoNow.of(colours, prices, clock.instant());
+    TempoOutlook outlook = now.outlook();
     return new TempoView(
-        ApiTimes.paris(now),
+        ApiTimes.paris(now.at()),
         TempoView.Day.of(outlook.today(), outlook.todayColour(), colours.sourceOf(outlook.today())),
         TempoView.Day.of(
             outlook.tomorrow(), outlook.tomorrowColour(), colours.sourceOf(outlook.tomorrow())),
         outlook.tomorrowPublished(),
         outlook.unknownReason().orElse(null),
-        TempoView.Period.at(now, outlook.todayColour(), grid),
-        grid.map(TempoView.Prices::of).orElse(null),
-        TempoView.Season.of(colours.seasonTally()),
+        TempoView.Period.of(now),
+        now.grid().map(TempoView.Prices::of).orElse(null),
+        TempoView.Season.of(now.tally()),
         colours.health().stream().map(TempoView.Provider::of).toList());
   }
 }

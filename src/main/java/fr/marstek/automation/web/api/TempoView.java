@@ -5,9 +5,9 @@ import fr.marstek.automation.tariff.tempo.ProviderHealth;
 import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,22 +52,14 @@ record TempoView(
           Double priceEurPerKwh,
       OffsetDateTime from,
       OffsetDateTime to) {
-    static Period at(Instant now, TempoColour colour, Optional<TempoPriceGrid> grid) {
-      LocalDate day = TempoDays.tempoDayOf(now);
-      boolean offPeak = TempoDays.isOffPeak(now);
-      Instant from = offPeak ? TempoDays.offPeakStart(day) : TempoDays.start(day);
-      Instant to = offPeak ? TempoDays.end(day) : TempoDays.offPeakStart(day);
-      Double price =
-          colour.isKnown()
-              ? grid.map(g -> g.price(colour, offPeak).eurPerKwh()).orElse(null)
-              : null;
+    static Period of(TempoNow now) {
       return new Period(
-          offPeak ? "HC" : "HP",
-          !offPeak,
-          colour.name(),
-          price,
-          ApiTimes.paris(from),
-          ApiTimes.paris(to));
+          now.offPeak() ? "HC" : "HP",
+          !now.offPeak(),
+          now.todayColour().name(),
+          now.priceEurPerKwhOrNull(),
+          ApiTimes.paris(now.periodStart()),
+          ApiTimes.paris(now.periodEnd()));
     }
   }
 

@@ -2,6 +2,7 @@ package fr.marstek.automation.web.dashboard;
 
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
@@ -16,6 +17,7 @@ class FleetNow {
   private final Automation automation;
   private final TempoColours colours;
   private final TempoPrices prices;
+  private final Tariff tariff;
   private final InstantSource clock;
 
   FleetNow(
@@ -23,11 +25,13 @@ class FleetNow {
       Automation automation,
       TempoColours colours,
       TempoPrices prices,
+      Tariff tariff,
       InstantSource clock) {
     this.observer = observer;
     this.automation = automation;
     this.colours = colours;
     this.prices = prices;
+    this.tariff = tariff;
     this.clock = clock;
   }
 
@@ -38,7 +42,7 @@ class FleetNow {
   /** Reads known colours only (memory, then the history store): never asks a provider. */
   /** The plans drawn over the Tempo colours and prices of their hours. */
   PlanChart chart(java.util.List<PlanRows> plans) {
-    return PlanChart.of(plans, colours, prices);
+    return PlanChart.of(plans, colours, tariff);
   }
 
   TempoPanel tempo() {

@@ -1,9 +1,9 @@
 package fr.marstek.automation.web.dashboard;
 
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public record PlanChart(List<Hour> hours, List<Line> lines, List<Reason> reasons
    */
   public record Reason(Phrase reason, List<String> batteries, Instant from, int hours) {}
 
-  static PlanChart of(List<PlanRows> plans, TempoColours colours, TempoPrices prices) {
+  static PlanChart of(List<PlanRows> plans, TempoColours colours, Tariff tariff) {
     List<Instant> starts =
         plans.stream()
             .flatMap(p -> p.slots().stream())
@@ -68,11 +68,9 @@ public record PlanChart(List<Hour> hours, List<Line> lines, List<Reason> reasons
     List<Hour> hours = new ArrayList<>();
     for (Instant from : starts) {
       TempoColour colour = colours.colourOf(TempoDays.tempoDayOf(from));
-      boolean offPeak = TempoDays.isOffPeak(from);
-      Double price =
-          colour.isKnown()
-              ? prices.gridAt(from).map(g -> g.price(colour, offPeak).eurPerKwh()).orElse(null)
-              : null;
+      boolean offPeak = tariff.isOffPeak(from);
+      // empty while the day's colour is unknown: no price rather than the blue one
+      Double price = tariff.periodAt(from).map(p -> p.price().eurPerKwh()).orElse(null);
       hours.add(new Hour(from, colour.name(), offPeak, price));
     }
     List<Line> lines = new ArrayList<>();

@@ -6,6 +6,7 @@ import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
@@ -54,24 +55,20 @@ public record TempoPanel(
       return new TempoPanel(
           false, today, "UNKNOWN", "UNKNOWN", false, now, null, "", 0, 0, 0, false, "", List.of());
     }
-    TempoOutlook outlook = colours.outlook();
-    SeasonTally tally = colours.seasonTally();
-    boolean offPeak = TempoDays.isOffPeak(now);
+    TempoNow tempo = TempoNow.of(colours, prices, now);
+    TempoOutlook outlook = tempo.outlook();
+    SeasonTally tally = tempo.tally();
     LocalDate today = outlook.today();
     TempoColour colour = outlook.todayColour();
-    Double price =
-        colour.isKnown()
-            ? prices.gridAt(now).map(g -> g.price(colour, offPeak).eurPerKwh()).orElse(null)
-            : null;
     String reason = outlook.unknownReason().orElse("");
     return new TempoPanel(
         true,
         today,
         colour.name(),
         outlook.tomorrowColour().name(),
-        !offPeak,
-        offPeak ? TempoDays.end(today) : TempoDays.offPeakStart(today),
-        price,
+        !tempo.offPeak(),
+        tempo.periodEnd(),
+        tempo.priceEurPerKwhOrNull(),
         tally.season().toString(),
         tally.left(TempoColour.BLUE),
         tally.left(TempoColour.WHITE),

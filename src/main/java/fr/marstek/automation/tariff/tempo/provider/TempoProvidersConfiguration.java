@@ -3,10 +3,12 @@ package fr.marstek.automation.tariff.tempo.provider;
 import fr.marstek.automation.config.SettingsRule;
 import fr.marstek.automation.config.VariableSource;
 import fr.marstek.automation.config.Variables;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.ColourCache;
 import fr.marstek.automation.tariff.tempo.TempoColourProvider;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;
@@ -58,6 +60,12 @@ class TempoProvidersConfiguration {
         "Tempo prices: grids from {}",
         prices.grids().stream().map(g -> g.validFrom().toString()).toList());
     return prices;
+  }
+
+  /** Tempo as the service's {@link Tariff}: the colours known now and the prices in force. */
+  @Bean
+  Tariff tariff(TempoColours colours, TempoPrices prices) {
+    return new TempoTariff(colours, prices);
   }
 
   @Bean
