@@ -1,36 +1,25 @@
 package fr.marstek.automation.control;
 
-import static fr.marstek.automation.units.Zone.PARIS;
-
+import fr.marstek.automation.tariff.Tariff;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 
-/** Tempo peak hours: 06:00-22:00 Paris wall-clock time, every day. */
+/**
+ * The tariff's peak hours (Tempo: 06:00-22:00 Paris, every day), read through the {@link Tariff}
+ * port. The hours are the contract's and never depend on the day's price, so control picks the
+ * tariff here, in one place, rather than threading it through every selector.
+ */
 final class PeakHours {
 
-  static final LocalTime START = LocalTime.of(6, 0);
-  static final LocalTime END = LocalTime.of(22, 0);
+  private static final Tariff TARIFF = TempoTariff.hours();
 
   private PeakHours() {}
 
   static boolean contains(Instant t) {
-    LocalTime local = LocalDateTime.ofInstant(t, PARIS).toLocalTime();
-    return !local.isBefore(START) && local.isBefore(END);
+    return !TARIFF.isOffPeak(t);
   }
 
   static Instant nextEdge(Instant t) {
-    LocalDateTime local = LocalDateTime.ofInstant(t, PARIS);
-    for (int d = 0; d <= 1; d++) {
-      for (LocalTime edge : new LocalTime[] {START, END}) {
-        Instant candidate =
-            ZonedDateTime.of(local.toLocalDate().plusDays(d), edge, PARIS).toInstant();
-        if (candidate.isAfter(t)) {
-          return candidate;
-        }
-      }
-    }
-    throw new IllegalStateException("no peak edge within two days of " + t);
+    return TARIFF.nextPeriodChange(t);
   }
 }

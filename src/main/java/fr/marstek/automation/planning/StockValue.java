@@ -17,8 +17,10 @@ import java.util.Optional;
  * refill the batteries in time (low charge power, the import cap), a unit that no later night could
  * bring back before a possible red day is worth the red peak, weighed by the chance that the first
  * red day comes that early: so the batteries are stocked over several nights. A unit is never worth
- * more than the most it can earn, (red peak - wear) x efficiency, nor counted beyond what a red
- * day's forecast peak use can take.
+ * more than the most it can earn, (red peak - wear) x efficiency. Beyond what one red day's
+ * forecast peak can take (a small house), a unit is kept for a later red day of a run: worth the
+ * refill plus what it spares over a white night, weighed by the chance that the run comes before a
+ * blue day, less what it loses when the season's red days run out first.
  */
 final class StockValue {
 
@@ -33,6 +35,9 @@ final class StockValue {
   private final double[] maxIn;
   private final double[] maxOut;
   private Optional<OptimisingPlanner.Stocking> stocking = Optional.empty();
+  // the season's red days left and the days that may still take them, from the horizon's end
+  private int redLeft;
+  private int redCandidates;
 
   private StockValue(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     this.in = in;
@@ -74,7 +79,23 @@ final class StockValue {
                 / 1000;
     double base = saving > 0 ? refill + saving : KEEP_DISCOUNT * refill;
     Optional<LocalDate> possibleRed = saving > 0 ? Optional.of(after) : Optional.empty();
-    ConvexValue end = worth(width, Math.min(base, redValue), refill, redValue, after);
+    // what a unit bought tonight saves over one bought on a white night, the cheapest after a
+    // day that is not blue
+    double nightSaving =
+        (grid.price(TempoColour.WHITE, true).eurPerKwh() - grid.cheapestOffPeak().eurPerKwh())
+            / etaIn
+            / 1000;
+    // a unit kept for a red day that does not come is spent on a cheaper peak at last
+    double bestPeak = Math.max(0, grid.cheapestPeak().eurPerKwh() - wear) * etaOut / 1000;
+    ConvexValue end =
+        worth(
+            width,
+            Math.min(base, redValue),
+            refill,
+            redValue,
+            nightSaving,
+            Math.max(0, refill - bestPeak),
+            after);
     return new OptimisingPlanner.Keep(end, possibleRed, stocking);
   }
 
@@ -84,7 +105,13 @@ final class StockValue {
    * that it comes that early, the others {@code base}.
    */
   private ConvexValue worth(
-      double width, double base, double refill, double redValue, LocalDate after) {
+      double width,
+      double base,
+      double refill,
+      double redValue,
+      double nightSaving,
+      double unusedLoss,
+      LocalDate after) {
     double night = lastNightRefill();
     double redDay = Math.min(width, redDayUse());
     List<Double> edges = new ArrayList<>();
@@ -129,12 +156,110 @@ final class StockValue {
       worth[k++] = base;
       from = usable;
     }
+    // a small house: what one red day uses is a fraction of the batteries, so a unit beyond it is
+    // kept for a later red day of the same run and spares buying it on a white or red night
+    double floor = Math.min(base, KEEP_DISCOUNT * refill);
+    if (width > from && redDay > 0 && nightSaving > 0) {
+      RedChances seasonTally = new RedChances(in.calendar());
+      double[] run = redRunChances(after, (int) Math.ceil((width - from) / redDay), seasonTally);
+      redLeft = seasonTally.firstLeft;
+      redCandidates = seasonTally.firstCandidates;
+      List<Double> bandLength = new ArrayList<>();
+      List<Double> bandWorth = new ArrayList<>();
+      double last = k > 0 ? worth[k - 1] : redValue;
+      for (int m = 0; m < run.length && width > from; m++) {
+        double value =
+            Math.min(
+                last,
+                Math.min(
+                    redValue, refill + run[m] * nightSaving - fewerRedDays(m + 2) * unusedLoss));
+        if (value <= floor) {
+          break;
+        }
+        double to = Math.min(width, from + redDay);
+        bandLength.add(to - from);
+        bandWorth.add(value);
+        last = value;
+        from = to;
+      }
+      length = java.util.Arrays.copyOf(length, k + bandLength.size() + 1);
+      worth = java.util.Arrays.copyOf(worth, k + bandLength.size() + 1);
+      for (int b = 0; b < bandLength.size(); b++) {
+        length[k] = bandLength.get(b);
+        worth[k++] = bandWorth.get(b);
+      }
+    }
     if (width > from) {
       length[k] = width - from;
-      worth[k++] = Math.min(base, KEEP_DISCOUNT * refill);
+      worth[k++] = floor;
     }
     return ConvexValue.ofWorth(
         java.util.Arrays.copyOf(length, k), java.util.Arrays.copyOf(worth, k));
+  }
+
+  /**
+   * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
+   * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
+   * its chances ({@link OptimisingPlanner#colourChances}) independently. A unit kept for the (m +
+   * 2)-th red day after the horizon spares a white or red night's purchase with that chance.
+   */
+  private double[] redRunChances(LocalDate after, int bands, RedChances tally) {
+    double[] run = new double[bands];
+    // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1)
+    double[] noBlue = new double[bands + 2];
+    noBlue[0] = 1;
+    LocalDate day = after;
+    DayChances chances = new DayChances(in.calendar(), tally);
+    for (int d = 0; d < MAX_DAYS_AHEAD; d++, day = day.plusDays(1)) {
+      double[] c = chances.next(day);
+      double red = c[0];
+      double white = c[1];
+      double[] next = new double[noBlue.length];
+      for (int r = 0; r < noBlue.length; r++) {
+        next[r] += noBlue[r] * white;
+        next[Math.min(noBlue.length - 1, r + 1)] += noBlue[r] * red;
+      }
+      noBlue = next;
+      double alive = 0;
+      for (double p : noBlue) {
+        alive += p;
+      }
+      if (alive < 1e-6) {
+        break;
+      }
+      // the run is counted when its (m + 2)-th red day comes
+      for (int m = 0; m < bands; m++) {
+        double reached = 0;
+        for (int r = m + 2; r < noBlue.length; r++) {
+          reached += noBlue[r];
+        }
+        run[m] = Math.max(run[m], reached);
+      }
+    }
+    return run;
+  }
+
+  /**
+   * The chance that fewer than {@code count} red days come in the rest of the season: each day that
+   * may still be red taken as red with the chance red days left / those days, independently. The
+   * tally's red days need not all be used (2019-2020 left four).
+   */
+  private double fewerRedDays(int count) {
+    if (redCandidates <= 0) {
+      return 1;
+    }
+    double p = Math.min(1, (double) redLeft / redCandidates);
+    if (p >= 1) {
+      return redCandidates < count ? 1 : 0;
+    }
+    // binomial(redCandidates, p): P(X < count), term by term
+    double term = Math.pow(1 - p, redCandidates);
+    double sum = 0;
+    for (int x = 0; x < count && x <= redCandidates; x++) {
+      sum += term;
+      term *= (double) (redCandidates - x) / (x + 1) * p / (1 - p);
+    }
+    return Math.min(1, sum);
   }
 
   /** Stored units the horizon's last night can take (power, import cap and forecast load). */
@@ -162,6 +287,50 @@ final class StockValue {
   }
 
   /**
+   * Red and white chances ({@link OptimisingPlanner#colourChances}) for consecutive days, with the
+   * days that can still take each colour counted once.
+   */
+  private static final class DayChances {
+    private final TempoCalendar calendar;
+    private final RedChances red;
+    private TempoSeason season;
+    private int whiteLeft;
+    private int whiteCandidates;
+
+    DayChances(TempoCalendar calendar, RedChances red) {
+      this.calendar = calendar;
+      this.red = red;
+    }
+
+    /** {red, white} for {@code day}; days must be asked in order, one after the other. */
+    double[] next(LocalDate day) {
+      TempoColour known = calendar.colourOf(day);
+      if (known.isKnown()) {
+        red.next(day);
+        return new double[] {known == TempoColour.RED ? 1 : 0, known == TempoColour.WHITE ? 1 : 0};
+      }
+      double r = red.next(day);
+      if (!TempoSeason.isWhiteAllowed(day)) {
+        return new double[] {r, 0};
+      }
+      TempoSeason of = TempoSeason.of(day);
+      if (!of.equals(season)) {
+        season = of;
+        whiteLeft = calendar.daysLeft(of, TempoColour.WHITE);
+        whiteCandidates = 0;
+        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
+          if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
+            whiteCandidates++;
+          }
+        }
+      }
+      double w = whiteCandidates == 0 ? 0 : Math.min(1 - r, (double) whiteLeft / whiteCandidates);
+      whiteCandidates--;
+      return new double[] {r, w};
+    }
+  }
+
+  /**
    * {@link OptimisingPlanner#chanceOfRed} for consecutive days, counting the days that can still be
    * red once per season rather than once per day: the replay asks it for every hour of a season.
    */
@@ -170,6 +339,9 @@ final class StockValue {
     private TempoSeason season;
     private int left;
     private int candidates;
+    // the tally at the first day asked that could be red
+    int firstLeft;
+    int firstCandidates;
 
     RedChances(TempoCalendar calendar) {
       this.calendar = calendar;
@@ -189,6 +361,10 @@ final class StockValue {
           if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
             candidates++;
           }
+        }
+        if (firstCandidates == 0) {
+          firstLeft = left;
+          firstCandidates = candidates;
         }
       }
       double chance = candidates == 0 ? 0 : Math.min(1, (double) left / candidates);

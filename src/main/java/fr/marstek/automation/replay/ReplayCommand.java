@@ -101,6 +101,13 @@ public final class ReplayCommand implements Callable<Integer> {
               + " cases, for each --season, with the first --batteries count")
   boolean stress;
 
+  @Option(
+      names = "--stress-case",
+      description =
+          "with --stress: only the cases whose name contains this text, e.g. \"load x0.1\" (all by"
+              + " default)")
+  String stressCase = "";
+
   @Option(names = "--json", description = "write the results here as a JSON array")
   Path json;
 
@@ -281,7 +288,11 @@ public final class ReplayCommand implements Callable<Integer> {
         series = new WeekdayAlignment(series, loadYear);
       }
       new StressTable(TempoCalendar.parseCsv(tempoReader), series, limits(), publication, prices())
-          .print(out, seasons.stream().map(TempoSeason::parse).toList(), batteries.getFirst());
+          .print(
+              out,
+              seasons.stream().map(TempoSeason::parse).toList(),
+              batteries.getFirst(),
+              stressCase);
     }
   }
 

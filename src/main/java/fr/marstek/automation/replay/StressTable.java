@@ -108,13 +108,17 @@ final class StressTable {
     this.prices = prices;
   }
 
-  void print(PrintWriter out, List<TempoSeason> seasons, int batteries) {
+  /** One line per case whose name contains {@code only} (every case when it is empty). */
+  void print(PrintWriter out, List<TempoSeason> seasons, int batteries, String only) {
     out.println(
         "| case | seasons | tempo / oracle, lowest | mean | tempo savings EUR, lowest | oracle"
             + " savings EUR, lowest | tempo cycles, highest | peak import W (tempo / oracle) |"
             + " hours over the cap, charging (house alone) |");
     out.println("|---|---|---|---|---|---|---|---|---|");
     for (Row row : rows()) {
+      if (!row.name().contains(only)) {
+        continue;
+      }
       out.println(line(row, seasons, batteries));
       out.flush();
     }

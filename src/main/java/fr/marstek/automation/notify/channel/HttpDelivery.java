@@ -19,14 +19,24 @@ final class HttpDelivery {
 
   static final String USER_AGENT = "Marstek-Automation";
 
-  private final HttpClient client;
   private final ObjectMapper json;
   private final Duration timeout;
 
+  // Built on the first delivery, not at start: building one loads the JDK's TLS stack (some 400
+  // classes) and reads its trust store, which a service without web channels would hold for
+  // nothing.
+  private HttpClient client;
+
   HttpDelivery(ObjectMapper json, Duration timeout) {
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.json = json;
     this.timeout = timeout;
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+    return client;
   }
 
   ObjectMapper json() {
@@ -55,7 +65,7 @@ final class HttpDelivery {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() < 200 || response.statusCode() >= 300) {
         throw new DeliveryFailed("HTTP " + response.statusCode() + " from " + uri.getHost());
       }

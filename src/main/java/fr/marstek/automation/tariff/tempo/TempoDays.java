@@ -38,6 +38,20 @@ public final class TempoDays {
     return hour >= OFF_PEAK_START_HOUR || hour < DAY_START_HOUR;
   }
 
+  /** The first 06:00 or 22:00 Paris after {@code t} (one hour off on the nights clocks change). */
+  public static Instant nextPeriodChange(Instant t) {
+    LocalDate date = LocalDateTime.ofInstant(t, PARIS).toLocalDate();
+    for (int d = 0; d <= 1; d++) {
+      for (int hour : new int[] {DAY_START_HOUR, OFF_PEAK_START_HOUR}) {
+        Instant candidate = date.plusDays(d).atTime(hour, 0).atZone(PARIS).toInstant();
+        if (candidate.isAfter(t)) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("no period change within two days of " + t);
+  }
+
   public static Instant start(LocalDate tempoDay) {
     return tempoDay.atTime(DAY_START_HOUR, 0).atZone(PARIS).toInstant();
   }

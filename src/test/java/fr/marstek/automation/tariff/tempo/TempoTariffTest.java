@@ -65,4 +65,23 @@ class TempoTariffTest {
                 .eurPerKwh())
         .isEqualTo(0.1499);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2026-01-28T05:59:00+01:00, true, 2026-01-28T06:00:00+01:00",
+    "2026-01-28T06:00:00+01:00, false, 2026-01-28T22:00:00+01:00",
+    "2026-01-28T21:59:00+01:00, false, 2026-01-28T22:00:00+01:00",
+    "2026-01-28T22:00:00+01:00, true, 2026-01-29T06:00:00+01:00",
+    "2026-03-29T01:30:00+01:00, true, 2026-03-29T06:00:00+02:00",
+    "2026-10-24T23:00:00+02:00, true, 2026-10-25T06:00:00+01:00",
+  })
+  void hoursAreKnownWithoutAnyColour(String at, boolean offPeak, String nextChange) {
+    TempoTariff hoursOnly = TempoTariff.hours();
+    var t = OffsetDateTime.parse(at).toInstant();
+
+    assertThat(hoursOnly.isOffPeak(t)).isEqualTo(offPeak);
+    assertThat(hoursOnly.nextPeriodChange(t))
+        .isEqualTo(OffsetDateTime.parse(nextChange).toInstant());
+    assertThat(hoursOnly.periodAt(t)).isEmpty();
+  }
 }

@@ -16,16 +16,26 @@ final class TempoHttp implements AutoCloseable {
 
   static final String USER_AGENT = "Mozilla/5.0 (compatible; marstek-automation)";
 
-  private final HttpClient client;
   private final Duration timeout;
+
+  // Built on the first request, not at start: building one loads the JDK's TLS stack (some 400
+  // classes) and reads its trust store, which a service that never asks a provider (the demo)
+  // would hold for nothing.
+  private HttpClient client;
 
   TempoHttp(Duration timeout) {
     this.timeout = timeout;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+    }
+    return client;
   }
 
   /** One HTTP answer: status, body and headers. */
@@ -55,7 +65,7 @@ final class TempoHttp implements AutoCloseable {
 
   Answer send(HttpRequest request, String what) throws ProviderFailure {
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (HttpTimeoutException e) {
       throw ProviderFailure.retryable(
@@ -80,7 +90,9 @@ final class TempoHttp implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.close();
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
   }
 }
