@@ -45,7 +45,7 @@ class MqttConfiguration {
       SavingsTotals savings,
       ObjectProvider<TempoPrices> prices,
       ObjectMapper json) {
-    var commands = new MqttCommands(controlCommands, Topics.of(settings));
+    var commands = new MqttCommands(controlCommands, Topics.of(settings), json);
     var tariff =
         new TariffFeed(colours, savings, clock, prices.getIfAvailable(TempoPrices::defaults));
     return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);

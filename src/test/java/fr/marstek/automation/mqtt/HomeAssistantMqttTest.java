@@ -10,6 +10,7 @@ import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.testing.ServiceTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,19 +28,9 @@ import tools.jackson.databind.ObjectMapper;
  * The demo service (three simulated batteries over real UDP) connected to a real Mosquitto, seen
  * from a Home Assistant's side of the broker.
  */
-@SpringBootTest(
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
-    })
-@DirtiesContext
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
+    properties = {"MQTT_STATE_INTERVAL_SECONDS=5"})
 class HomeAssistantMqttTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);

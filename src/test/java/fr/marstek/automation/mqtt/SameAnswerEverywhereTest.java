@@ -7,7 +7,10 @@ import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.ControlCommand;
 import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
+import fr.marstek.automation.control.Intent;
+import fr.marstek.automation.control.ModeOverride;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,13 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
@@ -43,20 +46,15 @@ import tools.jackson.databind.ObjectMapper;
  * with the same reason, and none of them takes it (issue #16: MQTT used to answer such a MANUAL
  * accepted).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + SameAnswerEverywhereTest.TOKEN,
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "POLL_INTERVAL_SECONDS=15",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
+      "MQTT_STATE_INTERVAL_SECONDS=5",
+      "MARSTEK_READ_TIMEOUT_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class SameAnswerEverywhereTest {
 
   static final String TOKEN = "test-token-0123456789abcdef";
@@ -153,6 +151,51 @@ class SameAnswerEverywhereTest {
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(automation.overrides()).hasSize(1);
     commands.submit(new ControlCommand.ClearOverride(java.util.Optional.of(ONE.value())));
+  }
+
+  /** A JSON object on the command topic carries the REST body's fields, PASSIVE's power too. */
+  @Test
+  void aJsonCommandOverMqttTakesTheRestBodysFields() throws Exception {
+    assertThat(
+            mqtt("{\"mode\":\"PASSIVE\",\"power_w\":500,\"until\":\"2026-01-14T12:00:00+01:00\"}"))
+        .startsWith("true ");
+    assertThat(automation.overrides())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.battery()).contains(ONE);
+              assertThat(o.intent()).isInstanceOf(Intent.FixedPower.class);
+              assertThat(((Intent.FixedPower) o.intent()).power().value()).isEqualTo(500);
+              assertThat(o.until()).isEqualTo(Instant.parse("2026-01-14T11:00:00Z"));
+            });
+    automation.clearOverride(Optional.of(ONE));
+
+    // The MANUAL that safety refuses in peak hours, allowed as the REST body allows it.
+    assertThat(mqtt("{\"mode\":\"MANUAL\",\"allow_peak_grid_charge\":true}")).startsWith("true ");
+    assertThat(automation.overrides())
+        .singleElement()
+        .extracting(ModeOverride::gridChargeInPeak)
+        .isEqualTo(true);
+    automation.clearOverride(Optional.of(ONE));
+  }
+
+  @Test
+  void aJsonCommandThatCannotBeReadIsRefusedSayingWhy() throws Exception {
+    assertThat(mqtt("{\"mode\":\"PASSIVE\",\"power_w\":"))
+        .isEqualTo(
+            "false the command is not valid JSON: check its syntax and each property's type");
+    assertThat(mqtt("{\"mode\":\"PASSIVE\",\"power_w\":\"500\"}"))
+        .isEqualTo("false 'power_w' must be a whole number; values are not converted");
+    var rest = rest("{\"mode\":\"PASSIVE\",\"power_w\":\"500\"}");
+    assertThat(rest.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(rest.body()).get("detail").asString())
+        .startsWith("'power_w' must be a whole number; values are not converted");
+    // Read, but wrong for control: the same reason as the REST API's.
+    assertThat(mqtt("{\"mode\":\"PASSIVE\"}"))
+        .isEqualTo(
+            "false PASSIVE needs 'power_w': negative to charge, positive to discharge"
+                + " (-2500..2500)");
+    assertThat(automation.overrides()).isEmpty();
   }
 
   private HttpResponse<String> rest(String body) throws Exception {

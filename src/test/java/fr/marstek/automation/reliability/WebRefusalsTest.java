@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.ControlCommand;
 import fr.marstek.automation.control.ControlCommands;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,17 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * written: each is now a 4xx problem detail with at most one log line, and changes nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + WebRefusalsTest.TOKEN,
       "CONTROL_ENABLED=false",
       "TEMPO_ENABLED=false",
       "STRATEGY=fixed"
     })
-@DirtiesContext
 class WebRefusalsTest {
 
   static final String TOKEN = "refusals-token-0123456789";

@@ -20,9 +20,12 @@ import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +124,55 @@ class ModbusBatteryTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> fleet.simulated(1).externalControl().forceMode() == 0);
     assertThat(fleet.simulated(1).externalControl().on()).isTrue();
+    assertThat(fleet.simulated(1).acPower().value()).isZero();
+  }
+
+  /**
+   * An unchecked exception in one keeper pass (here the clock, once, on the keeper's thread) must
+   * not end the scheduled task: the next pass still ends the slot.
+   */
+  @Test
+  void anUnexpectedFailureOfOneKeeperPassDoesNotStopTheKeeper() throws Exception {
+    var settings =
+        new ModbusClientSettings(
+            Optional.of(ModbusPacing.none(Duration.ofSeconds(2))),
+            Duration.ofMinutes(5),
+            Duration.ofMillis(20),
+            Duration.ofMinutes(2));
+    var failNextKeeperPass = new AtomicBoolean(true);
+    LinkClock advancing = TcpBatteries.advancing(clock);
+    var failingOnce =
+        new LinkClock() {
+          @Override
+          public Instant now() {
+            if (Thread.currentThread().getName().equals("modbus-keeper")
+                && failNextKeeperPass.getAndSet(false)) {
+              throw new IllegalStateException("test: one keeper pass fails");
+            }
+            return advancing.now();
+          }
+
+          @Override
+          public void sleepUntil(Instant moment) throws InterruptedException {
+            advancing.sleepUntil(moment);
+          }
+        };
+    fleet = TcpBatteries.start(settings, clock, failingOnce, ModbusProfile.V3, List.of(venus));
+    var everyDay = EnumSet.allOf(DayOfWeek.class);
+    fleet
+        .battery(1)
+        .apply(
+            new ModeCommand.Manual(
+                new ManualSlot(
+                    0, LocalTime.of(22, 0), LocalTime.of(23, 0), everyDay, Watts.of(-2000), true)));
+    fleet.client().start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> !failNextKeeperPass.get());
+
+    clock.setParis("2026-12-01T23:00:01");
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> fleet.simulated(1).externalControl().forceMode() == 0);
     assertThat(fleet.simulated(1).acPower().value()).isZero();
   }
 }

@@ -30,10 +30,10 @@ public final class TcpBatteries implements Batteries, AutoCloseable {
   private final List<SimulatedModbusDevice> devices = new ArrayList<>();
   private final List<BatteryPort> ports = new ArrayList<>();
 
-  private TcpBatteries(ModbusClientSettings settings, MutableClock clock) {
+  private TcpBatteries(ModbusClientSettings settings, MutableClock clock, LinkClock linkClock) {
     this.settings = settings;
     this.clock = clock;
-    this.client = new ModbusClient(settings, advancing(clock));
+    this.client = new ModbusClient(settings, linkClock);
   }
 
   /** No waits between requests and a short timeout: the test clock never moves by itself. */
@@ -56,7 +56,17 @@ public final class TcpBatteries implements Batteries, AutoCloseable {
       MutableClock clock,
       ModbusProfile profile,
       List<SimulatorOptions> options) {
-    var fleet = new TcpBatteries(settings, clock);
+    return start(settings, clock, advancing(clock), profile, options);
+  }
+
+  /** As {@link #start}, the client reading time and waiting through {@code linkClock}. */
+  static TcpBatteries start(
+      ModbusClientSettings settings,
+      MutableClock clock,
+      LinkClock linkClock,
+      ModbusProfile profile,
+      List<SimulatorOptions> options) {
+    var fleet = new TcpBatteries(settings, clock, linkClock);
     for (SimulatorOptions o : options) {
       int number = fleet.devices.size() + 1;
       SimulatorOptions own = o.withBleMac(String.format(Locale.ROOT, "0123456789%02x", number));
@@ -90,7 +100,7 @@ public final class TcpBatteries implements Batteries, AutoCloseable {
    * #kill()} or {@link #stopCleanly()} on this one first, since each device takes one client.
    */
   public TcpBatteries restartedClient() {
-    var fresh = new TcpBatteries(settings, clock);
+    var fresh = new TcpBatteries(settings, clock, advancing(clock));
     for (int i = 0; i < devices.size(); i++) {
       SimulatedModbusDevice device = devices.get(i);
       var endpoint = ((ModbusBattery) ports.get(i)).endpoint();
