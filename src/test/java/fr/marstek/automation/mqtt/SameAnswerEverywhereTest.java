@@ -168,7 +168,7 @@ class SameAnswerEverywhereTest {
               assertThat(((Intent.FixedPower) o.intent()).power().value()).isEqualTo(500);
               assertThat(o.until()).isEqualTo(Instant.parse("2026-01-14T11:00:00Z"));
             });
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
 
     // The MANUAL that safety refuses in peak hours, allowed as the REST body allows it.
     assertThat(mqtt("{\"mode\":\"MANUAL\",\"allow_peak_grid_charge\":true}")).startsWith("true ");
@@ -176,7 +176,7 @@ class SameAnswerEverywhereTest {
         .singleElement()
         .extracting(ModeOverride::gridChargeInPeak)
         .isEqualTo(true);
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
   }
 
   @Test
