@@ -1,7 +1,9 @@
 package fr.marstek.automation;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -12,16 +14,21 @@ import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toCollection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.units.Zone;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.stereotype.Controller;
@@ -77,7 +84,8 @@ class ModularityTest {
 
   /**
    * Control has one front door: adapters hand a command to ControlCommands, which checks it; none
-   * calls Automation's overrides and pause directly, around the checks.
+   * changes overrides and pause around the checks (they live on a package-private class now, and
+   * this keeps any public one from offering them).
    */
   @Test
   void onlyControlChangesOverridesAndPause() {
@@ -86,7 +94,10 @@ class ModularityTest {
         .resideOutsideOfPackage(ROOT + ".control..")
         .should()
         .callMethodWhere(
-            target(owner(assignableTo(Automation.class)))
+            target(
+                    owner(
+                        resideInAPackage(ROOT + ".control..")
+                            .and(not(assignableTo(Record.class))))) // an answer's accessors
                 .and(
                     target(
                         name("override")
@@ -94,6 +105,84 @@ class ModularityTest {
                             .or(name("pause"))
                             .or(name("resume")))))
         .check(MAIN);
+  }
+
+  /**
+   * Control's named API, listed in its package-info: the front door, the queries, the events it
+   * publishes and the values they carry. Nothing else of control is used by another module.
+   */
+  static final Set<String> CONTROL_API =
+      Set.of(
+          // the front door
+          "ControlCommands",
+          "ControlCommand",
+          "CommandAnswer",
+          "ModeName",
+          // the queries and the values they answer
+          "Automation",
+          "FleetObserver",
+          "BatteryOverview",
+          "BatteryHealth",
+          "ControlView",
+          "ControlStall",
+          "LeaseHealth",
+          "ScheduleStep",
+          "ModeOverride",
+          "Intent",
+          "DesiredState",
+          "Cause",
+          "ControlSettings",
+          "OperatingSchedule",
+          "SafetyLimits",
+          "ImportCapSettings",
+          "ObserverSettings",
+          // the events, outward only
+          "BatteryStatusObserved",
+          "BatteryCameBack",
+          "BatteryWentOffline",
+          "BatteryProtocolSwitched",
+          "ModeChanged",
+          "CommandSent",
+          "DesiredStateReached",
+          "BatteryDrifted",
+          "PassiveLeft",
+          "ImportCapExceeded");
+
+  @Test
+  void otherModulesUseOnlyControlsNamedApi() {
+    DescribedPredicate<JavaClass> internal =
+        DescribedPredicate.describe(
+            "control's internals (not in its named API)",
+            c ->
+                c.getPackageName().startsWith(ROOT + ".control")
+                    && !CONTROL_API.contains(topLevel(c).getSimpleName()));
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".control..")
+        .should()
+        .dependOnClassesThat(internal)
+        .check(MAIN);
+  }
+
+  /** The package-info lists the named API the rule above allows, no more and no less. */
+  @Test
+  void controlsPackageInfoListsItsNamedApi() throws Exception {
+    String info =
+        Files.readString(Path.of("src/main/java/fr/marstek/automation/control/package-info.java"));
+    Set<String> listed = new TreeSet<>();
+    Matcher links = Pattern.compile("\\{@link[\\s*]+(\\w+)}").matcher(info);
+    while (links.find()) {
+      listed.add(links.group(1));
+    }
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(CONTROL_API);
+  }
+
+  private static JavaClass topLevel(JavaClass c) {
+    JavaClass top = c;
+    while (top.getEnclosingClass().isPresent()) {
+      top = top.getEnclosingClass().get();
+    }
+    return top;
   }
 
   /** A simple name means one thing: logs, stack traces and imports never need the package. */
