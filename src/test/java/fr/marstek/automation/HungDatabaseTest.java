@@ -12,6 +12,7 @@ import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import fr.marstek.automation.testing.SilenceableProxy;
 import fr.marstek.automation.units.Percent;
@@ -41,13 +42,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -66,8 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the history writes meet their timeout several times over each fault. A cycle that waited on
  * the database would take that timeout: every cycle is timed and must end well before it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@ServiceTest(properties = {"MARSTEK_READ_TIMEOUT_MS=", "MARSTEK_WRITE_TIMEOUT_MS="})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HungDatabaseTest {
 

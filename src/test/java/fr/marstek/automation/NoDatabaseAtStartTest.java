@@ -8,6 +8,7 @@ import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
@@ -28,12 +29,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * FleetObserver#observeOnce()} after a jump of one poll interval, at most once a second), not every
  * 15 s of real time; PostgreSQL's stop, start and timeouts stay real.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@ServiceTest(properties = {"MARSTEK_READ_TIMEOUT_MS=", "MARSTEK_WRITE_TIMEOUT_MS="})
 class NoDatabaseAtStartTest {
 
   static final ShiftedClock CLOCK = ShiftedClock.atParis("2026-01-14T21:59:40");

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Keeps one battery in its desired state: each cycle compares what it reports with what it should
@@ -39,23 +38,16 @@ final class BatteryReconciler {
   private DesiredStateSelector selector;
   private OperatingSchedule schedule;
   private RetryPolicy retry;
-  private final ApplicationEventPublisher events;
   private final InstantSource clock;
   private final SlotRecord slots;
   private final Progress progress = new Progress();
 
-  BatteryReconciler(
-      BatteryPort port,
-      ControlRules rules,
-      ApplicationEventPublisher events,
-      InstantSource clock,
-      SlotRecord slots) {
+  BatteryReconciler(BatteryPort port, ControlRules rules, InstantSource clock, SlotRecord slots) {
     this.port = port;
     this.slots = slots;
     this.selector = rules.selector();
     this.schedule = rules.schedule();
     this.retry = rules.retry();
-    this.events = events;
     this.clock = clock;
   }
 
@@ -67,26 +59,23 @@ final class BatteryReconciler {
     progress.rulesChanged = true;
   }
 
-  /** One control cycle for this battery, given what it just reported. */
-  synchronized ControlView reconcile(
-      BatteryStatus status, List<ModeOverride> overrides, boolean paused) {
-    return reconcile(status, overrides, paused, Optional.empty());
-  }
-
-  /** One control cycle, with what the plan wants now when the strategy plans. */
-  synchronized ControlView reconcile(
+  /**
+   * Decide: what the battery should do now, from its report, the household's overrides and the plan
+   * (when the strategy plans); notes a mode change the report shows.
+   */
+  synchronized DesiredState decide(
       BatteryStatus status,
       List<ModeOverride> overrides,
-      boolean paused,
-      Optional<DesiredState> planned) {
-    Instant now = clock.instant();
-    noteModeChange(status, now);
+      Optional<DesiredState> planned,
+      Instant now,
+      Outbox outbox) {
+    noteModeChange(status, now, outbox);
     progress.unknownModePolls =
         status.mode() == DeviceMode.UNKNOWN ? progress.unknownModePolls + 1 : 0;
     DesiredState desired = selector.select(port.id(), status.soc(), overrides, now, planned);
     // A power limit changed at run time gives the same mode with another power, which the report
     // cannot tell apart (Conformity): send it once rather than wait for the next mode change.
-    boolean newLimits =
+    progress.newLimits =
         progress.rulesChanged
             && progress.target != null
             && !progress.target.intent().equals(desired.intent());
@@ -100,18 +89,29 @@ final class BatteryReconciler {
       // slot every minute; a Passive countdown is counted from each send.
       progress.commands = DeviceCommands.forIntent(desired.intent(), schedule, now);
     }
+    return desired;
+  }
+
+  /**
+   * Reconcile: commands the battery when its report differs from what was decided (or a Passive
+   * lease is due), retrying with backoff; nothing while paused.
+   *
+   * @return whether the command just sent should be verified at once
+   */
+  synchronized boolean reconcile(
+      BatteryStatus status, DesiredState desired, boolean paused, Instant now, Outbox outbox) {
     if (paused) {
-      return view();
+      return false;
     }
     if (looksRight(desired, status, now)) {
       progress.passiveCheckAt = null;
       List<ModeCommand> missing = unacknowledgedSlots();
       if (missing.isEmpty()) {
-        confirm(desired, now);
-        if (progress.leaseDue(now) || newLimits) {
-          send(progress.commands, desired.cause(), now);
+        confirm(desired, now, outbox);
+        if (progress.leaseDue(now) || progress.newLimits) {
+          send(progress.commands, desired.cause(), now, outbox);
         }
-        return view();
+        return false;
       }
       // The battery charges in one slot, but another slot the night needs was never acknowledged
       // (refused, lost, or the service stopped in between): write what is missing.
@@ -119,39 +119,39 @@ final class BatteryReconciler {
         progress.restart();
       }
       if (progress.attempts == 0 || progress.retryDue(now, retry)) {
-        send(missing, cause(desired), now);
-        verifyAtOnce(desired);
+        send(missing, cause(desired), now, outbox);
+        return true;
       }
-      return view();
+      return false;
     }
     if (progress.confirmed
         && progress.unknownModePolls > 0
         && progress.unknownModePolls < UNKNOWN_MODE_POLLS_BEFORE_DRIFT) {
-      return view(); // a lost ES.GetMode reply is not a drift: the next poll reads it again
+      return false; // a lost ES.GetMode reply is not a drift: the next poll reads it again
     }
     if (progress.confirmed) {
-      leftPassive(desired, status, now);
+      leftPassive(desired, status, now, outbox);
       progress.restart();
       progress.correcting = true;
     }
     if (progress.attempts == 0 || progress.retryDue(now, retry)) {
-      send(progress.commands, cause(desired), now);
-      verifyAtOnce(desired);
+      send(progress.commands, cause(desired), now, outbox);
+      return true;
     } else if (progress.passiveCheckDue(now) && !progress.passiveResent) {
       // The Passive command was acknowledged and its power does not follow: once, at once.
       progress.passiveResent = true;
-      send(progress.commands, cause(desired), now);
+      send(progress.commands, cause(desired), now, outbox);
     } else if (progress.passiveCheckDue(now)) {
       progress.passiveCheckAt = null; // re-sent once already: the usual retries take over
     }
-    return view();
+    return false;
   }
 
   /**
    * A battery that followed its Passive setpoint and no longer does left Passive by itself (field
    * notes 1 #14: acknowledged, then dropped): the household is told once per hold.
    */
-  private void leftPassive(DesiredState desired, BatteryStatus status, Instant now) {
+  private void leftPassive(DesiredState desired, BatteryStatus status, Instant now, Outbox outbox) {
     if (!(desired.intent() instanceof Intent.FixedPower)
         || progress.passive == null
         || progress.passiveLeftTold
@@ -159,7 +159,7 @@ final class BatteryReconciler {
       return;
     }
     progress.passiveLeftTold = true;
-    events.publishEvent(
+    outbox.add(
         new PassiveLeft(
             port.id(),
             CommandText.of(
@@ -216,28 +216,34 @@ final class BatteryReconciler {
         Optional.ofNullable(progress.lastSent));
   }
 
-  private void verifyAtOnce(DesiredState desired) {
+  /**
+   * Verify: reads the battery back after a command and confirms it, or reports a drift once the
+   * retries are spent. A Passive setpoint takes a few seconds: the poll about 10 s later checks it.
+   *
+   * @return the battery's report read back, its newest
+   */
+  synchronized Optional<BatteryStatus> verify(DesiredState desired, Outbox outbox) {
     if (desired.intent() instanceof Intent.FixedPower) {
-      return; // a setpoint takes a few seconds: the poll about 10 s later checks it
+      return Optional.empty();
     }
     try {
       BatteryStatus after = port.readStatus();
       Instant now = clock.instant();
-      events.publishEvent(new BatteryStatusReadBack(after));
-      noteModeChange(after, now);
+      noteModeChange(after, now, outbox);
       List<ModeCommand> missing = unacknowledgedSlots();
       if (looksRight(desired, after, now) && missing.isEmpty()) {
-        confirm(desired, now);
+        confirm(desired, now, outbox);
       } else if (progress.attempts >= retry.attemptsBeforeDrift()
           && !progress.drifted
           && after.mode() != DeviceMode.UNKNOWN) { // a lost ES.GetMode reply shows no drift
         progress.drifted = true;
-        events.publishEvent(
+        outbox.add(
             new BatteryDrifted(
                 port.id(), desired, mismatch(desired, after, missing), progress.attempts, now));
       }
+      return Optional.of(after);
     } catch (BatteryUnreachable e) {
-      // The next cycle reads it again; going offline is the observer's business.
+      return Optional.empty(); // the next cycle reads it again; offline is the observer's business
     }
   }
 
@@ -250,17 +256,17 @@ final class BatteryReconciler {
         "drift.slotNotAcknowledged", Phrase.Arg.phrase(CommandText.of(missing.getFirst())));
   }
 
-  private void confirm(DesiredState desired, Instant now) {
+  private void confirm(DesiredState desired, Instant now, Outbox outbox) {
     if (!progress.confirmed) {
       progress.confirmed = true;
       progress.drifted = false;
       progress.correcting = false;
       progress.attempts = 0;
-      events.publishEvent(new DesiredStateReached(port.id(), desired, now));
+      outbox.add(new DesiredStateReached(port.id(), desired, now));
     }
   }
 
-  private void send(List<ModeCommand> commands, Cause cause, Instant now) {
+  private void send(List<ModeCommand> commands, Cause cause, Instant now, Outbox outbox) {
     DesiredState desired = progress.target;
     progress.attempts++;
     progress.lastSent = now;
@@ -285,7 +291,7 @@ final class BatteryReconciler {
         outcome = Outcome.UNREACHABLE;
         detail = Optional.ofNullable(e.getMessage());
       }
-      events.publishEvent(
+      outbox.add(
           new CommandSent(
               port.id(), CommandText.of(command), outcome, detail, cause, clock.instant()));
       if (outcome != Outcome.ACKNOWLEDGED) {
@@ -311,7 +317,7 @@ final class BatteryReconciler {
     progress.passiveCheckAt = renewal ? null : now.plus(PASSIVE_CHECK_AFTER);
   }
 
-  private void noteModeChange(BatteryStatus status, Instant now) {
+  private void noteModeChange(BatteryStatus status, Instant now, Outbox outbox) {
     if (status.mode() == DeviceMode.UNKNOWN) {
       return; // unread, not changed
     }
@@ -321,7 +327,7 @@ final class BatteryReconciler {
       return;
     }
     boolean ours = progress.sentMode == status.mode();
-    events.publishEvent(
+    outbox.add(
         new ModeChanged(
             port.id(),
             before,
@@ -347,6 +353,8 @@ final class BatteryReconciler {
     Cause sentCause;
     Phrase sentReason;
     boolean rulesChanged;
+    // The rules changed and so did the target: send it even if the report looks right.
+    boolean newLimits;
     // The Passive command last acknowledged, when to check its power, whether it was re-sent for
     // not following, and whether the household was told that the battery left it.
     PassiveHold passive;

@@ -11,7 +11,7 @@ class CommandsConfiguration {
 
   @Bean
   ControlCommands controlCommands(
-      Automation automation, FleetObserver observer, Batteries batteries, InstantSource clock) {
-    return new ControlCommands(automation, observer, batteries, clock);
+      ControlWiring control, FleetObserver observer, Batteries batteries, InstantSource clock) {
+    return new ControlCommands(control.intent(), control.queries(), observer, batteries, clock);
   }
 }

@@ -24,13 +24,19 @@ public final class ControlCommands {
 
   static final Duration LONGEST = Duration.ofDays(7);
 
+  private final HouseholdIntent intent;
   private final Automation automation;
   private final FleetObserver observer;
   private final Batteries batteries;
   private final InstantSource clock;
 
   ControlCommands(
-      Automation automation, FleetObserver observer, Batteries batteries, InstantSource clock) {
+      HouseholdIntent intent,
+      Automation automation,
+      FleetObserver observer,
+      Batteries batteries,
+      InstantSource clock) {
+    this.intent = intent;
     this.automation = automation;
     this.observer = observer;
     this.batteries = batteries;
@@ -82,8 +88,7 @@ public final class ControlCommands {
           "no grid charging in peak hours (06:00-22:00), and this override would end before they"
               + " do: nothing would change. Ask for a longer one, or allow_peak_grid_charge.");
     }
-    automation.override(
-        forced.battery(), forced.intent(), forced.until(), forced.gridChargeInPeak());
+    intent.override(forced.battery(), forced.intent(), forced.until(), forced.gridChargeInPeak());
     return new Accepted(
         ModeName.of(forced.intent()) + " until " + forced.until(), Optional.of(forced), true);
   }
@@ -109,25 +114,25 @@ public final class ControlCommands {
   private CommandAnswer clear(ClearOverride c) {
     if (c.battery().isEmpty()) {
       // every override, the fleet's and each battery's own
-      var all = automation.overrides();
-      all.forEach(o -> automation.clearOverride(o.battery()));
+      var all = intent.overrides();
+      all.forEach(o -> intent.clearOverride(o.battery()));
       return new Accepted("every override cleared", Optional.empty(), !all.isEmpty());
     }
     Optional<BatteryId> battery = known(c.battery().get());
     if (battery.isEmpty()) {
       return unknown(c.battery().get());
     }
-    boolean cleared = automation.clearOverride(battery);
+    boolean cleared = intent.clearOverride(battery);
     return new Accepted(
         cleared ? "override cleared" : "there was no override", Optional.empty(), cleared);
   }
 
   private CommandAnswer pause(Pause p) {
-    boolean changed = automation.isPaused() != p.paused();
+    boolean changed = intent.isPaused() != p.paused();
     if (p.paused()) {
-      automation.pause();
+      intent.pause();
     } else {
-      automation.resume();
+      intent.resume();
     }
     return new Accepted(p.paused() ? "paused" : "resumed", Optional.empty(), changed);
   }

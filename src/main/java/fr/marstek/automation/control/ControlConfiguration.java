@@ -11,7 +11,6 @@ import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,8 +49,8 @@ class ControlConfiguration {
   }
 
   @Bean
-  AutomationHandle automationHandle() {
-    return new AutomationHandle();
+  CycleHandle cycleHandle() {
+    return new CycleHandle();
   }
 
   @Bean
@@ -61,26 +60,13 @@ class ControlConfiguration {
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler,
-      AutomationHandle automation) {
-    return new FleetObserver(
-        batteries,
-        settings,
-        events,
-        clock,
-        scheduler,
-        id -> {
-          Automation a = automation.orNull();
-          return a != null && a.meterNeeded(id);
-        },
-        id -> {
-          Automation a = automation.orNull();
-          return a == null ? Optional.empty() : a.followUpAt(id);
-        });
+      CycleHandle cycle) {
+    return new FleetObserver(batteries, settings, events, clock, scheduler, cycle);
   }
 
-  @Bean(destroyMethod = "releaseBatteries")
+  @Bean
   @DependsOnDatabaseInitialization
-  Automation automation(
+  ControlWiring controlWiring(
       Batteries batteries,
       ControlSettings settings,
       ApplicationEventPublisher events,
@@ -91,7 +77,8 @@ class ControlConfiguration {
       ObjectProvider<TempoPrices> prices,
       ObserverSettings observer,
       ImportCapSettings importCap,
-      AutomationHandle handle) {
+      FleetObserver fleetObserver,
+      CycleHandle handle) {
     TempoColours colours = tempo.getIfUnique(() -> null);
     settings = usable(settings, colours);
     var plans =
@@ -105,21 +92,25 @@ class ControlConfiguration {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var leases =
         new BatteryLeases(jdbc, InstanceName.generate(), observer.interval().multipliedBy(3));
-    var caps = new ImportCapGrants(importCap, observer.interval());
     var ids = batteries.all().stream().map(BatteryPort::id).toList();
-    var automation =
-        new Automation(
+    var parts =
+        new ControlWiring.Parts(
             batteries,
             settings,
-            events,
-            clock,
             new IntentStore(jdbc),
             plans,
             new LeaseKeeper(leases, ids, clock),
             SlotRecord.stored(jdbc),
-            caps);
-    handle.set(automation);
-    return automation;
+            new ImportCapGrants(importCap, observer.interval()));
+    var wiring = ControlWiring.of(parts, fleetObserver.observation(), events, clock);
+    handle.set(wiring.cycle());
+    return wiring;
+  }
+
+  /** What the web, MQTT, metrics and notices read of control. */
+  @Bean(destroyMethod = "releaseBatteries")
+  Automation automation(ControlWiring wiring) {
+    return wiring.queries();
   }
 
   /** Without Tempo colours a Tempo plan would assume the worst every day: keep the schedule. */

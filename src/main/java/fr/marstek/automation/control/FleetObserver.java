@@ -16,18 +16,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The first step of every control cycle: polls each battery on its own virtual thread, keeps what
- * it answered, and publishes it; one dead battery never delays the others.
+ * Starts every battery's control cycle ({@link ControlCycle#run}) on its own virtual thread, one
+ * dead battery never delaying the others, and does its first step: reads the battery and keeps what
+ * it answered (its health). Before the cycle exists it only observes and tells.
  */
 public final class FleetObserver implements SmartLifecycle {
 
@@ -55,23 +53,22 @@ public final class FleetObserver implements SmartLifecycle {
   private final Map<BatteryId, Integer> cyclesSkipped = new ConcurrentHashMap<>();
   private final ThreadFactory pollers = Thread.ofVirtual().name("poll-", 0).factory();
   private volatile ScheduledFuture<?> schedule;
-  private final Predicate<BatteryId> meterNeeded;
-  private final Function<BatteryId, Optional<Instant>> followUp;
+  private final CycleHandle cycle;
   private final Map<BatteryId, Instant> followUps = new ConcurrentHashMap<>();
   private final Map<BatteryId, String> protocols = new ConcurrentHashMap<>();
 
+  /** An observer that only observes and tells: no control cycle (tests of the observer). */
   FleetObserver(
       Batteries batteries,
       ObserverSettings settings,
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler) {
-    this(batteries, settings, events, clock, scheduler, id -> false);
+    this(batteries, settings, events, clock, scheduler, new CycleHandle());
   }
 
   /**
-   * @param meterNeeded whether a battery's poll must read the meter now (the import cap while
-   *     batteries may charge), not at the meter's own slow pace
+   * @param cycle each battery's control cycle, once control exists
    */
   FleetObserver(
       Batteries batteries,
@@ -79,24 +76,8 @@ public final class FleetObserver implements SmartLifecycle {
       ApplicationEventPublisher events,
       InstantSource clock,
       TaskScheduler scheduler,
-      Predicate<BatteryId> meterNeeded) {
-    this(batteries, settings, events, clock, scheduler, meterNeeded, id -> Optional.empty());
-  }
-
-  /**
-   * @param followUp when a battery should be polled once more before its next regular poll (a
-   *     Passive command's power is checked about 10 s after it was sent)
-   */
-  FleetObserver(
-      Batteries batteries,
-      ObserverSettings settings,
-      ApplicationEventPublisher events,
-      InstantSource clock,
-      TaskScheduler scheduler,
-      Predicate<BatteryId> meterNeeded,
-      Function<BatteryId, Optional<Instant>> followUp) {
-    this.followUp = followUp;
-    this.meterNeeded = meterNeeded;
+      CycleHandle cycle) {
+    this.cycle = cycle;
     this.batteries = batteries;
     this.settings = settings;
     this.events = events;
@@ -120,11 +101,20 @@ public final class FleetObserver implements SmartLifecycle {
     return settings.interval();
   }
 
-  /** A read-back after a command is the battery's newest report: show it at once. */
-  @EventListener
-  public void on(BatteryStatusReadBack readBack) {
-    BatteryStatus status = readBack.status();
-    health.computeIfPresent(status.id(), (id, before) -> before.answered(status, clock.instant()));
+  /** The cycle's first step and where its read-back goes: this observer's health records. */
+  Observation observation() {
+    return new Observation() {
+      @Override
+      public Optional<BatteryStatus> observe(BatteryPort port, boolean readMeter, Outbox outbox) {
+        return FleetObserver.this.observe(port, readMeter, outbox);
+      }
+
+      @Override
+      public void readBack(BatteryStatus status) {
+        health.computeIfPresent(
+            status.id(), (id, before) -> before.answered(status, clock.instant()));
+      }
+    };
   }
 
   /** Polls every battery not already being polled and waits for them all: one cycle. */
@@ -187,7 +177,8 @@ public final class FleetObserver implements SmartLifecycle {
 
   /** One extra poll when control asks for it before the next regular one. */
   private void scheduleFollowUp(BatteryPort port) {
-    Optional<Instant> at = followUp.apply(port.id());
+    ControlCycle control = cycle.orNull();
+    Optional<Instant> at = control == null ? Optional.empty() : control.followUpAt(port.id());
     if (at.isEmpty() || schedule == null || at.get().equals(followUps.get(port.id()))) {
       return;
     }
@@ -214,29 +205,41 @@ public final class FleetObserver implements SmartLifecycle {
   }
 
   private void poll(BatteryPort port, boolean followingUp) {
-    BatteryStatus status;
-    try {
-      // A follow-up checks the battery's power: the meter waits for the regular poll.
-      status = port.readStatus(!followingUp && meterNeeded.test(port.id()));
-    } catch (BatteryUnreachable e) {
-      failed(port.id(), e.getMessage());
+    ControlCycle control = cycle.orNull();
+    if (control != null) {
+      control.run(port, followingUp);
       return;
     }
+    Outbox outbox = new Outbox(); // control does not exist yet: observe and tell
+    observe(port, false, outbox);
+    outbox.publishTo(events);
+  }
+
+  /** Reads the battery and keeps its health; tells when it goes offline or comes back. */
+  private Optional<BatteryStatus> observe(BatteryPort port, boolean readMeter, Outbox outbox) {
+    BatteryStatus status;
+    try {
+      status = port.readStatus(readMeter);
+    } catch (BatteryUnreachable e) {
+      failed(port.id(), e.getMessage(), outbox);
+      return Optional.empty();
+    }
     Instant now = clock.instant();
-    protocolOf(port, now);
+    protocolOf(port, now, outbox);
     backedOffUntil.remove(port.id());
     BatteryHealth before = health.get(port.id());
     health.put(port.id(), before.answered(status, now));
     if (before.offlineSince().isPresent()) {
       Duration away = Duration.between(before.offlineSince().get(), now);
       log.info("Battery {} answers again after {}", port.id(), away);
-      events.publishEvent(new BatteryCameBack(port.id(), now, away));
+      outbox.add(new BatteryCameBack(port.id(), now, away));
     }
-    events.publishEvent(new BatteryStatusObserved(status));
+    outbox.add(new BatteryStatusObserved(status));
+    return Optional.of(status);
   }
 
   /** Says once when a battery answers over another protocol than before (a Modbus failover). */
-  private void protocolOf(BatteryPort port, Instant now) {
+  private void protocolOf(BatteryPort port, Instant now, Outbox outbox) {
     String protocol = port.protocol();
     String before = protocols.put(port.id(), protocol);
     if (before != null && !before.equals(protocol)) {
@@ -246,8 +249,7 @@ public final class FleetObserver implements SmartLifecycle {
           protocol,
           port.address(),
           before);
-      events.publishEvent(
-          new BatteryProtocolSwitched(port.id(), before, protocol, port.address(), now));
+      outbox.add(new BatteryProtocolSwitched(port.id(), before, protocol, port.address(), now));
     }
   }
 
@@ -257,7 +259,7 @@ public final class FleetObserver implements SmartLifecycle {
         id, batteries.find(id).map(BatteryPort::protocol).orElse("openapi"));
   }
 
-  private void failed(BatteryId id, String reason) {
+  private void failed(BatteryId id, String reason, Outbox outbox) {
     Instant now = clock.instant();
     BatteryHealth before = health.get(id);
     BatteryHealth after = before.failed(reason, now, settings.offlineAfterFailedPolls());
@@ -271,7 +273,7 @@ public final class FleetObserver implements SmartLifecycle {
           id,
           reason,
           LONGEST_BACKOFF);
-      events.publishEvent(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
+      outbox.add(new BatteryWentOffline(id, after.offlineSince().orElse(now), reason));
     } else {
       log.debug("Battery {} did not answer: {}", id, reason);
     }

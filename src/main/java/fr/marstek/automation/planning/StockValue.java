@@ -17,8 +17,10 @@ import java.util.Optional;
  * refill the batteries in time (low charge power, the import cap), a unit that no later night could
  * bring back before a possible red day is worth the red peak, weighed by the chance that the first
  * red day comes that early: so the batteries are stocked over several nights. A unit is never worth
- * more than the most it can earn, (red peak - wear) x efficiency, nor counted beyond what a red
- * day's forecast peak use can take.
+ * more than the most it can earn, (red peak - wear) x efficiency. Beyond what one red day's
+ * forecast peak can take (a small house), a unit is kept for a later red day of a run: worth the
+ * refill plus what it spares over a white night, weighed by the chance that the run comes before a
+ * blue day, less what it loses when the season's red days run out first.
  */
 final class StockValue {
 

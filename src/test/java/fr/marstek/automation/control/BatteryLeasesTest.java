@@ -7,12 +7,9 @@ import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
-import fr.marstek.automation.planning.Planner;
-import fr.marstek.automation.planning.Strategy;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedBatteryPort;
 import fr.marstek.automation.simulator.SimulatorOptions;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +49,7 @@ class BatteryLeasesTest {
     away.setUrl("jdbc:sqlite:" + dir.resolve("db"));
   }
 
-  private Automation instance(String name) {
+  private ControlWiring instance(String name) {
     var settings = ControlSettings.from(new Variables(Map.of("STRATEGY", "fixed")));
     var batteries =
         new Batteries() {
@@ -67,26 +63,15 @@ class BatteryLeasesTest {
             return true;
           }
         };
-    var plans =
-        new PlanKeeper(
-            Planner.of(Strategy.TEMPO),
-            TempoKnowledge.nothingKnown(),
-            TempoPrices.defaults(),
-            hour -> OptionalDouble.empty(),
-            settings);
-    return new Automation(
-        batteries,
-        settings,
+    return ControlWiring.of(
+        ControlTestKit.parts(batteries, settings, jdbc, keeper(jdbc, name), ImportCapGrants.none()),
+        new ControlTestKit.Reading(),
         event -> {
           if (event instanceof CommandSent) {
             commandsBy.add(name);
           }
         },
-        clock,
-        new IntentStore(jdbc),
-        plans,
-        keeper(jdbc, name),
-        SlotRecord.stored(jdbc));
+        clock);
   }
 
   private LeaseKeeper keeper(JdbcClient database, String name) {
@@ -96,14 +81,14 @@ class BatteryLeasesTest {
 
   private static final BatteryId ONE = BatteryId.of(1);
 
-  private void observeBy(Automation instance) throws Exception {
-    instance.on(new BatteryStatusObserved(port.readStatus()));
+  private void observeBy(ControlWiring instance) throws Exception {
+    instance.cycle().run(port, false);
   }
 
   @Test
   void onlyTheLeaseHolderCommandsAndAnotherTakesOverWhenItGoesQuiet() throws Exception {
-    Automation first = instance("first");
-    Automation second = instance("second");
+    ControlWiring first = instance("first");
+    ControlWiring second = instance("second");
 
     observeBy(first);
     port.battery().setMode(fr.marstek.automation.device.DeviceMode.AUTO);
@@ -113,7 +98,10 @@ class BatteryLeasesTest {
 
     commandsBy.clear();
     clock.advance(Duration.ofSeconds(91));
-    second.leaseKeeper().renewNow(); // the keeper's next round, which runs beside the cycles
+    second
+        .queries()
+        .leaseKeeper()
+        .renewNow(); // the keeper's next round, which runs beside the cycles
     observeBy(second);
 
     assertThat(commandsBy).isNotEmpty().containsOnly("second");
@@ -121,11 +109,11 @@ class BatteryLeasesTest {
 
   @Test
   void aCleanShutdownHandsTheBatteryOverAtOnce() throws Exception {
-    Automation first = instance("first");
-    Automation second = instance("second");
+    ControlWiring first = instance("first");
+    ControlWiring second = instance("second");
     observeBy(first);
 
-    first.releaseBatteries();
+    first.queries().releaseBatteries();
     port.battery().setMode(fr.marstek.automation.device.DeviceMode.AUTO);
     commandsBy.clear();
     observeBy(second);

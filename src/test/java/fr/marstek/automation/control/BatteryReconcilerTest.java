@@ -20,6 +20,7 @@ import fr.marstek.automation.units.Watts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BatteryReconcilerTest {
@@ -38,16 +39,28 @@ class BatteryReconcilerTest {
           port,
           new ControlRules(
               OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
-          events::add,
           clock,
           SlotRecord.inMemory());
+  private final List<BatteryStatus> readBacks = new ArrayList<>();
 
   private ControlView cycle() throws Exception {
-    return reconciler.reconcile(port.readStatus(), List.of(), false);
+    return cycle(reconciler, port.readStatus(), false);
   }
 
   private ControlView cycleWithModeUnread() throws Exception {
-    return reconciler.reconcile(unread(port.readStatus()), List.of(), false);
+    return cycle(reconciler, unread(port.readStatus()), false);
+  }
+
+  /** Decide, reconcile and verify, as the control cycle runs them, with no override or plan. */
+  private ControlView cycle(BatteryReconciler battery, BatteryStatus status, boolean paused) {
+    var outbox = new Outbox();
+    var now = clock.instant();
+    DesiredState desired = battery.decide(status, List.of(), Optional.empty(), now, outbox);
+    if (battery.reconcile(status, desired, paused, now, outbox)) {
+      battery.verify(desired, outbox).ifPresent(readBacks::add);
+    }
+    outbox.publishTo(events::add);
+    return battery.view();
   }
 
   /** The status as read when the ES.GetMode reply was lost. */
@@ -80,8 +93,7 @@ class BatteryReconcilerTest {
         .extracting(CommandSent::outcome)
         .containsOnly(Outcome.ACKNOWLEDGED);
     assertThat(eventsOf(ModeChanged.class).getFirst().cause()).isEqualTo(Cause.SCHEDULE);
-    assertThat(eventsOf(BatteryStatusReadBack.class).getLast().status().mode())
-        .isEqualTo(DeviceMode.MANUAL);
+    assertThat(readBacks.getLast().mode()).isEqualTo(DeviceMode.MANUAL);
   }
 
   @Test
@@ -202,12 +214,11 @@ class BatteryReconcilerTest {
             modeLost,
             new ControlRules(
                 OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
-            events::add,
             clock,
             SlotRecord.inMemory());
 
     for (int poll = 0; poll < 20; poll++) {
-      blind.reconcile(modeLost.readStatus(), List.of(), false);
+      cycle(blind, modeLost.readStatus(), false);
       clock.advance(Duration.ofSeconds(30));
     }
 
@@ -220,7 +231,7 @@ class BatteryReconcilerTest {
 
   @Test
   void whilePausedNothingIsSent() throws Exception {
-    reconciler.reconcile(port.readStatus(), List.of(), true);
+    cycle(reconciler, port.readStatus(), true);
 
     assertThat(eventsOf(CommandSent.class)).isEmpty();
     assertThat(port.battery().mode()).isNotEqualTo(DeviceMode.MANUAL);

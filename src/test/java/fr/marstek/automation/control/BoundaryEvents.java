@@ -8,24 +8,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The events of a benchmark run: delivers observations to {@link Automation} on the polling thread
- * as Spring's synchronous listener would, and notes when each battery reached night charging.
+ * The events of a benchmark run: notes when each battery reached night charging, and the commands
+ * and mode changes.
  */
 final class BoundaryEvents implements ApplicationEventPublisher {
 
   private final Map<BatteryId, Long> gridChargeReachedNanos = new ConcurrentHashMap<>();
   private final List<CommandSent> commands = new CopyOnWriteArrayList<>();
   private final List<ModeChanged> modeChanges = new CopyOnWriteArrayList<>();
-  private volatile Automation automation;
-
-  void deliverTo(Automation target) {
-    this.automation = target;
-  }
 
   @Override
   public void publishEvent(Object event) {
     switch (event) {
-      case BatteryStatusObserved observed -> automation.on(observed);
       case DesiredStateReached reached -> {
         if (reached.desired().intent() instanceof Intent.GridCharge) {
           gridChargeReachedNanos.putIfAbsent(reached.battery(), System.nanoTime());

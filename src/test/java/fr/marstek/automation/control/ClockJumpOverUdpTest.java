@@ -68,7 +68,7 @@ class ClockJumpOverUdpTest {
   @Test
   void aBackwardJumpWithAnOverrideKeepsTheOverrideUntilItsEnd() throws Exception {
     try (var control = UdpControl.at("2026-12-01T12:00:00", UdpControl.VENUS)) {
-      control.automation.override(
+      control.intent.override(
           java.util.Optional.empty(),
           new Intent.Idle(),
           control.clock.instant().plus(Duration.ofMinutes(30)),

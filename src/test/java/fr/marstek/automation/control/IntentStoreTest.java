@@ -2,16 +2,12 @@ package fr.marstek.automation.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
-import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,57 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Overrides and the pause switch survive a restart: a new Automation reads them back. */
+/** Overrides and the pause switch survive a restart: a starting service reads them back. */
 class IntentStoreTest {
 
   @TempDir Path dir;
   private final MutableClock clock = MutableClock.atParis("2026-12-01T14:00:00");
   private IntentStore store;
-  private SimpleDriverDataSource dataSource;
-
-  private final Batteries none =
-      new Batteries() {
-        @Override
-        public List<BatteryPort> all() {
-          return List.of();
-        }
-
-        @Override
-        public boolean isDemo() {
-          return false;
-        }
-      };
 
   @BeforeEach
   void migrate() {
-    dataSource =
+    var dataSource =
         new SimpleDriverDataSource(
             new org.sqlite.JDBC(), "jdbc:sqlite:" + dir.resolve("intent.db"));
     Flyway.configure().dataSource(dataSource).load().migrate();
     store = new IntentStore(JdbcClient.create(dataSource));
   }
 
-  private Automation startService() {
-    var settings = ControlSettings.from(new fr.marstek.automation.config.Variables(Map.of()));
-    var plans =
-        new PlanKeeper(
-            fr.marstek.automation.planning.Planner.of(
-                fr.marstek.automation.planning.Strategy.TEMPO),
-            TempoKnowledge.nothingKnown(),
-            fr.marstek.automation.tariff.tempo.TempoPrices.defaults(),
-            hour -> java.util.OptionalDouble.empty(),
-            settings);
-    var jdbc = JdbcClient.create(dataSource);
-    var leases = new BatteryLeases(jdbc, "test", Duration.ofMinutes(1));
-    return new Automation(
-        none,
-        settings,
-        event -> {},
-        clock,
-        store,
-        plans,
-        new LeaseKeeper(leases, java.util.List.of(), clock),
-        SlotRecord.stored(jdbc));
+  /** What a starting service reads back of the household's intent. */
+  private HouseholdIntent startService() {
+    return new HouseholdIntent(store, clock);
   }
 
   @Test

@@ -87,7 +87,7 @@ class MidnightSlotsOverUdpTest {
         UdpControl.at("2026-12-01T22:00:00", UdpControl.VENUS.withInitialSoc(Percent.of(20)))) {
       var jdbc = JdbcClient.create(ControlTestKit.freshDatabase());
       var first =
-          ControlTestKit.automation(
+          ControlTestKit.control(
               stopsBeforeSlotOne(control.fleet),
               UdpControl.SEED,
               e -> {},
@@ -95,21 +95,21 @@ class MidnightSlotsOverUdpTest {
               jdbc,
               "a");
       try {
-        first.on(new BatteryStatusObserved(control.fleet.battery(1).readStatus()));
+        first.cycle().run(control.fleet.battery(1), false);
       } catch (ServiceStopped e) {
         // the process ended here, between the two writes
       }
       if (saved) {
-        first.leaseKeeper().renewNow(); // its keeper had saved the record before the stop
+        first.queries().leaseKeeper().renewNow(); // its keeper had saved the record before the stop
       }
       assertThat(control.battery(1).manualSlots()).doesNotContain(MORNING);
 
       control.clock.advance(Duration.ofMinutes(3)); // restarted once the lease expired
       List<Object> events = new CopyOnWriteArrayList<>();
       var second =
-          ControlTestKit.automation(
+          ControlTestKit.control(
               control.fleet, UdpControl.SEED, events::add, control.clock, jdbc, "b");
-      second.on(new BatteryStatusObserved(control.fleet.battery(1).readStatus()));
+      second.cycle().run(control.fleet.battery(1), false);
 
       assertThat(control.battery(1).manualSlots()).contains(MORNING);
       List<String> sent =
@@ -128,7 +128,11 @@ class MidnightSlotsOverUdpTest {
         assertThat(sent).as("nothing known: both again").hasSize(2);
       }
       assertThat(
-              second.view(fr.marstek.automation.device.BatteryId.of(1)).orElseThrow().confirmed())
+              second
+                  .queries()
+                  .view(fr.marstek.automation.device.BatteryId.of(1))
+                  .orElseThrow()
+                  .confirmed())
           .isTrue();
     }
   }

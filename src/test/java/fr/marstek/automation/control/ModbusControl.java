@@ -4,7 +4,6 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
-import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.ModbusProfile;
 import fr.marstek.automation.device.modbus.ModbusClientSettings;
@@ -27,7 +26,9 @@ final class ModbusControl implements AutoCloseable {
 
   final MutableClock clock;
   TcpBatteries fleet;
+  private final ControlTestKit.Reading reading = new ControlTestKit.Reading();
   Automation automation;
+  private ControlCycle cycle;
   final List<Object> events = new CopyOnWriteArrayList<>();
 
   private ModbusControl(
@@ -37,7 +38,15 @@ final class ModbusControl implements AutoCloseable {
       List<SimulatorOptions> options) {
     this.clock = clock;
     this.fleet = TcpBatteries.start(client, clock, profile, options);
-    this.automation = ControlTestKit.automation(fleet, UdpControl.SEED, events::add, clock);
+    startControl();
+  }
+
+  private void startControl() {
+    var control =
+        ControlTestKit.control(
+            fleet, UdpControl.SEED, events::add, clock, ImportCapSettings.none(), reading);
+    automation = control.queries();
+    cycle = control.cycle();
   }
 
   /** Batteries with each profile's real pacing, its waits taken on the test clock. */
@@ -54,14 +63,12 @@ final class ModbusControl implements AutoCloseable {
    */
   void cycle() {
     for (BatteryPort port : fleet.all()) {
-      BatteryStatus status;
+      cycle.run(port, false);
       try {
-        status = port.readStatus();
+        reading.rethrow();
       } catch (BatteryUnreachable e) {
         failedPolls.add(parisNow() + " " + e.getMessage());
-        continue;
       }
-      automation.on(new BatteryStatusObserved(status));
     }
   }
 
@@ -85,7 +92,7 @@ final class ModbusControl implements AutoCloseable {
   /** The service starts again (after {@link TcpBatteries#kill()}): new client, new control. */
   void restartService() {
     fleet = fleet.restartedClient();
-    automation = ControlTestKit.automation(fleet, UdpControl.SEED, events::add, clock);
+    startControl();
   }
 
   /** Moves the clock without any control cycle, as while the service is down or stuck. */

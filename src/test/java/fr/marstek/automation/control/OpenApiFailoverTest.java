@@ -29,20 +29,19 @@ class OpenApiFailoverTest {
     List<Object> events = new CopyOnWriteArrayList<>();
     var options = UdpControl.VENUS.withInitialSoc(Percent.of(30));
     try (var fleet = FailoverBatteries.start(options, clock)) {
-      Automation[] automation = new Automation[1];
+      var cycle = new CycleHandle();
       var observer =
           new FleetObserver(
+              fleet, new ObserverSettings(POLL, 3, false), events::add, clock, null, cycle);
+      var control =
+          ControlTestKit.control(
               fleet,
-              new ObserverSettings(POLL, 3, false),
-              event -> {
-                events.add(event);
-                if (event instanceof BatteryStatusObserved observed) {
-                  automation[0].on(observed);
-                }
-              },
+              UdpControl.SEED,
+              events::add,
               clock,
-              null);
-      automation[0] = ControlTestKit.automation(fleet, UdpControl.SEED, events::add, clock);
+              ImportCapSettings.none(),
+              observer.observation());
+      cycle.set(control.cycle());
       BatteryId one = BatteryId.of(1);
 
       Instant silentAt = MutableClock.atParis("2026-12-01T21:40:00").instant();
@@ -93,7 +92,7 @@ class OpenApiFailoverTest {
                       .isInstanceOf(Intent.GridCharge.class));
       assertThat(fleet.openApi().battery().externalControl().on()).isTrue();
       assertThat(fleet.openApi().battery().acPower().value()).isLessThan(-2000);
-      assertThat(automation[0].view(one).orElseThrow().confirmed()).isTrue();
+      assertThat(control.queries().view(one).orElseThrow().confirmed()).isTrue();
       assertThat(fleet.battery().readStatus().mode()).isEqualTo(DeviceMode.MANUAL);
       assertThat(events).noneMatch(BatteryDrifted.class::isInstance);
     }

@@ -144,7 +144,7 @@ class PassiveHeldOverUdpTest {
   }
 
   private static void hold(UdpControl control, Instant until) {
-    control.automation.override(
+    control.intent.override(
         Optional.empty(), new Intent.FixedPower(DISCHARGE, until), until, false);
   }
 

@@ -35,7 +35,7 @@ class SafetyOverUdpTest {
             UdpControl.VENUS.withInitialSoc(Percent.of(60)))) {
       var discharge =
           new Intent.FixedPower(Watts.of(600), control.clock.instant().plusSeconds(3600));
-      control.automation.override(Optional.empty(), discharge, discharge.until(), false);
+      control.intent.override(Optional.empty(), discharge, discharge.until(), false);
 
       control.cycle();
       control.clock.advance(Duration.ofMinutes(5));
@@ -62,8 +62,8 @@ class SafetyOverUdpTest {
     try (var control = UdpControl.at("2026-12-01T14:00:00", UdpControl.VENUS, UdpControl.VENUS)) {
       var charge = new Intent.GridCharge(Watts.of(2000), Percent.of(100));
       var until = control.clock.instant().plus(Duration.ofHours(2));
-      control.automation.override(Optional.of(BatteryId.of(1)), charge, until, false);
-      control.automation.override(Optional.of(BatteryId.of(2)), charge, until, true);
+      control.intent.override(Optional.of(BatteryId.of(1)), charge, until, false);
+      control.intent.override(Optional.of(BatteryId.of(2)), charge, until, true);
 
       control.cycle();
       control.clock.advance(Duration.ofSeconds(30));

@@ -94,15 +94,25 @@ class ScheduleBoundaryBenchmark {
         var client = LoopbackClient.wire(sims.endpoints(), scenario.pacing().settings())) {
       var events = new BoundaryEvents();
       var settings = ControlTestKit.fixedSchedule();
-      var automation = ControlTestKit.automation(client.batteries(), settings, events, clock);
-      events.deliverTo(automation);
+      var cycle = new CycleHandle();
       var observer =
           new FleetObserver(
               client.batteries(),
               new ObserverSettings(POLL_INTERVAL, 3, false),
               events,
               clock,
-              new SimpleAsyncTaskScheduler());
+              new SimpleAsyncTaskScheduler(),
+              cycle);
+      var control =
+          ControlTestKit.control(
+              client.batteries(),
+              settings,
+              events,
+              clock,
+              ImportCapSettings.none(),
+              observer.observation());
+      cycle.set(control.cycle());
+      var automation = control.queries();
       List<BatteryId> ids = client.batteries().all().stream().map(BatteryPort::id).toList();
 
       observer.observeOnce(); // 21:59:50: identified, confirmed in self-consumption

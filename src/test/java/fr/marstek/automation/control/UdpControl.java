@@ -4,7 +4,6 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryPort;
-import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
 import fr.marstek.automation.device.marstek.UdpBatteries;
@@ -46,7 +45,10 @@ final class UdpControl implements AutoCloseable {
 
   final MutableClock clock;
   final UdpBatteries fleet;
+  final ControlTestKit.Reading reading = new ControlTestKit.Reading();
   final Automation automation;
+  final HouseholdIntent intent;
+  final ControlCycle cycle;
   final List<Object> events = new CopyOnWriteArrayList<>();
   int followUpPolls;
 
@@ -74,7 +76,10 @@ final class UdpControl implements AutoCloseable {
       UdpBatteries fleet) {
     this.clock = clock;
     this.fleet = fleet;
-    this.automation = ControlTestKit.automation(fleet, settings, events::add, clock, importCap);
+    var control = ControlTestKit.control(fleet, settings, events::add, clock, importCap, reading);
+    this.automation = control.queries();
+    this.intent = control.intent();
+    this.cycle = control.cycle();
   }
 
   /** Batteries of one house under an import cap. */
@@ -111,8 +116,8 @@ final class UdpControl implements AutoCloseable {
   /** One control cycle: every battery is read once and reconciled. */
   void cycle() throws BatteryUnreachable {
     for (BatteryPort port : fleet.all()) {
-      BatteryStatus status = port.readStatus(automation.meterNeeded(port.id()));
-      automation.on(new BatteryStatusObserved(status));
+      cycle.run(port, false);
+      reading.rethrow();
     }
   }
 
@@ -136,14 +141,15 @@ final class UdpControl implements AutoCloseable {
     for (int round = 0; round < 10; round++) {
       boolean any = false;
       for (BatteryPort port : fleet.all()) {
-        Optional<Instant> at = automation.followUpAt(port.id());
+        Optional<Instant> at = cycle.followUpAt(port.id());
         if (at.isEmpty() || !at.get().isBefore(before)) {
           continue;
         }
         if (at.get().isAfter(clock.instant())) {
           clock.advance(Duration.between(clock.instant(), at.get()));
         }
-        automation.on(new BatteryStatusObserved(port.readStatus(false)));
+        cycle.run(port, true);
+        reading.rethrow();
         followUpPolls++;
         any = true;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,12 +29,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** TEMPO_PRICES reaches the prices bean and the savings measured from the recorded history. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
       // Replaces the default grid of 2025-08-01 (red: 0.1460 off-peak, 0.6468 peak).
-      "TEMPO_PRICES=2025-08-01:0.10,0.20,0.11,0.21,0.15,0.70"
+      "TEMPO_PRICES=2025-08-01:0.10,0.20,0.11,0.21,0.15,0.70",
+      // The recorded day is a year old: retention's first turn, 2 minutes of real time after
+      // start, would delete its raw samples before the rollup on a loaded machine (90 days kept).
+      "HISTORY_RETENTION_DAYS=3650"
     })
 class ConfiguredPricesSavingsTest {
 

@@ -8,6 +8,7 @@ import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Phrase;
@@ -21,12 +22,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest
+@ServiceTest(webEnvironment = WebEnvironment.MOCK)
 class ControlEventsListenerTest {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

@@ -3,6 +3,7 @@ package fr.marstek.automation.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.testing.ServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -11,16 +12,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The application configured by {@code DATABASE_URL} alone migrates and uses PostgreSQL. */
-@SpringBootTest
-@DirtiesContext
+@ServiceTest(webEnvironment = WebEnvironment.MOCK)
 class PostgresApplicationTest {
 
   static TestDatabases.PostgresSchema postgres;

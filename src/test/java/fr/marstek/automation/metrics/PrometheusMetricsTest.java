@@ -8,6 +8,7 @@ import fr.marstek.automation.control.Cause;
 import fr.marstek.automation.control.DesiredState;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Phrase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,29 +24,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The demo service scraped over real HTTP the way Prometheus does it. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15"
-    })
-@DirtiesContext
+@ServiceTest
 class PrometheusMetricsTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.testing.ServiceTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,19 +28,9 @@ import tools.jackson.databind.ObjectMapper;
  * The demo service (three simulated batteries over real UDP) connected to a real Mosquitto, seen
  * from a Home Assistant's side of the broker.
  */
-@SpringBootTest(
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
-    })
-@DirtiesContext
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
+    properties = {"MQTT_STATE_INTERVAL_SECONDS=5"})
 class HomeAssistantMqttTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -46,6 +38,7 @@ class HomeAssistantMqttTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired Batteries batteries;
   private Subscriber ha;
 
@@ -70,7 +63,7 @@ class HomeAssistantMqttTest {
   @AfterEach
   void disconnectHomeAssistant() throws Exception {
     ha.close();
-    automation.resume();
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   private JsonNode jsonOn(String topic) {

@@ -3,12 +3,12 @@ package fr.marstek.automation.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,19 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * proxy resets the connection (no DISCONNECT, as when the host dies), and Home Assistant's side of
  * the broker must see "offline" from the broker itself, then "online" once the service is back.
  */
-@SpringBootTest(
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
-    })
-@DirtiesContext
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
+    properties = {"MQTT_STATE_INTERVAL_SECONDS=5"})
 class LastWillTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

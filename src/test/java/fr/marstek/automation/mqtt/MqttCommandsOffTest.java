@@ -9,6 +9,7 @@ import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
@@ -25,11 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,22 +38,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * command changes nothing on the simulated battery, and Home Assistant is told to drop the select,
  * button and switch a previous run with commands on left retained on the broker.
  */
-@SpringBootTest(
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
       "MARSTEK_REQUEST_GAP_MS=50",
       "MARSTEK_SEND_GAP_MS=20",
-      "POLL_INTERVAL_SECONDS=15",
       "COMMAND_RETRY_SECONDS=2",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
       "MQTT_COMMANDS_ENABLED=false",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
+      "MQTT_STATE_INTERVAL_SECONDS=5",
+      "MARSTEK_READ_TIMEOUT_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class MqttCommandsOffTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);

@@ -10,12 +10,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
@@ -38,11 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,22 +56,20 @@ import tools.jackson.databind.ObjectMapper;
  * what an account holder commands still passes the safety limits (no grid charging in peak hours,
  * never more than MAX_CHARGE_W) on a simulated battery over real UDP.
  */
-@SpringBootTest(
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
       "MARSTEK_REQUEST_GAP_MS=50",
       "MARSTEK_SEND_GAP_MS=20",
-      "POLL_INTERVAL_SECONDS=15",
       "COMMAND_RETRY_SECONDS=2",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
       "MAX_CHARGE_W=1200",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
+      "MQTT_STATE_INTERVAL_SECONDS=5",
+      "MARSTEK_READ_TIMEOUT_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class MqttTrustTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -86,6 +86,7 @@ class MqttTrustTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired FleetObserver observer;
   private Subscriber ha;
 
@@ -158,7 +159,7 @@ class MqttTrustTest {
   @AfterEach
   void disconnectHomeAssistant() throws Exception {
     ha.close();
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
   }
 
   private JsonNode jsonOn(String topic) {

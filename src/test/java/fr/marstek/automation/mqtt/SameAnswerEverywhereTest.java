@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.control.Intent;
 import fr.marstek.automation.control.ModeOverride;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.testing.ShiftedClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
@@ -45,20 +46,15 @@ import tools.jackson.databind.ObjectMapper;
  * with the same reason, and none of them takes it (issue #16: MQTT used to answer such a MANUAL
  * accepted).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + SameAnswerEverywhereTest.TOKEN,
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "POLL_INTERVAL_SECONDS=15",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
-      "MQTT_STATE_INTERVAL_SECONDS=5"
+      "MQTT_STATE_INTERVAL_SECONDS=5",
+      "MARSTEK_READ_TIMEOUT_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class SameAnswerEverywhereTest {
 
   static final String TOKEN = "test-token-0123456789abcdef";
@@ -73,6 +69,7 @@ class SameAnswerEverywhereTest {
 
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
   @Autowired FleetObserver observer;
   @Autowired MessageSource messages;
   @LocalServerPort int port;
@@ -153,7 +150,7 @@ class SameAnswerEverywhereTest {
     var allowed = rest("{\"mode\":\"MANUAL\",\"allow_peak_grid_charge\":true}");
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(automation.overrides()).hasSize(1);
-    automation.clearOverride(java.util.Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(java.util.Optional.of(ONE.value())));
   }
 
   /** A JSON object on the command topic carries the REST body's fields, PASSIVE's power too. */
@@ -171,7 +168,7 @@ class SameAnswerEverywhereTest {
               assertThat(((Intent.FixedPower) o.intent()).power().value()).isEqualTo(500);
               assertThat(o.until()).isEqualTo(Instant.parse("2026-01-14T11:00:00Z"));
             });
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
 
     // The MANUAL that safety refuses in peak hours, allowed as the REST body allows it.
     assertThat(mqtt("{\"mode\":\"MANUAL\",\"allow_peak_grid_charge\":true}")).startsWith("true ");
@@ -179,7 +176,7 @@ class SameAnswerEverywhereTest {
         .singleElement()
         .extracting(ModeOverride::gridChargeInPeak)
         .isEqualTo(true);
-    automation.clearOverride(Optional.of(ONE));
+    commands.submit(new ControlCommand.ClearOverride(Optional.of(ONE.value())));
   }
 
   @Test

@@ -16,6 +16,7 @@ import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.testing.LocalHttpServer;
 import fr.marstek.automation.testing.LocalHttpServer.Reply;
 import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
@@ -38,13 +39,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -56,21 +56,19 @@ import tools.jackson.databind.ObjectMapper;
  * the batteries worked (a red day in December, a blue day in January). The one configured battery
  * never answers, so nothing but those two days counts.
  */
-@SpringBootTest(
+@ServiceTest(
+    webEnvironment = WebEnvironment.MOCK,
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=10",
       "MARSTEK_READ_TIMEOUT_MS=100",
       "MARSTEK_READ_RETRIES=0",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
-      "POLL_INTERVAL_SECONDS=15",
       "OFFLINE_AFTER_FAILED_POLLS=1",
       "MQTT_STATE_INTERVAL_SECONDS=5",
-      "TEMPO_PROVIDERS=couleur-tempo"
+      "TEMPO_PROVIDERS=couleur-tempo",
+      "MARSTEK_SEND_GAP_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class TempoAndSavingsMqttTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -16,6 +16,7 @@ import fr.marstek.automation.simulator.HouseholdLoad;
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
 import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Watts;
 import java.io.IOException;
@@ -41,12 +42,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the defaults. Each test is one night on its own date, in order, on the same service; each counts
  * only the notices and history of its own night.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "API_TOKEN=test-token-0123456789abcdef",
       "CONTROL_ENABLED=false",
       "STRATEGY=fixed",
       "TEMPO_ENABLED=false",
@@ -79,9 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
       "MARSTEK_WRITE_TIMEOUT_MS=120",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
       "NOTIFICATION_LANGUAGE=fr",
-      "NOTIFY_ATTEMPTS=1"
+      "NOTIFY_ATTEMPTS=1",
+      "POLL_INTERVAL_SECONDS="
     })
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultNoticesServiceTest {
 

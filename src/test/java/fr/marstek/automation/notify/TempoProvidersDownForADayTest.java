@@ -20,6 +20,7 @@ import fr.marstek.automation.tariff.tempo.provider.ManualTempoPolling;
 import fr.marstek.automation.testing.LocalHttpServer;
 import fr.marstek.automation.testing.LocalHttpServer.Reply;
 import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.PhraseFormat;
 import fr.marstek.automation.units.Watts;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -51,7 +51,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -65,11 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 5 minutes, the Tempo poller when it asked to be called, the watches after both. Dates and colours
  * are those of the fixtures (real history: Thursday WHITE, Friday RED, Saturday BLUE).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "API_TOKEN=test-token-0123456789abcdef",
       "CONTROL_ENABLED=false",
       "STRATEGY=tempo",
       "TEMPO_PROVIDERS=rte,rte-public,couleur-tempo",
@@ -80,7 +76,6 @@ import tools.jackson.databind.json.JsonMapper;
       "MARSTEK_REQUEST_GAP_MS=0",
       "MARSTEK_SEND_GAP_MS=0",
       "MARSTEK_STAGGER_GAP_MS=0",
-      "MARSTEK_READ_TIMEOUT_MS=500",
       "MARSTEK_WRITE_TIMEOUT_MS=600",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
       "NOTIFICATION_LANGUAGE=fr",
@@ -88,9 +83,9 @@ import tools.jackson.databind.json.JsonMapper;
       "NOTIFY_MAX_PER_HOUR=1000",
       "NOTIFY_ATTEMPTS=1",
       "NOTIFY_TEMPO_UNKNOWN_AT=20:00",
-      "NOTIFY_CHARGE_CHECK_FROM=03:00"
+      "NOTIFY_CHARGE_CHECK_FROM=03:00",
+      "POLL_INTERVAL_SECONDS="
     })
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class TempoProvidersDownForADayTest {
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,10 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -42,19 +43,7 @@ import tools.jackson.databind.ObjectMapper;
  * problem detail (a dashboard form may instead redirect to its page with the problem shown), never
  * a 5xx, and no override or pause may appear. New routes are covered as soon as they exist.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=" + HostileInputTest.TOKEN,
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15"
-    })
-@DirtiesContext
+@ServiceTest(properties = {"API_TOKEN=" + HostileInputTest.TOKEN})
 class HostileInputTest {
 
   static final String TOKEN = "hostile-token-0123456789abcdef";
@@ -69,6 +58,7 @@ class HostileInputTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -714,8 +704,8 @@ class HostileInputTest {
   }
 
   private void cleanUp() {
-    automation.overrides().forEach(o -> automation.clearOverride(o.battery()));
-    automation.resume();
+    commands.submit(new ControlCommand.ClearOverride(java.util.Optional.empty()));
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   private String logIn(String from) throws Exception {

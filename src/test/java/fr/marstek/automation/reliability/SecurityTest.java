@@ -2,6 +2,7 @@ package fr.marstek.automation.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,11 +28,8 @@ import tools.jackson.databind.ObjectMapper;
  * the session cookie's flags, and the login's rate limit.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + SecurityTest.TOKEN,
       "RTE_CLIENT_ID=rte-client-id",
       "RTE_CLIENT_SECRET=SeCrEt-rte-5151",
@@ -43,14 +39,8 @@ import tools.jackson.databind.ObjectMapper;
       "NOTIFY_ATTEMPTS=1",
       "MQTT_URL=mqtt://marstek:SeCrEtMqtt3131@127.0.0.1:9",
       "POSTGRES_USER=marstek",
-      "POSTGRES_PASSWORD=SeCrEtPg9191",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15"
+      "POSTGRES_PASSWORD=SeCrEtPg9191"
     })
-@DirtiesContext
 class SecurityTest {
 
   static final String TOKEN = "SeCrEt-api-token-4242";

@@ -3,6 +3,9 @@ package fr.marstek.automation.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.control.Automation;
+import fr.marstek.automation.control.ControlCommand;
+import fr.marstek.automation.control.ControlCommands;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,17 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * written: each is now a 4xx problem detail with at most one log line, and changes nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
       "API_TOKEN=" + WebRefusalsTest.TOKEN,
       "CONTROL_ENABLED=false",
       "TEMPO_ENABLED=false",
       "STRATEGY=fixed"
     })
-@DirtiesContext
 class WebRefusalsTest {
 
   static final String TOKEN = "refusals-token-0123456789";
@@ -55,6 +52,7 @@ class WebRefusalsTest {
 
   @LocalServerPort int port;
   @Autowired Automation automation;
+  @Autowired ControlCommands commands;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -134,7 +132,7 @@ class WebRefusalsTest {
     assertThat(inQuery.statusCode()).isEqualTo(403);
     assertThat(inBody.statusCode()).isEqualTo(302);
     assertThat(automation.isPaused()).isTrue();
-    automation.resume();
+    commands.submit(new ControlCommand.Pause(false));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import fr.marstek.automation.history.ChangeCause;
 import fr.marstek.automation.history.HistoryRecorder;
 import fr.marstek.automation.history.ModeChange;
 import fr.marstek.automation.history.TelemetrySample;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.WattHours;
@@ -25,12 +26,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class HistoryControllerTest {
 
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");

@@ -3,6 +3,7 @@ package fr.marstek.automation.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -14,29 +15,23 @@ import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** A configured battery that never answers: an expected state, shown and refused clearly. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=10",
       "MARSTEK_READ_TIMEOUT_MS=100",
       "MARSTEK_READ_RETRIES=0",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
-      "POLL_INTERVAL_SECONDS=15",
-      "OFFLINE_AFTER_FAILED_POLLS=1"
+      "OFFLINE_AFTER_FAILED_POLLS=1",
+      "MARSTEK_SEND_GAP_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 class OfflineBatteryApiTest {
 
   @DynamicPropertySource

@@ -3,6 +3,7 @@ package fr.marstek.automation.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +12,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -26,18 +25,7 @@ import tools.jackson.databind.ObjectMapper;
  * A missed price change is seen: with only the built-in grids (newest 2026-08-01), /health and the
  * Settings page say so from six months after it, on the test clock.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "TEMPO_ENABLED=false",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500"
-    })
-@DirtiesContext
+@ServiceTest(properties = {"TEMPO_ENABLED=false"})
 class OutdatedPricesTest {
 
   static final MutableClock CLOCK = MutableClock.atParis("2027-02-01T12:00:00");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.notify.Notifications;
 import fr.marstek.automation.notify.channel.MaskedUrl;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Watts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,28 +16,15 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The settings API over real HTTP, on the demo service with a fresh database. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=" + SettingsApiTest.TOKEN,
-      "MAX_DISCHARGE_W=700",
-      "STRATEGY=fixed",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "POLL_INTERVAL_SECONDS=15"
-    })
-@DirtiesContext
+@ServiceTest(
+    properties = {"API_TOKEN=" + SettingsApiTest.TOKEN, "MAX_DISCHARGE_W=700", "STRATEGY=fixed"})
 class SettingsApiTest {
 
   static final String TOKEN = "test-token-0123456789abcdef";

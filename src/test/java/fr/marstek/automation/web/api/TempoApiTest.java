@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.marstek.automation.testing.LocalHttpServer;
 import fr.marstek.automation.testing.LocalHttpServer.Reply;
 import fr.marstek.automation.testing.MutableClock;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +16,10 @@ import java.time.InstantSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -30,22 +29,13 @@ import tools.jackson.databind.ObjectMapper;
  * GET /api/v1/tempo over real HTTP, with the three providers pointed at real local servers: RTE is
  * down, RTE's public JSON knows today, nobody knows tomorrow yet.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15",
       "RTE_CLIENT_ID=client-id-1",
       "RTE_CLIENT_SECRET=s3cr3t-client-secret-value",
       // named, so that the demo's simulated calendar stays out
       "TEMPO_PROVIDERS=rte,rte-public,couleur-tempo"
     })
-@DirtiesContext
 class TempoApiTest {
 
   static final LocalHttpServer RTE = new LocalHttpServer();

@@ -2,34 +2,24 @@ package fr.marstek.automation.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.ObjectMapper;
 
 /** With TEMPO_ENABLED=false the Tempo view is a 404 problem that says how to turn it on. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
       "CONTROL_ENABLED=false",
       "TEMPO_ENABLED=false",
       "TEMPO_RTE_PUBLIC_URL=http://127.0.0.1:9/never-called",
       "TEMPO_COULEUR_API_URL=http://127.0.0.1:9/never-called"
     })
-@DirtiesContext
 class TempoDisabledApiTest {
 
   @org.springframework.test.context.DynamicPropertySource

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.simulator.SimulatedDevice;
 import fr.marstek.automation.simulator.SimulatorOptions;
+import fr.marstek.automation.testing.ServiceTest;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -19,11 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,19 +34,14 @@ import tools.jackson.databind.ObjectMapper;
  * the dashboard in both languages. The simulator's ephemeral port stands for 30000 ({@code
  * MARSTEK_FACTORY_PORT}), so parallel test forks never collide.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ServiceTest(
     properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=test-token-0123456789abcdef",
       "MARSTEK_REQUEST_GAP_MS=10",
-      "MARSTEK_READ_TIMEOUT_MS=500",
       "MARSTEK_READ_RETRIES=0",
       "MARSTEK_LOCAL_PORT_POLICY=ephemeral",
-      "POLL_INTERVAL_SECONDS=15"
+      "MARSTEK_SEND_GAP_MS=",
+      "MARSTEK_WRITE_TIMEOUT_MS="
     })
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class WrongPortServiceTest {
 

@@ -12,6 +12,7 @@ import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import fr.marstek.automation.testing.RequiresTool;
+import fr.marstek.automation.testing.ServiceTest;
 import fr.marstek.automation.units.Celsius;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
@@ -36,11 +37,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,19 +49,7 @@ import tools.jackson.databind.ObjectMapper;
  * The dashboard in headless Chromium against the service in demo mode: three simulated batteries
  * over real UDP, real HTTP, a fresh history database.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=" + DashboardIT.TOKEN,
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15"
-    })
-@DirtiesContext
+@ServiceTest(properties = {"API_TOKEN=" + DashboardIT.TOKEN})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresTool({"chromium", "chromedriver"})
 class DashboardIT {

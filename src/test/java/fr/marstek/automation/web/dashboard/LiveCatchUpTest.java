@@ -3,6 +3,7 @@ package fr.marstek.automation.web.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,18 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A page that opens the event stream gets the current state at once: with one poll an hour, any
  * event after the first poll can only be that catch-up.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=3600"
-    })
-@DirtiesContext
+@ServiceTest(properties = {"POLL_INTERVAL_SECONDS=3600"})
 class LiveCatchUpTest {
 
   @DynamicPropertySource

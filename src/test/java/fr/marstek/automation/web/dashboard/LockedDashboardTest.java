@@ -2,32 +2,22 @@ package fr.marstek.automation.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With API_READS_REQUIRE_TOKEN the dashboard shows nothing but its login until the token is given.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=" + LockedDashboardTest.TOKEN,
-      "API_READS_REQUIRE_TOKEN=true",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500"
-    })
-@DirtiesContext
+@ServiceTest(
+    properties = {"API_TOKEN=" + LockedDashboardTest.TOKEN, "API_READS_REQUIRE_TOKEN=true"})
 class LockedDashboardTest {
 
   static final String TOKEN = "test-token-0123456789abcdef";

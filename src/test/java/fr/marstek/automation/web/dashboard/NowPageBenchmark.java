@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.testing.BenchmarkReport;
 import fr.marstek.automation.testing.RequiresTool;
+import fr.marstek.automation.testing.ServiceTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,18 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * MutationObserver installed before the page's own scripts run.
  */
 @Tag("benchmark")
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=" + NowPageBenchmark.POLL_SECONDS
-    })
-@DirtiesContext
+@ServiceTest(properties = {"POLL_INTERVAL_SECONDS=" + NowPageBenchmark.POLL_SECONDS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RequiresTool({"chromium", "chromedriver"})
 class NowPageBenchmark {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.testing.LocalHttpServer;
 import fr.marstek.automation.testing.RequiresTool;
+import fr.marstek.automation.testing.ServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,20 +37,7 @@ import tools.jackson.databind.ObjectMapper;
  * The Settings page in headless Chromium against the demo service: a refused value is explained
  * next to its field and stores nothing, a change needs a logged-in session, a good one stays.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "DOTENV_FILE=none",
-      "DATABASE_URL=",
-      "API_TOKEN=" + SettingsIT.TOKEN,
-      "MAX_CHARGE_W=2000",
-      "MARSTEK_REQUEST_GAP_MS=20",
-      "MARSTEK_SEND_GAP_MS=5",
-      "MARSTEK_READ_TIMEOUT_MS=500",
-      "MARSTEK_WRITE_TIMEOUT_MS=500",
-      "POLL_INTERVAL_SECONDS=15"
-    })
-@DirtiesContext
+@ServiceTest(properties = {"API_TOKEN=" + SettingsIT.TOKEN, "MAX_CHARGE_W=2000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RequiresTool({"chromium", "chromedriver"})
