@@ -37,8 +37,8 @@ public record NotifySettings(
           .collect(Collectors.joining(","));
 
   /**
-   * Commas or spaces between NOTIFY_EVENTS items. Like String.split, splitAsStream drops a trailing
-   * empty item, so {@code plan,} stays accepted while a leading comma is still told as a mistake.
+   * Commas or spaces between NOTIFY_EVENTS items. A stray separator at either end ({@code plan,} as
+   * {@code ,plan}) leaves an empty item, which is skipped: it names no event.
    */
   private static final Pattern EVENT_SEPARATORS = Pattern.compile("[,\\s]+");
 
@@ -87,7 +87,10 @@ public record NotifySettings(
     if (raw.equals("none")) {
       return events;
     }
-    for (String item : EVENT_SEPARATORS.splitAsStream(raw).toList()) {
+    for (String item : EVENT_SEPARATORS.split(raw, -1)) {
+      if (item.isEmpty()) {
+        continue;
+      }
       String[] parts = item.split(":", 2);
       var kind = NoticeKind.bySettingName(parts[0]).filter(k -> k != NoticeKind.TEST);
       if (kind.isEmpty()) {
