@@ -135,7 +135,8 @@ class ModbusBatteryTest {
   void anUnexpectedFailureOfOneKeeperPassDoesNotStopTheKeeper() throws Exception {
     var settings =
         new ModbusClientSettings(
-            Optional.of(ModbusPacing.none(Duration.ofSeconds(2))),
+            // a reply's wait, not measured here: long enough for a loaded machine
+            Optional.of(ModbusPacing.none(Duration.ofSeconds(10))),
             Duration.ofMinutes(5),
             Duration.ofMillis(20),
             Duration.ofMinutes(2));
