@@ -48,10 +48,24 @@ public final class ControlCommands {
    * half-taken, and the adapters answer that as a service problem, not as a refusal.
    */
   public CommandAnswer submit(ControlCommand command) {
+    CommandAnswer answer =
+        switch (command) {
+          case Force f -> force(f);
+          case ClearOverride c -> clear(c);
+          case Pause p -> pause(p);
+        };
+    if (answer instanceof Accepted accepted && accepted.changed()) {
+      var unused = observer.pollSoon(concerned(command, accepted));
+    }
+    return answer;
+  }
+
+  /** The battery a changed command is about, or empty for every battery. */
+  private Optional<BatteryId> concerned(ControlCommand command, Accepted accepted) {
     return switch (command) {
-      case Force f -> force(f);
-      case ClearOverride c -> clear(c);
-      case Pause p -> pause(p);
+      case Force f -> accepted.override().flatMap(ModeOverride::battery);
+      case ClearOverride c -> c.battery().flatMap(this::known);
+      case Pause p -> Optional.empty();
     };
   }
 

@@ -38,6 +38,9 @@ public final class FleetObserver implements SmartLifecycle {
    */
   static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
+  // A command polls its batteries at once (pollSoon), but not more often than this.
+  static final Duration SOONEST_AGAIN = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(FleetObserver.class);
 
   private final Batteries batteries;
@@ -56,6 +59,7 @@ public final class FleetObserver implements SmartLifecycle {
   private final CycleHandle cycle;
   private final Map<BatteryId, Instant> followUps = new ConcurrentHashMap<>();
   private final Map<BatteryId, String> protocols = new ConcurrentHashMap<>();
+  private final Map<BatteryId, Instant> pollSoonAt = new ConcurrentHashMap<>();
 
   /** An observer that only observes and tells: no control cycle (tests of the observer). */
   FleetObserver(
@@ -115,6 +119,41 @@ public final class FleetObserver implements SmartLifecycle {
             status.id(), (id, before) -> before.answered(status, clock.instant()));
       }
     };
+  }
+
+  /**
+   * Starts a cycle now, outside the schedule, for the batteries a command has just changed the
+   * wishes for ({@code which}, or all): a household that forces a mode sees it applied within
+   * seconds, not at the next poll (up to POLL_INTERVAL_SECONDS). At most once per battery per
+   * {@link #SOONEST_AGAIN}, so that a burst of commands is not a burst of requests; a battery being
+   * polled or backed off is left to its next poll. Nothing happens while the schedule is off (tests
+   * that drive cycles themselves).
+   *
+   * @return how many polls were started
+   */
+  int pollSoon(Optional<BatteryId> which) {
+    if (schedule == null) {
+      return 0;
+    }
+    int started = 0;
+    Instant now = clock.instant();
+    for (BatteryPort port : batteries.all()) {
+      BatteryId id = port.id();
+      if (which.isPresent() && !which.get().equals(id)) {
+        continue;
+      }
+      Instant last = pollSoonAt.get(id);
+      boolean tooSoon =
+          last != null && now.isBefore(last.plus(SOONEST_AGAIN)) && !now.isBefore(last);
+      if (tooSoon || backedOff(id) || !polling.add(id)) {
+        continue;
+      }
+      pollSoonAt.put(id, now);
+      pollStarted.put(id, now);
+      pollers.newThread(() -> pollAndRelease(port)).start();
+      started++;
+    }
+    return started;
   }
 
   /** Polls every battery not already being polled and waits for them all: one cycle. */

@@ -56,6 +56,56 @@ class FleetObserverTest {
     }
   }
 
+  /** A command is applied at the next cycle: started at once, not at the next regular poll. */
+  @Test
+  void aCommandStartsACycleAtOnceButNotTwiceWithinTenSeconds() throws Exception {
+    var scheduler = new org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler();
+    try (var fleet = UdpBatteries.startKnowingSilences(PATIENT, clock, UdpControl.VENUS)) {
+      var observer =
+          new FleetObserver(
+              fleet,
+              new ObserverSettings(Duration.ofHours(1), 3, false),
+              events::add,
+              clock,
+              scheduler);
+      BatteryId one = BatteryId.of(1);
+      assertThat(observer.pollSoon(java.util.Optional.of(one)))
+          .as("the schedule is off: nothing")
+          .isZero();
+
+      observer.start(); // its first regular poll now, the next in an hour
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> observedCount() == 1);
+      int observed = 1;
+
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> observer.pollSoon(java.util.Optional.of(one)) == 1);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> observedCount() == observed + 1);
+      assertThat(observer.pollSoon(java.util.Optional.empty()))
+          .as("a second command within 10 s waits for the next poll")
+          .isZero();
+
+      clock.advance(FleetObserver.SOONEST_AGAIN);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> observer.pollSoon(java.util.Optional.empty()) == 1);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> observedCount() == observed + 2);
+      observer.stop();
+    } finally {
+      scheduler.close();
+    }
+  }
+
+  private int observedCount() {
+    return (int) events.stream().filter(BatteryStatusObserved.class::isInstance).count();
+  }
+
   @Test
   void aBatteryNeverSeenIsOfflineAfterThreeFailedPolls() throws Exception {
     try (var fleet = UdpBatteries.startKnowingSilences(PATIENT, clock, UdpControl.VENUS)) {
