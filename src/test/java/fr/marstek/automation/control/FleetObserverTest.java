@@ -1,6 +1,7 @@
 package fr.marstek.automation.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.marstek.MarstekClientSettings;
@@ -10,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 /** The observer over real UDP to the simulator, one cycle at a time on the test clock. */
 class FleetObserverTest {
@@ -59,7 +62,7 @@ class FleetObserverTest {
   /** A command is applied at the next cycle: started at once, not at the next regular poll. */
   @Test
   void aCommandStartsACycleAtOnceButNotTwiceWithinTenSeconds() throws Exception {
-    var scheduler = new org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler();
+    var scheduler = new SimpleAsyncTaskScheduler();
     try (var fleet = UdpBatteries.startKnowingSilences(PATIENT, clock, UdpControl.VENUS)) {
       var observer =
           new FleetObserver(
@@ -69,33 +72,21 @@ class FleetObserverTest {
               clock,
               scheduler);
       BatteryId one = BatteryId.of(1);
-      assertThat(observer.pollSoon(java.util.Optional.of(one)))
-          .as("the schedule is off: nothing")
-          .isZero();
+      assertThat(observer.pollSoon(Optional.of(one))).as("the schedule is off: nothing").isZero();
 
       observer.start(); // its first regular poll now, the next in an hour
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> observedCount() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> observedCount() == 1);
       int observed = 1;
 
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> observer.pollSoon(java.util.Optional.of(one)) == 1);
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> observedCount() == observed + 1);
-      assertThat(observer.pollSoon(java.util.Optional.empty()))
+      await().atMost(Duration.ofSeconds(30)).until(() -> observer.pollSoon(Optional.of(one)) == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> observedCount() == observed + 1);
+      assertThat(observer.pollSoon(Optional.empty()))
           .as("a second command within 10 s waits for the next poll")
           .isZero();
 
       clock.advance(FleetObserver.SOONEST_AGAIN);
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> observer.pollSoon(java.util.Optional.empty()) == 1);
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> observedCount() == observed + 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> observer.pollSoon(Optional.empty()) == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> observedCount() == observed + 2);
       observer.stop();
     } finally {
       scheduler.close();

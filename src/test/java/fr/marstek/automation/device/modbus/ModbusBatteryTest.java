@@ -99,14 +99,21 @@ class ModbusBatteryTest {
         .hasMessageContaining("BATTERY_8_MODBUS_UNIT");
   }
 
+  /**
+   * The keeper ticking every 20 ms (quiet for 2 min after a command), each reply awaited up to
+   * {@code reply}.
+   */
+  private static ModbusClientSettings keeperSettings(Duration reply) {
+    return new ModbusClientSettings(
+        Optional.of(ModbusPacing.none(reply)),
+        Duration.ofMinutes(5),
+        Duration.ofMillis(20),
+        Duration.ofMinutes(2));
+  }
+
   @Test
   void theKeeperRunsOnItsOwnTimerWhileTheControlCycleIsSilent() throws Exception {
-    var settings =
-        new ModbusClientSettings(
-            Optional.of(ModbusPacing.none(Duration.ofSeconds(2))),
-            Duration.ofMinutes(5),
-            Duration.ofMillis(20),
-            Duration.ofMinutes(2));
+    var settings = keeperSettings(Duration.ofSeconds(2));
     fleet = TcpBatteries.start(settings, clock, ModbusProfile.V3, venus);
     var everyDay = EnumSet.allOf(DayOfWeek.class);
     fleet
@@ -133,13 +140,8 @@ class ModbusBatteryTest {
    */
   @Test
   void anUnexpectedFailureOfOneKeeperPassDoesNotStopTheKeeper() throws Exception {
-    var settings =
-        new ModbusClientSettings(
-            // a reply's wait, not measured here: long enough for a loaded machine
-            Optional.of(ModbusPacing.none(Duration.ofSeconds(10))),
-            Duration.ofMinutes(5),
-            Duration.ofMillis(20),
-            Duration.ofMinutes(2));
+    // a reply's wait, not measured here: long enough for a loaded machine
+    var settings = keeperSettings(Duration.ofSeconds(10));
     var failNextKeeperPass = new AtomicBoolean(true);
     LinkClock advancing = TcpBatteries.advancing(clock);
     var failingOnce =
