@@ -11,6 +11,7 @@ import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -145,8 +146,7 @@ final class SeasonReplay {
         new PlanningInput(
             now,
             fleet.states(),
-            truth.knownAt(now, publication),
-            prices,
+            new TempoTariff(truth.knownAt(now, publication), prices),
             hours.forecastAt(now, load, FORECAST_WEEKS),
             c.wearEurPerKwh(),
             maxGridW);
@@ -165,7 +165,12 @@ final class SeasonReplay {
         };
     PlanningInput input =
         new PlanningInput(
-            first, fleet.states(), truth, prices, actual, c.wearEurPerKwh(), maxGridW);
+            first,
+            fleet.states(),
+            new TempoTariff(truth, prices),
+            actual,
+            c.wearEurPerKwh(),
+            maxGridW);
     return Planner.oracle(end).plan(input);
   }
 

@@ -120,6 +120,7 @@ public final class TempoCalendar implements ColourOfDay {
    * The colour to plan for when a day is unknown (tempo.md §1.3): red when red is possible and red
    * days are left, else white when possible and left, else blue.
    */
+  @Override
   public TempoColour worstCaseColour(LocalDate tempoDay) {
     TempoSeason season = TempoSeason.of(tempoDay);
     if (TempoSeason.isRedAllowed(tempoDay) && daysLeft(season, TempoColour.RED) > 0) {
