@@ -9,10 +9,13 @@ import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
 import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.tariff.DayKind;
+import fr.marstek.automation.tariff.PriceList;
 import fr.marstek.automation.tariff.PricePeriod;
 import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.units.Percent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -123,6 +126,43 @@ class DesiredStateSelectorTest {
 
           @Override
           public Optional<PricePeriod> periodAt(Instant t) {
+            return Optional.empty();
+          }
+
+          // what a planner reads: calendar days, never a kind or a price
+
+          @Override
+          public boolean isOffPeak(LocalDateTime local) {
+            return true;
+          }
+
+          @Override
+          public LocalDate dayOf(LocalDateTime local) {
+            return local.toLocalDate();
+          }
+
+          @Override
+          public Instant dayStart(LocalDate day) {
+            return day.atStartOfDay(PARIS).toInstant();
+          }
+
+          @Override
+          public List<DayKind> kinds() {
+            return List.of();
+          }
+
+          @Override
+          public Optional<DayKind> kindOf(LocalDate day) {
+            return Optional.empty();
+          }
+
+          @Override
+          public DayKind worstCase(LocalDate day) {
+            throw new UnsupportedOperationException("no kinds of day");
+          }
+
+          @Override
+          public Optional<PriceList> pricesOn(LocalDate date) {
             return Optional.empty();
           }
         };
