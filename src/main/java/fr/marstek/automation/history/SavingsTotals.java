@@ -1,15 +1,22 @@
 package fr.marstek.automation.history;
 
+import fr.marstek.automation.tariff.PricePeriod;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColour;
+import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the batteries saved over a span of Tempo days, priced with the Tempo prices in force on each
- * day: the one place that turns {@link HistoryQueries#savings} into euros, for the REST API and for
- * Home Assistant.
+ * day: the one place that turns {@link HistoryQueries#savings} into euros, for the REST API, Home
+ * Assistant and the summaries. A day is priced through the {@link Tariff} port, as Tempo over the
+ * colour recorded for it.
  */
 public final class SavingsTotals {
 
@@ -61,19 +68,26 @@ public final class SavingsTotals {
     return total;
   }
 
-  /** The off-peak and peak prices of a day of {@code colour}; empty for an unknown colour. */
+  /**
+   * The off-peak and peak prices of a day of {@code colour}, as the tariff prices that day's two
+   * periods; empty for an unknown colour or before the first grid.
+   */
   public Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
-    TempoColour c;
-    try {
-      c = TempoColour.valueOf(colour);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (c == TempoColour.UNKNOWN) {
-      return Optional.empty();
-    }
-    return prices
-        .gridOn(day)
-        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
+    TempoColour recorded =
+        Arrays.stream(TempoColour.values())
+            .filter(c -> c.name().equals(colour))
+            .findFirst()
+            .orElse(TempoColour.UNKNOWN);
+    Tariff asRecorded =
+        new TempoTariff(d -> d.equals(day) ? recorded : TempoColour.UNKNOWN, prices);
+    Instant peak = TempoDays.start(day);
+    Instant offPeak = asRecorded.nextPeriodChange(peak);
+    return asRecorded
+        .periodAt(offPeak)
+        .flatMap(hc -> asRecorded.periodAt(peak).map(hp -> new PeakPrices(eur(hc), eur(hp))));
+  }
+
+  private static double eur(PricePeriod period) {
+    return period.price().eurPerKwh();
   }
 }

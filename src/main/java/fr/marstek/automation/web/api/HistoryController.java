@@ -1,6 +1,6 @@
 package fr.marstek.automation.web.api;
 
-import static fr.marstek.automation.units.Zone.PARIS;
+import static fr.marstek.automation.web.api.ApiTimes.paris;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.CommandRecord;
@@ -10,7 +10,6 @@ import fr.marstek.automation.history.Resolution;
 import fr.marstek.automation.history.Series;
 import fr.marstek.automation.history.SeriesPoint;
 import fr.marstek.automation.units.PhraseFormat;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,45 +43,12 @@ class HistoryController {
     this.clock = clock.getIfAvailable(InstantSource::system);
   }
 
-  static OffsetDateTime paris(Instant t) {
-    return t == null ? null : t.atZone(PARIS).toOffsetDateTime();
-  }
-
   record TelemetryView(
       String battery,
       OffsetDateTime from,
       OffsetDateTime to,
       Resolution resolution,
-      List<PointView> points) {}
-
-  /** {@link SeriesPoint} with its time at the Paris offset. */
-  record PointView(
-      OffsetDateTime at,
-      Double soc,
-      Double batteryPower,
-      Double batteryPowerMin,
-      Double batteryPowerMax,
-      Double gridPower,
-      Double pvPower,
-      Double temperature,
-      Double online,
-      Double charged,
-      Double discharged) {
-    static PointView of(SeriesPoint p) {
-      return new PointView(
-          paris(p.at()),
-          p.soc(),
-          p.batteryPower(),
-          p.batteryPowerMin(),
-          p.batteryPowerMax(),
-          p.gridPower(),
-          p.pvPower(),
-          p.temperature(),
-          p.online(),
-          p.charged(),
-          p.discharged());
-    }
-  }
+      List<SeriesPoint> points) {}
 
   record ModeView(
       String battery, OffsetDateTime at, String from, String to, String cause, String detail) {}
@@ -119,7 +85,7 @@ class HistoryController {
             paris(series.from()),
             paris(series.to()),
             series.resolution(),
-            series.points().stream().map(PointView::of).toList()));
+            series.points()));
   }
 
   @GetMapping("/modes")
