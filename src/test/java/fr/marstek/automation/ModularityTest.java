@@ -225,6 +225,24 @@ class ModularityTest {
   }
 
   /**
+   * Planning reads prices and periods through the {@code Tariff} port; what only Tempo adds for a
+   * plan (the chances of an unpublished colour, the season's tally) sits behind one seam, {@code
+   * planning.TempoOdds}, the only planning class that may use {@code tariff.tempo}.
+   */
+  @Test
+  void planningKnowsTempoOnlyThroughOneSeam() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".planning..")
+        .and()
+        .haveNameNotMatching(".*\\.planning\\.TempoOdds(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".tariff.tempo..")
+        .check(MAIN);
+  }
+
+  /**
    * The house's zone is named once, in {@link Zone}: a second {@code ZoneId.of("Europe/Paris")} (or
    * any other zone) would let two clocks of the service disagree.
    */

@@ -26,6 +26,8 @@ final class StockValue {
   private static final double KEEP_DISCOUNT = 0.999;
   // A first red day further than this is not planned for: a month of nights refills any battery.
   private static final int MAX_DAYS_AHEAD = 30;
+  // 11:00 to 22:00: the peak hours of a day after the next day's colour is published
+  private static final int HOURS_AFTER_PUBLICATION = 11;
 
   private final PlanningInput in;
   private final Horizon h;
@@ -98,9 +100,14 @@ final class StockValue {
   }
 
   /**
-   * Units up to {@code need(j)} = (what a red day can use) - (j + 1) nights of refill are needed if
-   * the first red day comes j days after the horizon: they are worth the red peak with the chance
-   * that it comes that early, the others {@code base}.
+   * Units up to {@code need(j)} are needed if the first red day comes j days after the horizon:
+   * they are worth the red peak with the chance that it comes that early, the others {@code base}.
+   * The need is what a red day can use less what can still be charged for it: for j = 0, the
+   * horizon's last night (its purchase is decided once the red day is published); for j &gt; 0, the
+   * j nights after the horizon and, once the red day is published at 11:00 the day before, that
+   * day's peak hours, guessed from the horizon's last day. Counting a night there instead (one
+   * night more than the red day has) hid the shortfall under an import cap, where a heavy house
+   * leaves little room at night and none by day.
    */
   private ConvexValue worth(
       double width,
@@ -111,16 +118,22 @@ final class StockValue {
       double unusedLoss,
       LocalDate after) {
     double night = lastNightRefill();
+    double afternoon = lastAfternoonRefill();
     double redDay = Math.min(width, redDayUse());
     List<Double> edges = new ArrayList<>();
     List<Double> chances = new ArrayList<>();
+    // the day the reason names: the first that may be red, not a weekend day after the horizon
+    LocalDate firstPossible = null;
     if (night > 0 && redValue > refill) {
       TempoOdds.RedChances redChances = odds.orElseThrow().redChances();
       double noRedYet = 1;
       LocalDate day = after;
-      for (int j = 0; j < MAX_DAYS_AHEAD && redDay - (j + 1) * night > 0; j++) {
+      for (int j = 0; j < MAX_DAYS_AHEAD && need(j, redDay, night, afternoon) > 0; j++) {
         double p = redChances.next(day);
-        edges.add(redDay - (j + 1) * night);
+        if (p > 0 && firstPossible == null) {
+          firstPossible = day;
+        }
+        edges.add(need(j, redDay, night, afternoon));
         chances.add(noRedYet * p);
         noRedYet *= 1 - p;
         day = day.plusDays(1);
@@ -142,7 +155,10 @@ final class StockValue {
         length[k] = to - from;
         worth[k] = Math.min(redValue, Math.max(base, refill + (redValue - refill) * cumulative));
         if (worth[k++] > base) {
-          stocking = Optional.of(new OptimisingPlanner.Stocking(after, night, redDay));
+          stocking =
+              Optional.of(
+                  new OptimisingPlanner.Stocking(
+                      firstPossible == null ? after : firstPossible, night, redDay));
         }
         from = to;
       }
@@ -258,6 +274,28 @@ final class StockValue {
       term *= (double) (redCandidates - x) / (x + 1) * p / (1 - p);
     }
     return Math.min(1, sum);
+  }
+
+  /** See {@link #worth}. */
+  private static double need(int j, double redDay, double night, double afternoon) {
+    return j == 0 ? redDay - night : redDay - j * night - afternoon;
+  }
+
+  /**
+   * Stored units the horizon's last day can take in its peak hours from 11:00 (the last {@value
+   * #HOURS_AFTER_PUBLICATION} before 22:00), when the next day's colour is known (tempo.md section
+   * 1.3): a guess of what a red day's eve can still add once the red day is published.
+   */
+  private double lastAfternoonRefill() {
+    double units = 0;
+    int t = h.hours() - 1;
+    while (t >= 0 && h.offPeak[t]) {
+      t--;
+    }
+    for (int k = 0; k < HOURS_AFTER_PUBLICATION && t >= 0 && !h.offPeak[t]; k++, t--) {
+      units += maxIn[t];
+    }
+    return units;
   }
 
   /** Stored units the horizon's last night can take (power, import cap and forecast load). */

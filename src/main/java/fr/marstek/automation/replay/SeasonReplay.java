@@ -73,10 +73,14 @@ final class SeasonReplay {
         continue; // no load known: every strategy's batteries idle, nothing counted
       }
       Instant now = hours.start[t];
-      List<Action> actions =
-          oraclePlan != null
-              ? actionsAt(oraclePlan, fleet, now)
-              : plan(planner, now, fleet, c, hours);
+      List<Action> actions;
+      if (oraclePlan != null) {
+        actions = actionsAt(oraclePlan, fleet, now);
+      } else if (c.strategy() == Strategy.NONE) {
+        actions = IDLE; // the idle planner holds every battery every hour: nothing to plan
+      } else {
+        actions = plan(planner, now, fleet, c, hours);
+      }
       double imported = fleet.runHour(actions, hours.load[t], maxGridW);
       imports.add(imported, hours.load[t]);
       cost += imported * hours.price[t] / 1000;

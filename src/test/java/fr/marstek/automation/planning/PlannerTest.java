@@ -485,6 +485,50 @@ class PlannerTest {
         .isNotInstanceOf(Action.ChargeFromGrid.class);
   }
 
+  @Test
+  void underAnImportCapAHeavyHouseStocksOnFridayNightForAMondayThatMayBeRed() {
+    // Friday 22:00, a white Friday and Saturday, three batteries, a 3 kW cap and a house that
+    // draws 2 kW at night and 4 kW by day: a night leaves room for 7.5 of the 13.7 kWh a red
+    // Monday could use, and Saturday's peak hours, once Monday is published, none. Monday has
+    // only Sunday night after this horizon, so about 6 kWh are stocked on the nights before; the
+    // old count gave Monday one night more than it has and bought nothing (a white night costs
+    // more than the blue refill)
+    Instant friday = at("2026-01-30T22:00:00+01:00");
+    var calendar =
+        TempoCalendar.of(
+            Map.of(
+                LocalDate.of(2026, 1, 30),
+                TempoColour.WHITE,
+                LocalDate.of(2026, 1, 31),
+                TempoColour.WHITE));
+    LoadForecast heavy =
+        hour -> {
+          int local = hour.atZone(fr.marstek.automation.units.Zone.PARIS).getHour();
+          return OptionalDouble.of(local >= 6 && local < 22 ? 4000 : 2000);
+        };
+    var input =
+        new PlanningInput(
+            friday,
+            List.of(
+                new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
+                new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
+                new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            heavy,
+            0.05,
+            3000);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    Instant saturdayPeak = at("2026-01-31T06:00:00+01:00");
+    assertThat(plan.socAt("b1", saturdayPeak).orElseThrow().value()).isBetween(40.0, 60.0);
+    assertThat(plan.slotAt("b1", friday).orElseThrow().action())
+        .isInstanceOf(Action.ChargeFromGrid.class);
+    assertThat(english(plan.slotAt("b1", friday).orElseThrow().reason()))
+        .contains("a red day that may come from Monday 2 February on")
+        .contains("one night brings back only 7.5 kWh of the 13.7 kWh");
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.5);
   }
