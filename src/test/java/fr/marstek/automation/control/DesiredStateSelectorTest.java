@@ -13,6 +13,7 @@ import fr.marstek.automation.tariff.DayKind;
 import fr.marstek.automation.tariff.PriceList;
 import fr.marstek.automation.tariff.PricePeriod;
 import fr.marstek.automation.tariff.Tariff;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import fr.marstek.automation.units.Percent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +111,8 @@ class DesiredStateSelectorTest {
     assertThat(selector.isPeak(paris("2026-10-25T22:00:00"))).isFalse();
   }
 
+  private static final Tariff TEMPO_HOURS = TempoTariff.hours();
+
   @Test
   void peakHoursAreTheLiveTariffsHours() {
     Tariff offPeakAllDay =
@@ -125,30 +128,29 @@ class DesiredStateSelectorTest {
           }
 
           @Override
-          public Optional<PricePeriod> periodAt(Instant t) {
-            return Optional.empty();
-          }
-
-          // what a planner reads: calendar days, never a kind or a price
-
-          @Override
           public boolean isOffPeak(LocalDateTime local) {
             return true;
           }
 
           @Override
+          public Optional<PricePeriod> periodAt(Instant t) {
+            return Optional.empty();
+          }
+
+          // days, kinds and prices do not matter to peak hours: Tempo's, with no colour known
+          @Override
           public LocalDate dayOf(LocalDateTime local) {
-            return local.toLocalDate();
+            return TEMPO_HOURS.dayOf(local);
           }
 
           @Override
           public Instant dayStart(LocalDate day) {
-            return day.atStartOfDay(PARIS).toInstant();
+            return TEMPO_HOURS.dayStart(day);
           }
 
           @Override
           public List<DayKind> kinds() {
-            return List.of();
+            return TEMPO_HOURS.kinds();
           }
 
           @Override
@@ -158,12 +160,12 @@ class DesiredStateSelectorTest {
 
           @Override
           public DayKind worstCase(LocalDate day) {
-            throw new UnsupportedOperationException("no kinds of day");
+            return TEMPO_HOURS.worstCase(day);
           }
 
           @Override
           public Optional<PriceList> pricesOn(LocalDate date) {
-            return Optional.empty();
+            return TEMPO_HOURS.pricesOn(date);
           }
         };
     var cheapAllDay =
