@@ -14,8 +14,6 @@ import fr.marstek.automation.notify.channel.Channels;
 import fr.marstek.automation.notify.channel.InvalidNotificationUrl;
 import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
-import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +117,6 @@ class NotificationConfiguration {
       ObjectProvider<Automation> automation,
       ObjectProvider<FleetObserver> observer,
       ObjectProvider<TempoColours> colours,
-      ObjectProvider<TempoPrices> prices,
       ObjectProvider<Tariff> tariff,
       ObjectProvider<SavingsTotals> savings,
       ObjectProvider<HistoryHealth> historyHealth,
@@ -132,13 +129,11 @@ class NotificationConfiguration {
     List<Watch> watches = new ArrayList<>();
     watches.add(batteries);
     watches.add(new NightChargeWatch(notifications, settings, fleet));
+    // Tempo's colours and the live tariff over them are wired together (tariff.tempo.provider)
     colours.ifUnique(
-        c -> {
-          Tariff live =
-              tariff.getIfUnique(
-                  () -> new TempoTariff(c, prices.getIfUnique(TempoPrices::defaults)));
-          watches.add(new TempoWatch(notifications, settings, c, live, fleet));
-        });
+        c ->
+            tariff.ifUnique(
+                t -> watches.add(new TempoWatch(notifications, settings, c, t, fleet))));
     historyHealth.ifUnique(h -> watches.add(new DatabaseWatch(notifications, h)));
     savings.ifUnique(s -> watches.add(new Summaries(notifications, settings, s)));
     return new Watches(watches, clock, scheduler);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import fr.marstek.automation.units.Percent;
 import fr.marstek.automation.units.WattHours;
 import fr.marstek.automation.units.Watts;
@@ -134,8 +135,7 @@ class PlannerTest {
         new PlanningInput(
             EVENING,
             List.of(new BatteryState("b1", Percent.of(11), slow)),
-            calendar,
-            TempoPrices.defaults(),
+            new TempoTariff(calendar, TempoPrices.defaults()),
             flat(1000),
             0.05);
 
@@ -166,8 +166,7 @@ class PlannerTest {
         new PlanningInput(
             morning,
             List.of(new BatteryState("b1", Percent.of(50), slow(200))),
-            calendar,
-            TempoPrices.defaults(),
+            new TempoTariff(calendar, TempoPrices.defaults()),
             flat(1000),
             0);
 
@@ -177,7 +176,7 @@ class PlannerTest {
     assertThat(first.action()).isNotInstanceOf(Action.ChargeFromGrid.class);
     assertThat(english(first.reason()))
         .contains("not published yet: until it is (about 11:00) the plan weighs 0 % chance of red");
-    assertThat(OptimisingPlanner.colourChances(calendar, tuesday.plusDays(1)))
+    assertThat(TempoOdds.colourChances(calendar, tuesday.plusDays(1)))
         .satisfies(p -> assertThat(p[TempoColour.RED.ordinal()]).isZero())
         .satisfies(p -> assertThat(p[TempoColour.WHITE.ordinal()]).isBetween(0.1, 0.2));
   }
@@ -194,8 +193,7 @@ class PlannerTest {
         new PlanningInput(
             morning,
             List.of(new BatteryState("b1", Percent.of(11), slow(200))),
-            calendar,
-            TempoPrices.defaults(),
+            new TempoTariff(calendar, TempoPrices.defaults()),
             flat(1000),
             0.05);
 
@@ -327,22 +325,18 @@ class PlannerTest {
     var nothingKnown = TempoCalendar.of(Map.of());
     LocalDate monday = LocalDate.of(2026, 3, 30);
 
-    double lastWeek = OptimisingPlanner.chanceOfRed(nothingKnown, monday);
+    double lastWeek = TempoOdds.chanceOfRed(nothingKnown, monday);
 
     // 22 red days left and only Monday 30 and Tuesday 31 March can still be red.
     assertThat(lastWeek).isEqualTo(1);
-    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2026, 1, 31)))
+    assertThat(TempoOdds.chanceOfRed(nothingKnown, LocalDate.of(2026, 1, 31)))
         .as("a Saturday")
         .isZero();
-    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2026, 4, 1)))
-        .as("April")
-        .isZero();
-    assertThat(OptimisingPlanner.chanceOfRed(nothingKnown, LocalDate.of(2025, 11, 3)))
+    assertThat(TempoOdds.chanceOfRed(nothingKnown, LocalDate.of(2026, 4, 1))).as("April").isZero();
+    assertThat(TempoOdds.chanceOfRed(nothingKnown, LocalDate.of(2025, 11, 3)))
         .as("22 red days over the ~100 weekdays left of November to March")
         .isBetween(0.15, 0.25);
-    assertThat(
-            OptimisingPlanner.chanceOfRed(
-                TempoCalendar.of(Map.of(monday, TempoColour.BLUE)), monday))
+    assertThat(TempoOdds.chanceOfRed(TempoCalendar.of(Map.of(monday, TempoColour.BLUE)), monday))
         .as("a known day")
         .isZero();
   }
@@ -395,7 +389,12 @@ class PlannerTest {
             new BatteryState("b1", Percent.of(20), limits),
             new BatteryState("b2", Percent.of(80), limits));
     var input =
-        new PlanningInput(EVENING, batteries, calendar, TempoPrices.defaults(), flat(1000), 0.05);
+        new PlanningInput(
+            EVENING,
+            batteries,
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            flat(1000),
+            0.05);
 
     Plan plan = Planner.of(Strategy.TEMPO).plan(input);
 
@@ -471,8 +470,7 @@ class PlannerTest {
         new PlanningInput(
             EVENING,
             List.of(new BatteryState("b1", Percent.of(11), BatteryLimits.venusE())),
-            calendar,
-            TempoPrices.defaults(),
+            new TempoTariff(calendar, TempoPrices.defaults()),
             flat(2500),
             0.05,
             3000);
@@ -541,8 +539,7 @@ class PlannerTest {
     return new PlanningInput(
         now,
         List.of(new BatteryState("b1", Percent.of(soc), BatteryLimits.venusE())),
-        calendar,
-        TempoPrices.defaults(),
+        new TempoTariff(calendar, TempoPrices.defaults()),
         flat(watts),
         wear);
   }
