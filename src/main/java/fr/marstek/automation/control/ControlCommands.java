@@ -29,6 +29,7 @@ public final class ControlCommands {
   private final Automation automation;
   private final FleetObserver observer;
   private final Batteries batteries;
+  private final PeakHours peakHours;
   private final InstantSource clock;
 
   ControlCommands(
@@ -36,7 +37,9 @@ public final class ControlCommands {
       Automation automation,
       FleetObserver observer,
       Batteries batteries,
+      PeakHours peakHours,
       InstantSource clock) {
+    this.peakHours = peakHours;
     this.intent = intent;
     this.automation = automation;
     this.observer = observer;
@@ -111,7 +114,7 @@ public final class ControlCommands {
    * end: grid charging in peak hours, not allowed, ending before peak hours do. An override that
    * reaches off-peak hours is taken: it charges once they start.
    */
-  private static boolean heldBySafetyThroughout(ModeOverride o, Instant now) {
+  private boolean heldBySafetyThroughout(ModeOverride o, Instant now) {
     boolean gridCharge =
         switch (o.intent()) {
           case Intent.GridCharge c -> true;
@@ -120,8 +123,8 @@ public final class ControlCommands {
         };
     return gridCharge
         && !o.gridChargeInPeak()
-        && PeakHours.contains(now)
-        && !o.until().isAfter(PeakHours.nextEdge(now));
+        && peakHours.contains(now)
+        && !o.until().isAfter(peakHours.nextEdge(now));
   }
 
   private CommandAnswer clear(ClearOverride c) {

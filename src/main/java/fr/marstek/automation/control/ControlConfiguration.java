@@ -6,10 +6,12 @@ import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.LoadHistory;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.InstantSource;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
@@ -78,6 +80,7 @@ class ControlConfiguration {
       ObserverSettings observer,
       ImportCapSettings importCap,
       FleetObserver fleetObserver,
+      PeakHours peakHours,
       CycleHandle handle) {
     TempoColours colours = tempo.getIfUnique(() -> null);
     settings = usable(settings, colours);
@@ -101,10 +104,17 @@ class ControlConfiguration {
             plans,
             new LeaseKeeper(leases, ids, clock),
             SlotRecord.stored(jdbc),
-            new ImportCapGrants(importCap, observer.interval()));
+            new ImportCapGrants(importCap, observer.interval()),
+            peakHours);
     var wiring = ControlWiring.of(parts, fleetObserver.observation(), events, clock);
     handle.set(wiring.cycle());
     return wiring;
+  }
+
+  /** The live tariff's peak hours; Tempo's hours alone when no tariff is wired. */
+  @Bean
+  PeakHours peakHours(ObjectProvider<Tariff> tariff) {
+    return new PeakHours(tariff.getIfUnique(TempoTariff::hours));
   }
 
   /** What the web, MQTT, metrics and notices read of control. */
