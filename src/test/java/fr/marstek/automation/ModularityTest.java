@@ -205,14 +205,14 @@ class ModularityTest {
 
   /**
    * Prices and periods are read through the {@code Tariff} port: outside the tariff module, only
-   * planning and replay (being moved onto the port) still look a price up in a Tempo grid by
-   * colour. Showing a grid's six prices (its accessors) stays allowed.
+   * replay (being moved onto the port) still looks a price up in a Tempo grid by colour. Showing a
+   * grid's six prices (its accessors) stays allowed.
    */
   @Test
   void pricesAreReadThroughTheTariffPort() {
     noClasses()
         .that()
-        .resideOutsideOfPackages(ROOT + ".tariff..", ROOT + ".planning..", ROOT + ".replay..")
+        .resideOutsideOfPackages(ROOT + ".tariff..", ROOT + ".replay..")
         .should()
         .callMethodWhere(
             target(owner(assignableTo(TempoPriceGrid.class)))
