@@ -205,8 +205,8 @@ class ModularityTest {
 
   /**
    * Prices and periods are read through the {@code Tariff} port: outside the tariff module, only
-   * replay (being moved onto the port) still looks a price up in a Tempo grid by colour. Showing a
-   * grid's six prices (its accessors) stays allowed.
+   * replay (which scores a season's left-over energy at a Tempo price) still looks a price up in a
+   * Tempo grid by colour. Showing a grid's six prices (its accessors) stays allowed.
    */
   @Test
   void pricesAreReadThroughTheTariffPort() {
@@ -221,6 +221,24 @@ class ModularityTest {
         .callMethodWhere(
             target(owner(assignableTo(TempoPrices.class)))
                 .and(target(name("gridOn").or(name("gridAt")))))
+        .check(MAIN);
+  }
+
+  /**
+   * Planning reads prices and periods through the {@code Tariff} port; what only Tempo adds for a
+   * plan (the chances of an unpublished colour, the season's tally) sits behind one seam, {@code
+   * planning.TempoOdds}, the only planning class that may use {@code tariff.tempo}.
+   */
+  @Test
+  void planningKnowsTempoOnlyThroughOneSeam() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".planning..")
+        .and()
+        .haveNameNotMatching(".*\\.planning\\.TempoOdds(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".tariff.tempo..")
         .check(MAIN);
   }
 

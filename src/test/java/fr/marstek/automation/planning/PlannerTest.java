@@ -513,8 +513,7 @@ class PlannerTest {
                 new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
                 new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
                 new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
-            calendar,
-            TempoPrices.defaults(),
+            new TempoTariff(calendar, TempoPrices.defaults()),
             heavy,
             0.05,
             3000);
