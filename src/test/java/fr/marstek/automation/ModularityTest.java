@@ -19,6 +19,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
+import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.units.Zone;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +201,45 @@ class ModularityTest {
                     mapping(JavaClass::getName, toCollection(TreeSet::new))));
     byName.values().removeIf(names -> names.size() < 2);
     assertThat(byName).isEmpty();
+  }
+
+  /**
+   * Prices and periods are read through the {@code Tariff} port: outside the tariff module, only
+   * replay (which scores a season's left-over energy at a Tempo price) still looks a price up in a
+   * Tempo grid by colour. Showing a grid's six prices (its accessors) stays allowed.
+   */
+  @Test
+  void pricesAreReadThroughTheTariffPort() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT + ".tariff..", ROOT + ".replay..")
+        .should()
+        .callMethodWhere(
+            target(owner(assignableTo(TempoPriceGrid.class)))
+                .and(target(name("price").or(name("cheapestPeak")).or(name("cheapestOffPeak")))))
+        .orShould()
+        .callMethodWhere(
+            target(owner(assignableTo(TempoPrices.class)))
+                .and(target(name("gridOn").or(name("gridAt")))))
+        .check(MAIN);
+  }
+
+  /**
+   * Planning reads prices and periods through the {@code Tariff} port; what only Tempo adds for a
+   * plan (the chances of an unpublished colour, the season's tally) sits behind one seam, {@code
+   * planning.TempoOdds}, the only planning class that may use {@code tariff.tempo}.
+   */
+  @Test
+  void planningKnowsTempoOnlyThroughOneSeam() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".planning..")
+        .and()
+        .haveNameNotMatching(".*\\.planning\\.TempoOdds(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".tariff.tempo..")
+        .check(MAIN);
   }
 
   /**

@@ -11,7 +11,12 @@ class CommandsConfiguration {
 
   @Bean
   ControlCommands controlCommands(
-      ControlWiring control, FleetObserver observer, Batteries batteries, InstantSource clock) {
-    return new ControlCommands(control.intent(), control.queries(), observer, batteries, clock);
+      ControlWiring control,
+      FleetObserver observer,
+      Batteries batteries,
+      PeakHours peakHours,
+      InstantSource clock) {
+    return new ControlCommands(
+        control.intent(), control.queries(), observer, batteries, peakHours, clock);
   }
 }

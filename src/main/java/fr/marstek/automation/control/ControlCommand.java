@@ -2,6 +2,7 @@ package fr.marstek.automation.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,28 @@ public sealed interface ControlCommand {
       Optional<Integer> targetSoc,
       boolean allowPeakGridCharge)
       implements ControlCommand {
+
+    /**
+     * The fields as a JSON body carries them (the REST API's and MQTT's), null where absent: the
+     * one place that turns that form into a command, so both adapters send control the same one.
+     */
+    public static Force fromBody(
+        Optional<String> battery,
+        String mode,
+        OffsetDateTime until,
+        Duration duration,
+        Integer powerW,
+        Integer targetSoc,
+        Boolean allowPeakGridCharge) {
+      return new Force(
+          battery,
+          mode,
+          Optional.ofNullable(until).map(OffsetDateTime::toInstant),
+          Optional.ofNullable(duration),
+          Optional.ofNullable(powerW),
+          Optional.ofNullable(targetSoc),
+          Boolean.TRUE.equals(allowPeakGridCharge));
+    }
 
     /** A bare mode name with every default, as Home Assistant's select sends it. */
     public static Force named(Optional<String> battery, String mode) {

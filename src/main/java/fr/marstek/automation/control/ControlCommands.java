@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Control's front door: every adapter (REST, dashboard, MQTT) hands its command here and renders
@@ -28,6 +29,7 @@ public final class ControlCommands {
   private final Automation automation;
   private final FleetObserver observer;
   private final Batteries batteries;
+  private final PeakHours peakHours;
   private final InstantSource clock;
 
   ControlCommands(
@@ -35,7 +37,9 @@ public final class ControlCommands {
       Automation automation,
       FleetObserver observer,
       Batteries batteries,
+      PeakHours peakHours,
       InstantSource clock) {
+    this.peakHours = peakHours;
     this.intent = intent;
     this.automation = automation;
     this.observer = observer;
@@ -48,25 +52,23 @@ public final class ControlCommands {
    * half-taken, and the adapters answer that as a service problem, not as a refusal.
    */
   public CommandAnswer submit(ControlCommand command) {
-    CommandAnswer answer =
-        switch (command) {
-          case Force f -> force(f);
-          case ClearOverride c -> clear(c);
-          case Pause p -> pause(p);
-        };
-    if (answer instanceof Accepted accepted && accepted.changed()) {
-      var unused = observer.pollSoon(concerned(command, accepted));
-    }
-    return answer;
+    return switch (command) {
+      case Force f -> polledSoon(force(f), a -> a.override().flatMap(ModeOverride::battery));
+      case ClearOverride c -> polledSoon(clear(c), a -> c.battery().flatMap(this::known));
+      case Pause p -> polledSoon(pause(p), a -> Optional.empty());
+    };
   }
 
-  /** The battery a changed command is about, or empty for every battery. */
-  private Optional<BatteryId> concerned(ControlCommand command, Accepted accepted) {
-    return switch (command) {
-      case Force f -> accepted.override().flatMap(ModeOverride::battery);
-      case ClearOverride c -> c.battery().flatMap(this::known);
-      case Pause p -> Optional.empty();
-    };
+  /**
+   * A change is seen at once, not at the next poll: the battery it is about (empty: every battery)
+   * is observed soon.
+   */
+  private CommandAnswer polledSoon(
+      CommandAnswer answer, Function<Accepted, Optional<BatteryId>> concerned) {
+    if (answer instanceof Accepted accepted && accepted.changed()) {
+      var unused = observer.pollSoon(concerned.apply(accepted));
+    }
+    return answer;
   }
 
   private CommandAnswer force(Force f) {
@@ -112,7 +114,7 @@ public final class ControlCommands {
    * end: grid charging in peak hours, not allowed, ending before peak hours do. An override that
    * reaches off-peak hours is taken: it charges once they start.
    */
-  private static boolean heldBySafetyThroughout(ModeOverride o, Instant now) {
+  private boolean heldBySafetyThroughout(ModeOverride o, Instant now) {
     boolean gridCharge =
         switch (o.intent()) {
           case Intent.GridCharge c -> true;
@@ -121,8 +123,8 @@ public final class ControlCommands {
         };
     return gridCharge
         && !o.gridChargeInPeak()
-        && PeakHours.contains(now)
-        && !o.until().isAfter(PeakHours.nextEdge(now));
+        && peakHours.contains(now)
+        && !o.until().isAfter(peakHours.nextEdge(now));
   }
 
   private CommandAnswer clear(ClearOverride c) {

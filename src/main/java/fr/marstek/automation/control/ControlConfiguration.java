@@ -6,6 +6,7 @@ import fr.marstek.automation.device.BatteryPort;
 import fr.marstek.automation.planning.LoadHistory;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
@@ -78,6 +79,7 @@ class ControlConfiguration {
       ObserverSettings observer,
       ImportCapSettings importCap,
       FleetObserver fleetObserver,
+      PeakHours peakHours,
       CycleHandle handle) {
     TempoColours colours = tempo.getIfUnique(() -> null);
     settings = usable(settings, colours);
@@ -101,10 +103,17 @@ class ControlConfiguration {
             plans,
             new LeaseKeeper(leases, ids, clock),
             SlotRecord.stored(jdbc),
-            new ImportCapGrants(importCap, observer.interval()));
+            new ImportCapGrants(importCap, observer.interval()),
+            peakHours);
     var wiring = ControlWiring.of(parts, fleetObserver.observation(), events, clock);
     handle.set(wiring.cycle());
     return wiring;
+  }
+
+  /** The live tariff's peak hours. */
+  @Bean
+  PeakHours peakHours(Tariff tariff) {
+    return new PeakHours(tariff);
   }
 
   /** What the web, MQTT, metrics and notices read of control. */

@@ -19,12 +19,14 @@ record ControlWiring(Automation queries, HouseholdIntent intent, ControlCycle cy
       PlanKeeper plans,
       LeaseKeeper leases,
       SlotRecord slots,
-      ImportCapGrants caps) {}
+      ImportCapGrants caps,
+      PeakHours peakHours) {}
 
   static ControlWiring of(
       Parts parts, Observation observation, ApplicationEventPublisher events, InstantSource clock) {
     var intent = new HouseholdIntent(parts.store(), clock);
-    var directions = new Directions(parts.settings(), parts.plans(), parts.caps());
+    var directions =
+        new Directions(parts.settings(), parts.plans(), parts.caps(), parts.peakHours());
     var reconcilers = new Reconcilers(parts.batteries(), parts.slots(), clock);
     parts.leases().alsoEachRound(parts.slots()::save);
     parts.leases().alsoEachRound(intent::readStoredIntentOnce);

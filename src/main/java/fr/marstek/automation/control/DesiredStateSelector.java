@@ -17,15 +17,25 @@ final class DesiredStateSelector {
   private final OperatingSchedule schedule;
   private final SafetyLimits limits;
   private final ChargeAllowance allowance;
+  private final PeakHours peakHours;
 
-  DesiredStateSelector(OperatingSchedule schedule, SafetyLimits limits) {
-    this(schedule, limits, ChargeAllowance.UNLIMITED);
+  DesiredStateSelector(OperatingSchedule schedule, SafetyLimits limits, PeakHours peakHours) {
+    this(schedule, limits, ChargeAllowance.UNLIMITED, peakHours);
   }
 
-  DesiredStateSelector(OperatingSchedule schedule, SafetyLimits limits, ChargeAllowance allowance) {
+  DesiredStateSelector(
+      OperatingSchedule schedule,
+      SafetyLimits limits,
+      ChargeAllowance allowance,
+      PeakHours peakHours) {
     this.schedule = schedule;
     this.limits = limits;
     this.allowance = allowance;
+    this.peakHours = peakHours;
+  }
+
+  PeakHours peakHours() {
+    return peakHours;
   }
 
   DesiredState select(BatteryId battery, Percent soc, List<ModeOverride> overrides, Instant now) {
@@ -76,8 +86,8 @@ final class DesiredStateSelector {
         Phrase.of("reason.schedule.night", start, end));
   }
 
-  /** Tempo peak hours, 06:00-22:00 Paris, whatever the household's own schedule says. */
-  static boolean isPeak(Instant now) {
-    return PeakHours.contains(now);
+  /** The tariff's peak hours, whatever the household's own schedule says. */
+  boolean isPeak(Instant now) {
+    return peakHours.contains(now);
   }
 }

@@ -21,12 +21,15 @@ final class Directions {
   private volatile ControlSettings settings;
   private final PlanKeeper plans;
   private final ImportCapGrants caps;
+  private final PeakHours peakHours;
   private final Map<BatteryId, Percent> lastSoc = new ConcurrentHashMap<>();
 
-  Directions(ControlSettings settings, PlanKeeper plans, ImportCapGrants caps) {
+  Directions(
+      ControlSettings settings, PlanKeeper plans, ImportCapGrants caps, PeakHours peakHours) {
     this.settings = settings;
     this.plans = plans;
     this.caps = caps;
+    this.peakHours = peakHours;
   }
 
   ControlSettings settings() {
@@ -87,11 +90,12 @@ final class Directions {
   }
 
   ControlRules rulesFor(BatteryId battery) {
-    return new ControlRules(settings.schedule(), settings.limitsFor(battery), settings.retry());
+    return new ControlRules(
+        settings.schedule(), settings.limitsFor(battery), settings.retry(), peakHours);
   }
 
   ControlRules rulesFor(BatteryId battery, ChargeAllowance allowance) {
     return new ControlRules(
-        settings.schedule(), settings.limitsFor(battery), settings.retry(), allowance);
+        settings.schedule(), settings.limitsFor(battery), settings.retry(), allowance, peakHours);
   }
 }

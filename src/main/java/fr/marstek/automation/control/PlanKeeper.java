@@ -9,6 +9,7 @@ import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.PlanningInput;
 import fr.marstek.automation.planning.WeekdayHourForecast;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import fr.marstek.automation.units.Percent;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +91,7 @@ final class PlanKeeper {
     return new PlanningInput(
         now,
         states,
-        tempo.knownAt(now),
-        prices,
+        new TempoTariff(tempo.knownAt(now), prices),
         new WeekdayHourForecast(loadHistory, now, FORECAST_WEEKS),
         settings.wearEurPerKwh(),
         importCap.limitW());

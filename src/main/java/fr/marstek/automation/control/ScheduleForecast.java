@@ -33,7 +33,8 @@ final class ScheduleForecast {
     for (Instant t = schedule.nextChange(now); t.isBefore(end); t = schedule.nextChange(t)) {
       cuts.add(t);
     }
-    for (Instant t = PeakHours.nextEdge(now); t.isBefore(end); t = PeakHours.nextEdge(t)) {
+    PeakHours peakHours = selector.peakHours();
+    for (Instant t = peakHours.nextEdge(now); t.isBefore(end); t = peakHours.nextEdge(t)) {
       cuts.add(t);
     }
     overrides.stream()

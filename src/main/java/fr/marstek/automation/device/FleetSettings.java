@@ -129,27 +129,20 @@ public record FleetSettings(
     String hostName = prefix + "MODBUS_HOST";
     String portName = prefix + "MODBUS_PORT";
     if (modbus) {
-      for (String name : List.of(hostName, portName)) {
-        variables
-            .text(name)
-            .ifPresent(
-                value ->
-                    variables.problem(
-                        name,
-                        value,
-                        "no such setting on a Modbus battery (its address is "
-                            + prefix
-                            + "IP and "
-                            + prefix
-                            + "PORT)"));
-      }
+      setByMistake(
+          variables,
+          "no such setting on a Modbus battery (its address is "
+              + prefix
+              + "IP and "
+              + prefix
+              + "PORT)",
+          hostName,
+          portName);
       return Optional.empty();
     }
     Optional<String> host = variables.text(hostName);
     if (host.isEmpty()) {
-      variables
-          .text(portName)
-          .ifPresent(value -> variables.problem(portName, value, hostName + " to be set too"));
+      setByMistake(variables, hostName + " to be set too", portName);
       return Optional.empty();
     }
     int port =
@@ -173,19 +166,14 @@ public record FleetSettings(
       String unitName = prefix + "MODBUS_UNIT";
       String profileName = prefix + "MODBUS_PROFILE";
       if (!modbus) {
-        for (String name : List.of(unitName, profileName)) {
-          variables
-              .text(name)
-              .ifPresent(
-                  value ->
-                      variables.problem(
-                          name,
-                          value,
-                          prefix
-                              + "PROTOCOL=modbus or "
-                              + prefix
-                              + "MODBUS_HOST too (a Modbus setting on an Open API battery)"));
-        }
+        setByMistake(
+            variables,
+            prefix
+                + "PROTOCOL=modbus or "
+                + prefix
+                + "MODBUS_HOST too (a Modbus setting on an Open API battery)",
+            unitName,
+            profileName);
         return new ModbusSettings(ModbusEndpoint.DEFAULT_UNIT, ModbusProfile.V3);
       }
       int unit =
@@ -199,6 +187,13 @@ public record FleetSettings(
                   + " RS485 bridge)",
               ModbusProfile::fromSetting);
       return new ModbusSettings(unit, profile);
+    }
+  }
+
+  /** Each of these settings that is set is a problem: here it means nothing, as expected says. */
+  private static void setByMistake(Variables variables, String expected, String... names) {
+    for (String name : names) {
+      variables.text(name).ifPresent(value -> variables.problem(name, value, expected));
     }
   }
 

@@ -3,8 +3,14 @@ package fr.marstek.automation.history;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.marstek.automation.config.VariableSource;
+import fr.marstek.automation.tariff.Tariff;
+import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -119,7 +125,23 @@ class HistoryConfiguration {
 
   @Bean
   SavingsTotals savingsTotals(HistoryQueries queries, ObjectProvider<TempoPrices> prices) {
-    return new SavingsTotals(queries, prices.getIfAvailable(TempoPrices::defaults));
+    return new SavingsTotals(
+        queries, tempoAsRecorded(prices.getIfAvailable(TempoPrices::defaults)));
+  }
+
+  /**
+   * A recorded day's tariff: Tempo over the colour stored for that day (any other day, and a colour
+   * that is not one, unknown), with the dated grids.
+   */
+  static BiFunction<LocalDate, String, Tariff> tempoAsRecorded(TempoPrices prices) {
+    return (day, colour) -> {
+      TempoColour recorded =
+          Arrays.stream(TempoColour.values())
+              .filter(c -> c.name().equals(colour))
+              .findFirst()
+              .orElse(TempoColour.UNKNOWN);
+      return new TempoTariff(d -> d.equals(day) ? recorded : TempoColour.UNKNOWN, prices);
+    };
   }
 
   @Bean

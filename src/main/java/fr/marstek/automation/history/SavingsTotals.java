@@ -1,15 +1,19 @@
 package fr.marstek.automation.history;
 
-import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.PricePeriod;
+import fr.marstek.automation.tariff.Tariff;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What the batteries saved over a span of Tempo days, priced with the Tempo prices in force on each
- * day: the one place that turns {@link HistoryQueries#savings} into euros, for the REST API and for
- * Home Assistant.
+ * day: the one place that turns {@link HistoryQueries#savings} into euros, for the REST API, Home
+ * Assistant and the summaries. A day is priced through the {@link Tariff} port: the tariff as it
+ * was that day (for Tempo, over the colour recorded for it), asked for the prices of the day's two
+ * periods.
  */
 public final class SavingsTotals {
 
@@ -40,11 +44,15 @@ public final class SavingsTotals {
   }
 
   private final HistoryQueries queries;
-  private final TempoPrices prices;
+  private final BiFunction<LocalDate, String, Tariff> asRecorded;
 
-  public SavingsTotals(HistoryQueries queries, TempoPrices prices) {
+  /**
+   * @param asRecorded the tariff of a recorded day, from the price label stored with it (the Tempo
+   *     colour)
+   */
+  public SavingsTotals(HistoryQueries queries, BiFunction<LocalDate, String, Tariff> asRecorded) {
     this.queries = queries;
-    this.prices = prices;
+    this.asRecorded = asRecorded;
   }
 
   /** Every recorded Tempo day in [from, to] with what it cost and saved. */
@@ -61,19 +69,20 @@ public final class SavingsTotals {
     return total;
   }
 
-  /** The off-peak and peak prices of a day of {@code colour}; empty for an unknown colour. */
+  /**
+   * The off-peak and peak prices of a day of {@code colour}, as the tariff prices that day's two
+   * periods; empty for an unknown colour or before the first grid.
+   */
   public Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
-    TempoColour c;
-    try {
-      c = TempoColour.valueOf(colour);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (c == TempoColour.UNKNOWN) {
-      return Optional.empty();
-    }
-    return prices
-        .gridOn(day)
-        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
+    Tariff tariff = asRecorded.apply(day, colour);
+    Instant peak = tariff.dayStart(day);
+    Instant offPeak = tariff.nextPeriodChange(peak);
+    return tariff
+        .periodAt(offPeak)
+        .flatMap(hc -> tariff.periodAt(peak).map(hp -> new PeakPrices(eur(hc), eur(hp))));
+  }
+
+  private static double eur(PricePeriod period) {
+    return period.price().eurPerKwh();
   }
 }

@@ -60,14 +60,8 @@ record ModePayload(
   }
 
   ControlCommand.Force toCommand(Optional<String> battery) {
-    return new ControlCommand.Force(
-        battery,
-        mode,
-        Optional.ofNullable(until).map(OffsetDateTime::toInstant),
-        Optional.ofNullable(duration),
-        Optional.ofNullable(powerW),
-        Optional.ofNullable(targetSoc),
-        Boolean.TRUE.equals(allowPeakGridCharge));
+    return ControlCommand.Force.fromBody(
+        battery, mode, until, duration, powerW, targetSoc, allowPeakGridCharge);
   }
 
   private static String expected(Class<?> type) {

@@ -7,6 +7,7 @@ import fr.marstek.automation.control.ControlCommands;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.device.Batteries;
 import fr.marstek.automation.history.SavingsTotals;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
@@ -44,10 +45,12 @@ class MqttConfiguration {
       TempoColours colours,
       SavingsTotals savings,
       ObjectProvider<TempoPrices> prices,
+      Tariff liveTariff,
       ObjectMapper json) {
     var commands = new MqttCommands(controlCommands, Topics.of(settings), json);
     var tariff =
-        new TariffFeed(colours, savings, clock, prices.getIfAvailable(TempoPrices::defaults));
+        new TariffFeed(
+            colours, savings, clock, prices.getIfAvailable(TempoPrices::defaults), liveTariff);
     return new MqttBridge(settings, commands, observer, automation, identities, tariff, json);
   }
 

@@ -1,6 +1,7 @@
 package fr.marstek.automation.mqtt;
 
 import fr.marstek.automation.history.SavingsTotals;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoNow;
@@ -20,9 +21,16 @@ final class TariffFeed {
   private final SavingsTotals savings;
   private final InstantSource clock;
   private final TempoPrices prices;
+  private final Tariff tariff;
 
-  TariffFeed(TempoColours colours, SavingsTotals savings, InstantSource clock, TempoPrices prices) {
+  TariffFeed(
+      TempoColours colours,
+      SavingsTotals savings,
+      InstantSource clock,
+      TempoPrices prices,
+      Tariff tariff) {
     this.prices = prices;
+    this.tariff = tariff;
     this.colours = colours;
     this.savings = savings;
     this.clock = clock;
@@ -34,7 +42,7 @@ final class TariffFeed {
   }
 
   TempoState tempo() {
-    return TempoState.of(TempoNow.of(colours, prices, clock.instant()));
+    return TempoState.of(TempoNow.of(colours, prices, tariff, clock.instant()));
   }
 
   /** This month's and this season's savings, through today's Tempo day. */

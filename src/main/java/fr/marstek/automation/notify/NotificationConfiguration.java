@@ -8,12 +8,12 @@ import fr.marstek.automation.config.Variables;
 import fr.marstek.automation.control.Automation;
 import fr.marstek.automation.control.FleetObserver;
 import fr.marstek.automation.history.HistoryHealth;
-import fr.marstek.automation.history.HistoryQueries;
+import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.notify.channel.Channel;
 import fr.marstek.automation.notify.channel.Channels;
 import fr.marstek.automation.notify.channel.InvalidNotificationUrl;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,8 +117,8 @@ class NotificationConfiguration {
       ObjectProvider<Automation> automation,
       ObjectProvider<FleetObserver> observer,
       ObjectProvider<TempoColours> colours,
-      ObjectProvider<TempoPrices> prices,
-      ObjectProvider<HistoryQueries> history,
+      ObjectProvider<Tariff> tariff,
+      ObjectProvider<SavingsTotals> savings,
       ObjectProvider<HistoryHealth> historyHealth,
       InstantSource clock,
       TaskScheduler scheduler) {
@@ -126,13 +126,16 @@ class NotificationConfiguration {
         new FleetLook(
             Optional.ofNullable(automation.getIfUnique()),
             Optional.ofNullable(observer.getIfUnique()));
-    TempoPrices grid = prices.getIfUnique(TempoPrices::defaults);
     List<Watch> watches = new ArrayList<>();
     watches.add(batteries);
     watches.add(new NightChargeWatch(notifications, settings, fleet));
-    colours.ifUnique(c -> watches.add(new TempoWatch(notifications, settings, c, grid, fleet)));
+    // Tempo's colours and the live tariff over them are wired together (tariff.tempo.provider)
+    colours.ifUnique(
+        c ->
+            tariff.ifUnique(
+                t -> watches.add(new TempoWatch(notifications, settings, c, t, fleet))));
     historyHealth.ifUnique(h -> watches.add(new DatabaseWatch(notifications, h)));
-    history.ifUnique(h -> watches.add(new Summaries(notifications, settings, h, grid)));
+    savings.ifUnique(s -> watches.add(new Summaries(notifications, settings, s)));
     return new Watches(watches, clock, scheduler);
   }
 

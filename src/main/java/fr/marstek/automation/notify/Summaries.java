@@ -3,13 +3,10 @@ package fr.marstek.automation.notify;
 import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.history.DaySavings;
-import fr.marstek.automation.history.HistoryQueries;
-import fr.marstek.automation.history.PeakPrices;
+import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.Message;
-import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,11 +16,11 @@ import java.util.Optional;
 
 /**
  * The daily summary at {@code NOTIFY_DAILY_SUMMARY_AT} and the weekly one on {@code
- * NOTIFY_WEEKLY_SUMMARY_DAY}, from the recorded history. Both report whole Tempo days (06:00 to
- * 06:00): at 21:00 the day in progress still lacks tonight's charge, so the daily summary is the
- * day that ended this morning, the weekly one the seven days before. A summary is sent within the
- * hour after its time, once per date, so a restart late in the evening does not send it again
- * unless it was missed.
+ * NOTIFY_WEEKLY_SUMMARY_DAY}, from the recorded history, priced as {@link SavingsTotals} prices
+ * them. Both report whole Tempo days (06:00 to 06:00): at 21:00 the day in progress still lacks
+ * tonight's charge, so the daily summary is the day that ended this morning, the weekly one the
+ * seven days before. A summary is sent within the hour after its time, once per date, so a restart
+ * late in the evening does not send it again unless it was missed.
  */
 final class Summaries implements Watch {
 
@@ -32,20 +29,14 @@ final class Summaries implements Watch {
 
   private final Notifications notifications;
   private final WatchSettings settings;
-  private final HistoryQueries history;
-  private final TempoPrices prices;
+  private final SavingsTotals savings;
   private LocalDate dailySent;
   private LocalDate weeklySent;
 
-  Summaries(
-      Notifications notifications,
-      WatchSettings settings,
-      HistoryQueries history,
-      TempoPrices prices) {
+  Summaries(Notifications notifications, WatchSettings settings, SavingsTotals savings) {
     this.notifications = notifications;
     this.settings = settings;
-    this.history = history;
-    this.prices = prices;
+    this.savings = savings;
   }
 
   @Override
@@ -77,7 +68,7 @@ final class Summaries implements Watch {
   }
 
   private Notice daily(LocalDate day) {
-    Total t = total(history.savings(day, day, this::pricesOf));
+    Total t = total(savings.days(day, day));
     String colourFr = t.colour.map(c -> " (" + colourFr(c) + ")").orElse("");
     String colourEn =
         t.colour.map(c -> " (" + c.toLowerCase(java.util.Locale.ROOT) + ")").orElse("");
@@ -89,7 +80,7 @@ final class Summaries implements Watch {
   }
 
   private Notice weekly(LocalDate from, LocalDate to) {
-    Total t = total(history.savings(from, to, this::pricesOf));
+    Total t = total(savings.days(from, to));
     String span = Figures.shortDay(from) + " - " + Figures.shortDay(to);
     return new Notice(
         NoticeKind.WEEKLY_SUMMARY,
@@ -159,21 +150,6 @@ final class Summaries implements Watch {
     }
     Optional<String> colour = days.size() == 1 ? days.getFirst().colour() : Optional.empty();
     return new Total(days.size(), priced, colour, charged, discharged, imported, paid, saved);
-  }
-
-  private Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
-    TempoColour c;
-    try {
-      c = TempoColour.valueOf(colour);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (!c.isKnown()) {
-      return Optional.empty();
-    }
-    return prices
-        .gridOn(day)
-        .map(g -> new PeakPrices(g.price(c, true).eurPerKwh(), g.price(c, false).eurPerKwh()));
   }
 
   private static String colourFr(String colour) {

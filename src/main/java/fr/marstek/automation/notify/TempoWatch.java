@@ -7,12 +7,11 @@ import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.BatteryPlan;
 import fr.marstek.automation.planning.Plan;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.ProviderHealth;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Tomorrow's red or white day, announced once with tonight's plan; tomorrow's colour still unknown
- * late on the eve of a day that may be red; a colour provider failing again and again.
+ * late on the eve of a day that may be red; a colour provider failing again and again. Tomorrow's
+ * peak price is the live {@link Tariff}'s.
  */
 final class TempoWatch implements Watch {
 
@@ -38,7 +38,7 @@ final class TempoWatch implements Watch {
   private final Notifications notifications;
   private final WatchSettings settings;
   private final TempoColours colours;
-  private final TempoPrices prices;
+  private final Tariff tariff;
   private final FleetLook fleet;
   private LocalDate announced;
   private LocalDate warnedUnknown;
@@ -47,12 +47,12 @@ final class TempoWatch implements Watch {
       Notifications notifications,
       WatchSettings settings,
       TempoColours colours,
-      TempoPrices prices,
+      Tariff tariff,
       FleetLook fleet) {
     this.notifications = notifications;
     this.settings = settings;
     this.colours = colours;
-    this.prices = prices;
+    this.tariff = tariff;
     this.fleet = fleet;
   }
 
@@ -84,7 +84,7 @@ final class TempoWatch implements Watch {
     }
     announced = tomorrow;
     notifications.clear(TOMORROW);
-    notifications.send(announcement(tomorrow, colour, plan, now, TempoDays.end(outlook.today())));
+    notifications.send(announcement(tomorrow, colour, plan, now, tariff.dayEnd(outlook.today())));
   }
 
   private void warnIfStillUnknown(Instant now, TempoOutlook outlook) {
@@ -182,7 +182,8 @@ final class TempoWatch implements Watch {
   private Notice announcement(
       LocalDate tomorrow, TempoColour colour, Optional<Plan> plan, Instant now, Instant nightEnd) {
     boolean red = colour == TempoColour.RED;
-    Optional<Double> peak = prices.gridOn(tomorrow).map(g -> g.price(colour, false).eurPerKwh());
+    Optional<Double> peak =
+        tariff.periodAt(tariff.dayStart(tomorrow)).map(p -> p.price().eurPerKwh());
     List<String> fr = new ArrayList<>();
     List<String> en = new ArrayList<>();
     plan.ifPresent(

@@ -12,12 +12,16 @@ import fr.marstek.automation.control.PassiveLeft;
 import fr.marstek.automation.notify.Notice.Language;
 import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The short French and English texts of control's notices, with their numbers. */
+/**
+ * Control's notices, in French and in English from the message catalogue, with their numbers as
+ * they always read (no digit grouping).
+ */
 final class Wording {
 
   private static final DateTimeFormatter HOUR =
@@ -26,64 +30,39 @@ final class Wording {
   private Wording() {}
 
   static Notice offline(BatteryWentOffline e) {
-    String at = HOUR.format(e.since());
-    return new Notice(
+    String battery = e.battery().value();
+    return catalogued(
         NoticeKind.BATTERY_OFFLINE,
-        linkSubject(e.battery().value()),
-        new Message(
-            "Batterie " + e.battery() + " hors ligne",
-            "La batterie "
-                + e.battery()
-                + " ne répond plus depuis "
-                + at
-                + " ("
-                + e.reason()
-                + ")."),
-        new Message(
-            "Battery " + e.battery() + " offline",
-            "Battery " + e.battery() + " has not answered since " + at + " (" + e.reason() + ")."));
+        linkSubject(battery),
+        Phrase.of("notice.offline.title", Arg.text(battery)),
+        Phrase.of(
+            "notice.offline.body",
+            Arg.text(battery),
+            Arg.text(HOUR.format(e.since())),
+            Arg.text(e.reason())));
   }
 
   static Notice back(BatteryCameBack e) {
-    String fr = duration(e.offlineFor());
-    String en = fr;
-    return new Notice(
+    String battery = e.battery().value();
+    return catalogued(
         NoticeKind.BATTERY_BACK,
-        linkSubject(e.battery().value()),
-        new Message(
-            "Batterie " + e.battery() + " de retour",
-            "La batterie " + e.battery() + " répond de nouveau après " + fr + " hors ligne."),
-        new Message(
-            "Battery " + e.battery() + " back online",
-            "Battery " + e.battery() + " answers again after " + en + " offline."));
+        linkSubject(battery),
+        Phrase.of("notice.back.title", Arg.text(battery)),
+        Phrase.of("notice.back.body", Arg.text(battery), Arg.text(duration(e.offlineFor()))));
   }
 
   static Notice drifted(BatteryDrifted e) {
-    return new Notice(
+    String battery = e.battery().value();
+    return catalogued(
         NoticeKind.BATTERY_DRIFTED,
-        driftSubject(e.battery().value()),
-        new Message(
-            "Batterie " + e.battery() + " : mode non appliqué",
-            "La batterie "
-                + e.battery()
-                + " n'a pas pris le mode demandé ("
-                + intent(e.desired().intent(), Language.FR)
-                + ") après "
-                + e.attempts()
-                + " essais : "
-                + PhraseFormat.messages().format(e.mismatch(), Locale.FRENCH)
-                + "."),
-        new Message(
-            "Battery " + e.battery() + ": mode not applied",
-            "Battery "
-                + e.battery()
-                + " did not take the requested mode ("
-                + intent(e.desired().intent(), Language.EN)
-                + ") after "
-                + e.attempts()
-                + " attempts: "
-                + PhraseFormat.english(e.mismatch())
-                + "."));
+        driftSubject(battery),
+        Phrase.of("notice.drifted.title", Arg.text(battery)),
+        Phrase.of(
+            "notice.drifted.body",
+            Arg.text(battery),
+            Arg.phrase(intent(e.desired().intent())),
+            Arg.count(e.attempts()),
+            Arg.phrase(e.mismatch())));
   }
 
   /** Told once per switch, from the catalogue in both languages. */
@@ -91,78 +70,62 @@ final class Wording {
     Phrase title =
         Phrase.of(
             "notice.protocolSwitched.title",
-            Phrase.Arg.text(e.battery().value()),
-            Phrase.Arg.term("protocol." + e.to()));
+            Arg.text(e.battery().value()),
+            Arg.term("protocol." + e.to()));
     Phrase body =
         Phrase.of(
             "notice.protocolSwitched.body",
-            Phrase.Arg.text(e.battery().value()),
-            Phrase.Arg.term("protocol." + e.from()),
-            Phrase.Arg.term("protocol." + e.to()),
-            Phrase.Arg.text(e.address()));
-    return new Notice(
-        NoticeKind.BATTERY_API_SILENT,
-        "protocol-" + e.battery().value(),
-        new Message(
-            PhraseFormat.messages().format(title, Locale.FRENCH),
-            PhraseFormat.messages().format(body, Locale.FRENCH)),
-        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
+            Arg.text(e.battery().value()),
+            Arg.term("protocol." + e.from()),
+            Arg.term("protocol." + e.to()),
+            Arg.text(e.address()));
+    return catalogued(
+        NoticeKind.BATTERY_API_SILENT, "protocol-" + e.battery().value(), title, body);
   }
 
   /** Told once per fixed-power hold, from the catalogue in both languages. */
   static Notice passiveLeft(PassiveLeft e) {
-    Phrase title = Phrase.of("notice.passiveLeft.title", Phrase.Arg.text(e.battery().value()));
+    Phrase title = Phrase.of("notice.passiveLeft.title", Arg.text(e.battery().value()));
     Phrase body =
         Phrase.of(
             "notice.passiveLeft.body",
-            Phrase.Arg.text(e.battery().value()),
-            Phrase.Arg.phrase(e.command()),
-            Phrase.Arg.watts(e.reported()),
-            Phrase.Arg.term("deviceMode." + e.mode().name()));
-    return new Notice(
-        NoticeKind.BATTERY_DRIFTED,
-        "passive-left-" + e.battery().value(),
-        new Message(
-            PhraseFormat.messages().format(title, Locale.FRENCH),
-            PhraseFormat.messages().format(body, Locale.FRENCH)),
-        new Message(PhraseFormat.english(title), PhraseFormat.english(body)));
+            Arg.text(e.battery().value()),
+            Arg.phrase(e.command()),
+            Arg.watts(e.reported()),
+            Arg.term("deviceMode." + e.mode().name()));
+    return catalogued(
+        NoticeKind.BATTERY_DRIFTED, "passive-left-" + e.battery().value(), title, body);
   }
 
   static Notice importOverCap(ImportCapExceeded e) {
-    String at = HOUR.format(e.at());
-    long house = e.house().rounded();
-    long cap = e.cap().rounded();
-    return new Notice(
+    return catalogued(
         NoticeKind.IMPORT_OVER_CAP,
         "import-over-cap",
-        new Message(
-            "Soutirage au-dessus du plafond",
-            "À "
-                + at
-                + ", la maison tire "
-                + house
-                + " W du réseau, au-delà du plafond de "
-                + cap
-                + " W, sans aucune charge de batterie : le disjoncteur peut sauter. Les batteries"
-                + " attendent que la consommation baisse."),
-        new Message(
-            "Import above the cap",
-            "At "
-                + at
-                + ", the house draws "
-                + house
-                + " W from the grid, above the "
-                + cap
-                + " W cap, with no battery charging: the breaker may trip. The batteries wait for"
-                + " the load to fall."));
+        Phrase.of("notice.importOverCap.title"),
+        Phrase.of(
+            "notice.importOverCap.body",
+            Arg.text(HOUR.format(e.at())),
+            Arg.text(Integer.toString(e.house().rounded())),
+            Arg.text(Integer.toString(e.cap().rounded()))));
   }
 
   static Message test(Language language) {
-    return language == Language.FR
-        ? new Message(
-            "Marstek Automation : test",
-            "Ceci est un message de test : les notifications fonctionnent.")
-        : new Message("Marstek Automation: test", "This is a test message: notifications work.");
+    return in(
+        language == Language.FR ? Locale.FRENCH : Locale.ENGLISH,
+        Phrase.of("notice.test.title"),
+        Phrase.of("notice.test.body"));
+  }
+
+  /** A notice whose title and body come from the message catalogue, in French and in English. */
+  private static Notice catalogued(NoticeKind kind, String subject, Phrase title, Phrase body) {
+    return new Notice(
+        kind, subject, in(Locale.FRENCH, title, body), in(Locale.ENGLISH, title, body));
+  }
+
+  private static Message in(Locale language, Phrase title, Phrase body) {
+    return new Message(
+        PhraseFormat.messages().format(title, language),
+        PhraseFormat.messages().format(body, language));
   }
 
   static String linkSubject(String battery) {
@@ -173,16 +136,18 @@ final class Wording {
     return "battery-" + battery + "-drift";
   }
 
-  private static String intent(Intent intent, Language language) {
-    boolean fr = language == Language.FR;
+  private static Phrase intent(Intent intent) {
     return switch (intent) {
-      case Intent.SelfConsumption _ -> fr ? "autoconsommation" : "self-consumption";
+      case Intent.SelfConsumption _ -> Phrase.of("notice.intent.selfConsumption");
       case Intent.GridCharge g ->
-          (fr ? "charge réseau " : "grid charge ") + g.power().rounded() + " W → " + g.upTo();
-      case Intent.Idle _ -> fr ? "repos" : "idle";
-      case Intent.VendorAi _ -> fr ? "mode IA" : "AI mode";
+          Phrase.of(
+              "notice.intent.gridCharge",
+              Arg.text(Integer.toString(g.power().rounded())),
+              Arg.text(g.upTo().toString()));
+      case Intent.Idle _ -> Phrase.of("notice.intent.idle");
+      case Intent.VendorAi _ -> Phrase.of("notice.intent.vendorAi");
       case Intent.FixedPower p ->
-          (fr ? "puissance fixe " : "fixed power ") + p.power().rounded() + " W";
+          Phrase.of("notice.intent.fixedPower", Arg.text(Integer.toString(p.power().rounded())));
     };
   }
 

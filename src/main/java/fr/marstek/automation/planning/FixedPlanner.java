@@ -1,6 +1,5 @@
 package fr.marstek.automation.planning;
 
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,7 @@ final class FixedPlanner implements Planner {
   @Override
   public Plan plan(PlanningInput in) {
     Instant start = in.now().truncatedTo(ChronoUnit.HOURS);
-    boolean offPeak = TempoDays.isOffPeak(start);
+    boolean offPeak = in.tariff().isOffPeak(start);
     List<BatteryPlan> plans = new ArrayList<>();
     for (BatteryState b : in.batteries()) {
       BatteryLimits limits = b.limits();

@@ -2,22 +2,24 @@ package fr.marstek.automation.planning;
 
 import static fr.marstek.automation.units.Zone.PARIS;
 
-import fr.marstek.automation.tariff.tempo.TempoCalendar;
-import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
+import fr.marstek.automation.tariff.DayKind;
+import fr.marstek.automation.tariff.PriceList;
+import fr.marstek.automation.tariff.Tariff;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** The hours ahead with their colour, price and expected load; unknown values are NaN. */
+/**
+ * The hours ahead with their tariff day, its kind (for Tempo its colour), price and expected load;
+ * unknown values are NaN, an unknown kind null.
+ */
 final class Horizon {
 
   final Instant[] start;
   final LocalDate[] day;
-  final TempoColour[] colour;
+  final DayKind[] kind;
   final boolean[] assumed;
   final boolean[] offPeak;
   final double[] price;
@@ -29,7 +31,7 @@ final class Horizon {
   private Horizon(int hours) {
     start = new Instant[hours];
     day = new LocalDate[hours];
-    colour = new TempoColour[hours];
+    kind = new DayKind[hours];
     assumed = new boolean[hours];
     offPeak = new boolean[hours];
     price = new double[hours];
@@ -37,49 +39,39 @@ final class Horizon {
     room = new double[hours];
   }
 
-  /** Unknown colours are replaced by the worst case when {@code assumeUnknown}, else left out. */
+  /** Unpublished kinds are replaced by the worst case when {@code assumeUnknown}, else left out. */
   static Horizon build(PlanningInput in, Instant end, boolean assumeUnknown) {
-    return build(in, end, assumeUnknown, null);
-  }
-
-  /**
-   * As above, with an unknown day taken as {@code outcome} (one of its possible colours, not marked
-   * as assumed) instead of its worst case, when not null.
-   */
-  static Horizon build(PlanningInput in, Instant end, boolean assumeUnknown, TempoColour outcome) {
     Instant first = in.now().truncatedTo(ChronoUnit.HOURS);
     int hours = (int) Math.max(1, ChronoUnit.HOURS.between(first, end));
     Horizon h = new Horizon(hours);
-    TempoCalendar calendar = in.calendar();
+    Tariff tariff = in.tariff();
     LocalDate lastDay = null;
-    TempoColour lastColour = TempoColour.UNKNOWN;
+    DayKind lastKind = null;
     boolean lastAssumed = false;
-    LocalDate gridDay = null;
-    Optional<TempoPriceGrid> grid = Optional.empty();
+    LocalDate listDay = null;
+    Optional<PriceList> list = Optional.empty();
     for (int t = 0; t < hours; t++) {
       Instant at = first.plus(t, ChronoUnit.HOURS);
       h.start[t] = at;
       // one time-zone conversion per hour: the replay plans 8,760 times a season
       LocalDateTime local = LocalDateTime.ofInstant(at, PARIS);
-      h.day[t] = TempoDays.tempoDayOf(local);
+      h.day[t] = tariff.dayOf(local);
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
-        lastColour = calendar.colourOf(lastDay);
-        lastAssumed = !lastColour.isKnown() && assumeUnknown;
-        if (lastAssumed) {
-          lastColour = calendar.worstCaseColour(lastDay);
-        }
+        Optional<DayKind> published = tariff.kindOf(lastDay);
+        lastAssumed = published.isEmpty() && assumeUnknown;
+        lastKind = lastAssumed ? tariff.worstCase(lastDay) : published.orElse(null);
       }
-      h.colour[t] = lastColour;
+      h.kind[t] = lastKind;
       h.assumed[t] = lastAssumed;
-      h.offPeak[t] = TempoDays.isOffPeak(local);
-      if (!local.toLocalDate().equals(gridDay)) {
-        gridDay = local.toLocalDate();
-        grid = in.prices().gridOn(gridDay);
+      h.offPeak[t] = tariff.isOffPeak(local);
+      if (!local.toLocalDate().equals(listDay)) {
+        listDay = local.toLocalDate();
+        list = tariff.pricesOn(listDay);
       }
       h.price[t] =
-          grid.isPresent() && lastColour.isKnown()
-              ? grid.get().price(lastColour, h.offPeak[t]).eurPerKwh()
+          list.isPresent() && lastKind != null
+              ? list.get().price(lastKind, h.offPeak[t]).eurPerKwh()
               : Double.NaN;
       h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
       double cap = in.maxGridImportW();
@@ -93,26 +85,26 @@ final class Horizon {
 
   /**
    * A copy with the assumed (unpublished) days taken as {@code outcome} instead of their worst
-   * case: the same hours and load, only their colour and price change. Cheaper than building again,
-   * which the plan does for each colour tomorrow may take.
+   * case: the same hours and load, only their kind and price change. Cheaper than building again,
+   * which the plan does for each kind tomorrow may take.
    */
-  Horizon withOutcome(PlanningInput in, TempoColour outcome) {
+  Horizon withOutcome(PlanningInput in, DayKind outcome) {
     Horizon copy = new Horizon(hours());
     System.arraycopy(start, 0, copy.start, 0, hours());
     System.arraycopy(day, 0, copy.day, 0, hours());
-    System.arraycopy(colour, 0, copy.colour, 0, hours());
+    System.arraycopy(kind, 0, copy.kind, 0, hours());
     System.arraycopy(offPeak, 0, copy.offPeak, 0, hours());
     System.arraycopy(price, 0, copy.price, 0, hours());
     System.arraycopy(load, 0, copy.load, 0, hours());
     System.arraycopy(room, 0, copy.room, 0, hours());
     for (int t = 0; t < hours(); t++) {
       if (assumed[t]) {
-        copy.colour[t] = outcome;
+        copy.kind[t] = outcome;
         LocalDate local = LocalDateTime.ofInstant(start[t], PARIS).toLocalDate();
         boolean night = offPeak[t];
         copy.price[t] =
-            in.prices()
-                .gridOn(local)
+            in.tariff()
+                .pricesOn(local)
                 .map(g -> g.price(outcome, night).eurPerKwh())
                 .orElse(Double.NaN);
       }

@@ -2,25 +2,24 @@ package fr.marstek.automation.planning;
 
 import static fr.marstek.automation.units.Zone.PARIS;
 
-import fr.marstek.automation.tariff.tempo.TempoCalendar;
-import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoDays;
-import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.tariff.DayKind;
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.units.Phrase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The tempo and oracle strategies: the exact optimum over the hours ahead. The oracle sees the
- * truth to its horizon and values nothing left over; tempo sees today and tomorrow, assumes the
- * worst for an unknown colour, fills up before red peaks and values what is left at what it would
- * cost to buy again, plus what buying it now saves over tomorrow night when the day after may be
- * red (Tempo's rules and the red days left), or at a peak's worth once no red day can come.
+ * truth to its horizon and values nothing left over; tempo sees today and tomorrow (tariff days),
+ * assumes the worst for an unpublished kind of day, fills up before critical (red) peaks and values
+ * what is left at what it would cost to buy again, plus what buying it now saves over tomorrow
+ * night when the day after may be red ({@link TempoOdds}), or at a peak's worth once no red day can
+ * come. Prices and periods are read through the {@link Tariff} port.
  */
 final class OptimisingPlanner implements Planner {
 
@@ -43,7 +42,8 @@ final class OptimisingPlanner implements Planner {
 
   @Override
   public Plan plan(PlanningInput in) {
-    Instant end = oracle ? horizonEnd : TempoDays.end(TempoDays.tempoDayOf(in.now()).plusDays(1));
+    Tariff tariff = in.tariff();
+    Instant end = oracle ? horizonEnd : tariff.dayEnd(tariff.dayOf(in.now()).plusDays(1));
     Horizon h = Horizon.build(in, end, !oracle);
     Fleet fleet = new Fleet(in.batteries());
     Limits limits = limits(in, h, fleet);
@@ -89,15 +89,12 @@ final class OptimisingPlanner implements Planner {
   record Pending(
       int reveal,
       LocalDate day,
-      // indexed by colour ordinal, as the planner's other per-colour tables: read in its loops
+      // indexed as the tariff's kinds of day: read in the planner's loops
       @SuppressWarnings("ArrayRecordComponent") double[] chance) {
 
-    // tempo.md section 1.3: binding at 10:30, announced about 11:00, worst case from 12:00
-    private static final LocalTime EXPECTED = LocalTime.of(11, 0);
-    private static final LocalTime DEADLINE = LocalTime.of(12, 0);
-
     static Optional<Pending> of(PlanningInput in, Horizon h) {
-      if (h.assumed[0]) {
+      Optional<TempoOdds> odds = TempoOdds.of(in.tariff());
+      if (odds.isEmpty() || h.assumed[0]) {
         return Optional.empty();
       }
       int first = -1;
@@ -105,31 +102,30 @@ final class OptimisingPlanner implements Planner {
         first = h.assumed[t] ? t : -1;
       }
       LocalDateTime local = LocalDateTime.ofInstant(h.start[0], PARIS);
-      if (first < 0 || local.getHour() < 6 || !local.toLocalTime().isBefore(DEADLINE)) {
+      OptionalLong toExpected = TempoOdds.hoursToPublication(local);
+      if (first < 0 || toExpected.isEmpty()) {
         return Optional.empty();
       }
-      long toExpected =
-          java.time.Duration.between(local, local.toLocalDate().atTime(EXPECTED)).toHours();
-      int reveal = (int) Math.max(1, toExpected);
+      int reveal = (int) Math.max(1, toExpected.getAsLong());
       if (reveal >= first) {
         return Optional.empty();
       }
       LocalDate day = h.day[first];
-      return Optional.of(new Pending(reveal, day, colourChances(in.calendar(), day)));
+      return Optional.of(new Pending(reveal, day, odds.get().colourChances(day)));
     }
   }
 
-  /** The cost-to-go at the reveal: the mean over the colours tomorrow may take. */
+  /** The cost-to-go at the reveal: the mean over the kinds (colours) tomorrow may take. */
   private ConvexValue expected(PlanningInput in, Horizon h, Fleet fleet, Pending pending) {
-    TempoColour[] colours = TempoColour.values();
+    List<DayKind> kinds = in.tariff().kinds();
     List<ConvexValue> values = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    for (int c = 0; c < colours.length; c++) {
+    for (int c = 0; c < kinds.size(); c++) {
       double p = pending.chance()[c];
       if (p <= 0) {
         continue;
       }
-      Horizon outcome = h.withOutcome(in, colours[c]);
+      Horizon outcome = h.withOutcome(in, kinds.get(c));
       Limits limits = limits(in, outcome, fleet);
       Keep keep = StockValue.of(in, outcome, fleet, limits.maxIn(), limits.maxOut()).keep();
       values.add(
@@ -148,33 +144,6 @@ final class OptimisingPlanner implements Planner {
       w[i] = weights.get(i);
     }
     return ConvexValue.mix(w, values.toArray(ConvexValue[]::new));
-  }
-
-  /**
-   * The chance of each colour ({@link TempoColour#ordinal()} order) for an unpublished day: red as
-   * {@link #chanceOfRed}, white the white days left over the days that can still be white, blue the
-   * rest.
-   */
-  @SuppressWarnings("EnumOrdinal") // a plain array by ordinal, as Pending keeps it
-  static double[] colourChances(TempoCalendar calendar, LocalDate day) {
-    double[] chance = new double[TempoColour.values().length];
-    double red = chanceOfRed(calendar, day);
-    double white = 0;
-    if (TempoSeason.isWhiteAllowed(day)) {
-      TempoSeason season = TempoSeason.of(day);
-      int candidates = 0;
-      for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
-        if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
-          candidates++;
-        }
-      }
-      int left = calendar.daysLeft(season, TempoColour.WHITE);
-      white = candidates == 0 ? 0 : Math.min(1 - red, (double) left / candidates);
-    }
-    chance[TempoColour.RED.ordinal()] = red;
-    chance[TempoColour.WHITE.ordinal()] = white;
-    chance[TempoColour.BLUE.ordinal()] = Math.max(0, 1 - red - white);
-    return chance;
   }
 
   /**
@@ -213,7 +182,7 @@ final class OptimisingPlanner implements Planner {
         continue;
       }
       double load = h.load[t];
-      if (!oracle && h.colour[t] == TempoColour.RED && !h.offPeak[t]) {
+      if (!oracle && h.kind[t] != null && h.kind[t].isCritical() && !h.offPeak[t]) {
         // a red peak kWh is worth four of its cost: a margin over the forecast, not beyond it, so
         // a small house does not buy what it will not use
         load = Math.min(outAc, load * RED_PEAK_MARGIN);
@@ -226,26 +195,6 @@ final class OptimisingPlanner implements Planner {
       maxOut[t] = Math.min(outAc, Math.max(0, load)) / etaOut;
     }
     return new Limits(buy, maxIn, sell, maxOut);
-  }
-
-  /**
-   * The chance that {@code day}, beyond the known colours, is red: none when Tempo's rules forbid
-   * it (weekend, holiday, April-October) or the season's red days are used up, else the red days
-   * left shared evenly over the days that can still be red.
-   */
-  static double chanceOfRed(TempoCalendar calendar, LocalDate day) {
-    if (!TempoSeason.isRedAllowed(day) || calendar.colourOf(day).isKnown()) {
-      return 0;
-    }
-    TempoSeason season = TempoSeason.of(day);
-    int left = calendar.daysLeft(season, TempoColour.RED);
-    int candidates = 0;
-    for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
-      if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
-        candidates++;
-      }
-    }
-    return candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
   }
 
   private List<BatteryPlan> slots(

@@ -1,14 +1,13 @@
 package fr.marstek.automation.planning;
 
-import fr.marstek.automation.tariff.tempo.TempoCalendar;
-import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.Tariff;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a plan depends on, as known at {@code now}: the calendar must hold only what was
- * published by then, the forecast only what was measured by then.
+ * Everything a plan depends on, as known at {@code now}: the tariff must tell only what was
+ * published by then (for Tempo, the colours), the forecast only what was measured by then.
  *
  * @param maxGridImportW the most the house may import (W, the subscribed power less a margin):
  *     charging is planned within what the forecast load leaves; infinite when there is no cap
@@ -16,16 +15,14 @@ import java.util.Objects;
 public record PlanningInput(
     Instant now,
     List<BatteryState> batteries,
-    TempoCalendar calendar,
-    TempoPrices prices,
+    Tariff tariff,
     LoadForecast forecast,
     double wearEurPerKwh,
     double maxGridImportW) {
 
   public PlanningInput {
     Objects.requireNonNull(now, "now");
-    Objects.requireNonNull(calendar, "calendar");
-    Objects.requireNonNull(prices, "prices");
+    Objects.requireNonNull(tariff, "tariff");
     Objects.requireNonNull(forecast, "forecast");
     batteries = List.copyOf(batteries);
     if (!(wearEurPerKwh >= 0 && wearEurPerKwh < 10)) {
@@ -40,10 +37,9 @@ public record PlanningInput(
   public PlanningInput(
       Instant now,
       List<BatteryState> batteries,
-      TempoCalendar calendar,
-      TempoPrices prices,
+      Tariff tariff,
       LoadForecast forecast,
       double wearEurPerKwh) {
-    this(now, batteries, calendar, prices, forecast, wearEurPerKwh, Double.POSITIVE_INFINITY);
+    this(now, batteries, tariff, forecast, wearEurPerKwh, Double.POSITIVE_INFINITY);
   }
 }

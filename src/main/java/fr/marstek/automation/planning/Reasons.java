@@ -7,12 +7,10 @@ import static fr.marstek.automation.units.Phrase.Arg.percent;
 import static fr.marstek.automation.units.Phrase.Arg.phrase;
 import static fr.marstek.automation.units.Phrase.Arg.term;
 
-import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.tariff.DayKind;
 import fr.marstek.automation.units.Phrase;
 import fr.marstek.automation.units.Phrase.Arg;
 import fr.marstek.automation.units.WattHours;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -67,7 +65,7 @@ final class Reasons {
     if (peak < 0) {
       return assumed(t, Phrase.of("reason.plan.noPeakAhead", eurPerKwh(here)));
     }
-    Arg next = colour(h.colour[peak]);
+    Arg next = colour(h.kind[peak]);
     double there = h.price[peak];
     if (delta > NOISE_WH) {
       Arg atPeak = percent((double) Math.round(socPercent(pooled[peak])));
@@ -121,7 +119,7 @@ final class Reasons {
   }
 
   private Phrase peak(int t, double delta) {
-    Arg colour = colour(h.colour[t]);
+    Arg colour = colour(h.kind[t]);
     Arg here = eurPerKwh(h.price[t]);
     if (delta < -NOISE_WH) {
       return Phrase.of("reason.plan.peakCovers", colour, here);
@@ -148,38 +146,32 @@ final class Reasons {
     if (t < 0 || !h.assumed[t]) {
       return why;
     }
-    Instant dayStart = TempoDays.start(h.day[t]);
     if (pending.isPresent() && pending.get().day().equals(h.day[t])) {
       return pendingPhrase(why);
     }
-    return Phrase.of(
-        "reason.plan.assumed",
-        day(TempoDays.tempoDayOf(dayStart)),
-        colour(h.colour[t]),
-        phrase(why));
+    return Phrase.of("reason.plan.assumed", day(h.day[t]), colour(h.kind[t]), phrase(why));
   }
 
   /** Says first that tomorrow is weighed by its chances until its colour is published. */
-  @SuppressWarnings("EnumOrdinal") // Pending's chances are an array by colour ordinal
   private Phrase pendingPhrase(Phrase why) {
     OptimisingPlanner.Pending p = pending.orElseThrow();
     double[] chance = p.chance();
-    TempoColour shown = TempoColour.UNKNOWN;
-    for (int t = 0; t < h.hours() && !shown.isKnown(); t++) {
-      shown = h.day[t].equals(p.day()) ? h.colour[t] : shown;
+    DayKind shown = null;
+    for (int t = 0; t < h.hours() && shown == null; t++) {
+      shown = h.day[t].equals(p.day()) ? h.kind[t] : shown;
     }
     return Phrase.of(
         "reason.plan.pending",
         day(p.day()),
-        percent((double) Math.round(100 * chance[TempoColour.RED.ordinal()])),
-        percent((double) Math.round(100 * chance[TempoColour.WHITE.ordinal()])),
+        percent((double) Math.round(100 * TempoOdds.red(chance))),
+        percent((double) Math.round(100 * TempoOdds.white(chance))),
         colour(shown),
         phrase(why));
   }
 
-  /** A Tempo colour as a word inside a sentence: red, white, blue. */
-  static Arg colour(TempoColour colour) {
-    return term("colour.word." + colour.name());
+  /** A kind of day as a word inside a sentence (for Tempo red, white, blue); null: unknown. */
+  static Arg colour(DayKind kind) {
+    return term("colour.word." + (kind == null ? "UNKNOWN" : kind.name()));
   }
 
   private double efficiency() {

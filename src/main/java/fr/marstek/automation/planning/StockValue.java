@@ -1,9 +1,6 @@
 package fr.marstek.automation.planning;
 
-import fr.marstek.automation.tariff.tempo.TempoCalendar;
-import fr.marstek.automation.tariff.tempo.TempoColour;
-import fr.marstek.automation.tariff.tempo.TempoPriceGrid;
-import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.tariff.PriceList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,8 @@ import java.util.Optional;
  * more than the most it can earn, (red peak - wear) x efficiency. Beyond what one red day's
  * forecast peak can take (a small house), a unit is kept for a later red day of a run: worth the
  * refill plus what it spares over a white night, weighed by the chance that the run comes before a
- * blue day, less what it loses when the season's red days run out first.
+ * blue day, less what it loses when the season's red days run out first. The chances of red days
+ * are Tempo's ({@link TempoOdds}); for a tariff without them no red day can come.
  */
 final class StockValue {
 
@@ -28,12 +26,15 @@ final class StockValue {
   private static final double KEEP_DISCOUNT = 0.999;
   // A first red day further than this is not planned for: a month of nights refills any battery.
   private static final int MAX_DAYS_AHEAD = 30;
+  // 11:00 to 22:00: the peak hours of a day after the next day's colour is published
+  private static final int HOURS_AFTER_PUBLICATION = 11;
 
   private final PlanningInput in;
   private final Horizon h;
   private final Fleet fleet;
   private final double[] maxIn;
   private final double[] maxOut;
+  private final Optional<TempoOdds> odds;
   private Optional<OptimisingPlanner.Stocking> stocking = Optional.empty();
   // the season's red days left and the days that may still take them, from the horizon's end
   private int redLeft;
@@ -45,6 +46,7 @@ final class StockValue {
     this.fleet = fleet;
     this.maxIn = maxIn;
     this.maxOut = maxOut;
+    this.odds = TempoOdds.of(in.tariff());
   }
 
   static StockValue of(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
@@ -53,16 +55,16 @@ final class StockValue {
 
   OptimisingPlanner.Keep keep() {
     double width = fleet.totalUsable();
-    TempoPriceGrid grid = in.prices().gridAt(in.now()).orElse(null);
+    PriceList grid = in.tariff().pricesAt(in.now()).orElse(null);
     if (grid == null) {
       return OptimisingPlanner.Keep.nothing(width);
     }
     double etaIn = fleet.chargeEfficiency;
     double etaOut = fleet.dischargeEfficiency;
     double wear = in.wearEurPerKwh();
-    double redValue = Math.max(0, grid.redPeak().eurPerKwh() - wear) * etaOut / 1000;
+    double redValue = Math.max(0, grid.dearestPeak().eurPerKwh() - wear) * etaOut / 1000;
     LocalDate lastDay = h.day[h.hours() - 1];
-    if (!in.calendar().redPossibleAfter(lastDay)) {
+    if (odds.isEmpty() || !odds.get().redPossibleAfter(lastDay)) {
       double bestPeak = Math.max(0, grid.cheapestPeak().eurPerKwh() - wear) * etaOut / 1000;
       return new OptimisingPlanner.Keep(
           ConvexValue.linear(width, -bestPeak), Optional.empty(), Optional.empty());
@@ -73,7 +75,7 @@ final class StockValue {
     double saving =
         Double.isNaN(lastNight)
             ? 0
-            : OptimisingPlanner.chanceOfRed(in.calendar(), after)
+            : odds.get().chanceOfRed(after)
                 * (lastNight - grid.cheapestOffPeak().eurPerKwh())
                 / etaIn
                 / 1000;
@@ -82,9 +84,7 @@ final class StockValue {
     // what a unit bought tonight saves over one bought on a white night, the cheapest after a
     // day that is not blue
     double nightSaving =
-        (grid.price(TempoColour.WHITE, true).eurPerKwh() - grid.cheapestOffPeak().eurPerKwh())
-            / etaIn
-            / 1000;
+        (TempoOdds.whiteNight(grid) - grid.cheapestOffPeak().eurPerKwh()) / etaIn / 1000;
     // a unit kept for a red day that does not come is spent on a cheaper peak at last
     double bestPeak = Math.max(0, grid.cheapestPeak().eurPerKwh() - wear) * etaOut / 1000;
     ConvexValue end =
@@ -100,9 +100,14 @@ final class StockValue {
   }
 
   /**
-   * Units up to {@code need(j)} = (what a red day can use) - (j + 1) nights of refill are needed if
-   * the first red day comes j days after the horizon: they are worth the red peak with the chance
-   * that it comes that early, the others {@code base}.
+   * Units up to {@code need(j)} are needed if the first red day comes j days after the horizon:
+   * they are worth the red peak with the chance that it comes that early, the others {@code base}.
+   * The need is what a red day can use less what can still be charged for it: for j = 0, the
+   * horizon's last night (its purchase is decided once the red day is published); for j &gt; 0, the
+   * j nights after the horizon and, once the red day is published at 11:00 the day before, that
+   * day's peak hours, guessed from the horizon's last day. Counting a night there instead (one
+   * night more than the red day has) hid the shortfall under an import cap, where a heavy house
+   * leaves little room at night and none by day.
    */
   private ConvexValue worth(
       double width,
@@ -113,16 +118,22 @@ final class StockValue {
       double unusedLoss,
       LocalDate after) {
     double night = lastNightRefill();
+    double afternoon = lastAfternoonRefill();
     double redDay = Math.min(width, redDayUse());
     List<Double> edges = new ArrayList<>();
     List<Double> chances = new ArrayList<>();
+    // the day the reason names: the first that may be red, not a weekend day after the horizon
+    LocalDate firstPossible = null;
     if (night > 0 && redValue > refill) {
-      RedChances redChances = new RedChances(in.calendar());
+      TempoOdds.RedChances redChances = odds.orElseThrow().redChances();
       double noRedYet = 1;
       LocalDate day = after;
-      for (int j = 0; j < MAX_DAYS_AHEAD && redDay - (j + 1) * night > 0; j++) {
+      for (int j = 0; j < MAX_DAYS_AHEAD && need(j, redDay, night, afternoon) > 0; j++) {
         double p = redChances.next(day);
-        edges.add(redDay - (j + 1) * night);
+        if (p > 0 && firstPossible == null) {
+          firstPossible = day;
+        }
+        edges.add(need(j, redDay, night, afternoon));
         chances.add(noRedYet * p);
         noRedYet *= 1 - p;
         day = day.plusDays(1);
@@ -144,7 +155,10 @@ final class StockValue {
         length[k] = to - from;
         worth[k] = Math.min(redValue, Math.max(base, refill + (redValue - refill) * cumulative));
         if (worth[k++] > base) {
-          stocking = Optional.of(new OptimisingPlanner.Stocking(after, night, redDay));
+          stocking =
+              Optional.of(
+                  new OptimisingPlanner.Stocking(
+                      firstPossible == null ? after : firstPossible, night, redDay));
         }
         from = to;
       }
@@ -160,7 +174,7 @@ final class StockValue {
     // kept for a later red day of the same run and spares buying it on a white or red night
     double floor = Math.min(base, KEEP_DISCOUNT * refill);
     if (width > from && redDay > 0 && nightSaving > 0) {
-      RedChances seasonTally = new RedChances(in.calendar());
+      TempoOdds.RedChances seasonTally = odds.orElseThrow().redChances();
       double[] run = redRunChances(after, (int) Math.ceil((width - from) / redDay), seasonTally);
       redLeft = seasonTally.firstLeft;
       redCandidates = seasonTally.firstCandidates;
@@ -200,16 +214,16 @@ final class StockValue {
   /**
    * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
    * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
-   * its chances ({@link OptimisingPlanner#colourChances}) independently. A unit kept for the (m +
-   * 2)-th red day after the horizon spares a white or red night's purchase with that chance.
+   * its chances ({@link TempoOdds#colourChances}) independently. A unit kept for the (m + 2)-th red
+   * day after the horizon spares a white or red night's purchase with that chance.
    */
-  private double[] redRunChances(LocalDate after, int bands, RedChances tally) {
+  private double[] redRunChances(LocalDate after, int bands, TempoOdds.RedChances tally) {
     double[] run = new double[bands];
     // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1)
     double[] noBlue = new double[bands + 2];
     noBlue[0] = 1;
     LocalDate day = after;
-    DayChances chances = new DayChances(in.calendar(), tally);
+    TempoOdds.DayChances chances = odds.orElseThrow().dayChances(tally);
     for (int d = 0; d < MAX_DAYS_AHEAD; d++, day = day.plusDays(1)) {
       double[] c = chances.next(day);
       double red = c[0];
@@ -262,6 +276,28 @@ final class StockValue {
     return Math.min(1, sum);
   }
 
+  /** See {@link #worth}. */
+  private static double need(int j, double redDay, double night, double afternoon) {
+    return j == 0 ? redDay - night : redDay - j * night - afternoon;
+  }
+
+  /**
+   * Stored units the horizon's last day can take in its peak hours from 11:00 (the last {@value
+   * #HOURS_AFTER_PUBLICATION} before 22:00), when the next day's colour is known (tempo.md section
+   * 1.3): a guess of what a red day's eve can still add once the red day is published.
+   */
+  private double lastAfternoonRefill() {
+    double units = 0;
+    int t = h.hours() - 1;
+    while (t >= 0 && h.offPeak[t]) {
+      t--;
+    }
+    for (int k = 0; k < HOURS_AFTER_PUBLICATION && t >= 0 && !h.offPeak[t]; k++, t--) {
+      units += maxIn[t];
+    }
+    return units;
+  }
+
   /** Stored units the horizon's last night can take (power, import cap and forecast load). */
   private double lastNightRefill() {
     double units = 0;
@@ -284,92 +320,5 @@ final class StockValue {
       }
     }
     return Math.max(best, day);
-  }
-
-  /**
-   * Red and white chances ({@link OptimisingPlanner#colourChances}) for consecutive days, with the
-   * days that can still take each colour counted once.
-   */
-  private static final class DayChances {
-    private final TempoCalendar calendar;
-    private final RedChances red;
-    private TempoSeason season;
-    private int whiteLeft;
-    private int whiteCandidates;
-
-    DayChances(TempoCalendar calendar, RedChances red) {
-      this.calendar = calendar;
-      this.red = red;
-    }
-
-    /** {red, white} for {@code day}; days must be asked in order, one after the other. */
-    double[] next(LocalDate day) {
-      TempoColour known = calendar.colourOf(day);
-      if (known.isKnown()) {
-        red.next(day);
-        return new double[] {known == TempoColour.RED ? 1 : 0, known == TempoColour.WHITE ? 1 : 0};
-      }
-      double r = red.next(day);
-      if (!TempoSeason.isWhiteAllowed(day)) {
-        return new double[] {r, 0};
-      }
-      TempoSeason of = TempoSeason.of(day);
-      if (!of.equals(season)) {
-        season = of;
-        whiteLeft = calendar.daysLeft(of, TempoColour.WHITE);
-        whiteCandidates = 0;
-        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
-          if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
-            whiteCandidates++;
-          }
-        }
-      }
-      double w = whiteCandidates == 0 ? 0 : Math.min(1 - r, (double) whiteLeft / whiteCandidates);
-      whiteCandidates--;
-      return new double[] {r, w};
-    }
-  }
-
-  /**
-   * {@link OptimisingPlanner#chanceOfRed} for consecutive days, counting the days that can still be
-   * red once per season rather than once per day: the replay asks it for every hour of a season.
-   */
-  private static final class RedChances {
-    private final TempoCalendar calendar;
-    private TempoSeason season;
-    private int left;
-    private int candidates;
-    // the tally at the first day asked that could be red
-    int firstLeft;
-    int firstCandidates;
-
-    RedChances(TempoCalendar calendar) {
-      this.calendar = calendar;
-    }
-
-    /** The chance for {@code day}; days must be asked in order, one after the other. */
-    double next(LocalDate day) {
-      if (!TempoSeason.isRedAllowed(day) || calendar.colourOf(day).isKnown()) {
-        return 0;
-      }
-      TempoSeason of = TempoSeason.of(day);
-      if (!of.equals(season)) {
-        season = of;
-        left = calendar.daysLeft(of, TempoColour.RED);
-        candidates = 0;
-        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
-          if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
-            candidates++;
-          }
-        }
-        if (firstCandidates == 0) {
-          firstLeft = left;
-          firstCandidates = candidates;
-        }
-      }
-      double chance = candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
-      candidates--;
-      return chance;
-    }
   }
 }

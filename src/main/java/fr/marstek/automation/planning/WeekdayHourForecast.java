@@ -5,6 +5,7 @@ import static fr.marstek.automation.units.Zone.PARIS;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -41,8 +42,30 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
   /** The mean over the same hours of what the cap left above the house. */
   @Override
   public OptionalDouble roomWatts(Instant hourStart, double capW) {
+    return room(hourStart, measured(hourStart), capW);
+  }
+
+  /**
+   * {@link #watts}, {@link #typicalWatts} and {@link #roomWatts} of one hour (in that order), from
+   * one read of the past weeks: a replay asks all three for every hour of a season.
+   */
+  public double[] all(Instant hourStart, double capW) {
+    double[] measured = measured(hourStart);
+    return new double[] {
+      estimate(hourStart, measured, true).getAsDouble(),
+      estimate(hourStart, measured, false).getAsDouble(),
+      room(hourStart, measured, capW).getAsDouble()
+    };
+  }
+
+  private OptionalDouble estimate(Instant hourStart, boolean highestOfWeeks) {
+    return estimate(hourStart, measured(hourStart), highestOfWeeks);
+  }
+
+  /** What was measured at the same weekday and local hour in the past weeks, latest first. */
+  private double[] measured(Instant hourStart) {
     ZonedDateTime local = hourStart.atZone(PARIS);
-    double sum = 0;
+    double[] found = new double[weeks];
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
       Instant past = local.minusWeeks(k).toInstant();
@@ -51,36 +74,34 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       }
       OptionalDouble measured = history.watts(past);
       if (measured.isPresent()) {
-        sum += Math.max(0, capW - measured.getAsDouble());
-        samples++;
+        found[samples++] = measured.getAsDouble();
       }
     }
-    if (samples >= MIN_SAMPLES) {
-      return OptionalDouble.of(sum / samples);
+    return samples == weeks ? found : Arrays.copyOf(found, samples);
+  }
+
+  private static OptionalDouble room(Instant hourStart, double[] measured, double capW) {
+    if (measured.length >= MIN_SAMPLES) {
+      double sum = 0;
+      for (double w : measured) {
+        sum += Math.max(0, capW - w);
+      }
+      return OptionalDouble.of(sum / measured.length);
     }
     return OptionalDouble.of(
         Math.max(0, capW - PROFILE[LocalDateTime.ofInstant(hourStart, PARIS).getHour()]));
   }
 
-  private OptionalDouble estimate(Instant hourStart, boolean highestOfWeeks) {
-    ZonedDateTime local = hourStart.atZone(PARIS);
-    double highest = 0;
-    double sum = 0;
-    int samples = 0;
-    for (int k = 1; k <= weeks; k++) {
-      Instant past = local.minusWeeks(k).toInstant();
-      if (past.plusSeconds(3600).isAfter(now)) {
-        continue;
+  private static OptionalDouble estimate(
+      Instant hourStart, double[] measured, boolean highestOfWeeks) {
+    if (measured.length >= MIN_SAMPLES) {
+      double highest = 0;
+      double sum = 0;
+      for (double w : measured) {
+        highest = Math.max(highest, w);
+        sum += w;
       }
-      OptionalDouble measured = history.watts(past);
-      if (measured.isPresent()) {
-        highest = Math.max(highest, measured.getAsDouble());
-        sum += measured.getAsDouble();
-        samples++;
-      }
-    }
-    if (samples >= MIN_SAMPLES) {
-      return OptionalDouble.of(highestOfWeeks ? highest : sum / samples);
+      return OptionalDouble.of(highestOfWeeks ? highest : sum / measured.length);
     }
     return OptionalDouble.of(PROFILE[LocalDateTime.ofInstant(hourStart, PARIS).getHour()]);
   }

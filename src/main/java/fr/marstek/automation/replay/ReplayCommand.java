@@ -234,7 +234,7 @@ public final class ReplayCommand implements Callable<Integer> {
             seconds,
             cpu);
       } else {
-        out.printf(Locale.ROOT, "%d cases in %.1f s (CPU %.1f s)%n", results.size(), seconds, cpu);
+        out.printf(Locale.ROOT, "%d cases in %.2f s (CPU %.2f s)%n", results.size(), seconds, cpu);
       }
     }
     new ResultTable(results).print(out);

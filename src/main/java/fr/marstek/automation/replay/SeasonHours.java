@@ -20,6 +20,7 @@ final class SeasonHours {
 
   // The planner looks at most today and tomorrow ahead: two Tempo days past the season's end.
   private static final int HOURS_PAST_END = 50;
+  private static final long WEEK = 7 * 24 * 3600;
 
   final Instant first;
   final Instant[] start;
@@ -89,15 +90,46 @@ final class SeasonHours {
     }
     // Over a horizon shorter than a week the forecast reads only hours measured before the hour
     // it plans from, so each hour's forecast is the same whenever it is asked: made once here.
+    LoadSeries once = new ReadOnce(load, first, weeks, h.forecast.length);
     for (int k = 0; k < h.forecast.length; k++) {
       Instant at = first.plusSeconds(3600L * k);
-      WeekdayHourForecast made = new WeekdayHourForecast(load, at, weeks);
-      h.forecast[k] = made.watts(at).orElse(Double.NaN);
-      h.typical[k] = made.typicalWatts(at).orElse(Double.NaN);
-      h.room[k] =
-          Double.isInfinite(maxGridW) ? maxGridW : made.roomWatts(at, maxGridW).orElse(Double.NaN);
+      // the three from one read of the past weeks instead of three reads
+      double[] made = new WeekdayHourForecast(once, at, weeks).all(at, maxGridW);
+      h.forecast[k] = made[0];
+      h.typical[k] = made[1];
+      h.room[k] = Double.isInfinite(maxGridW) ? maxGridW : made[2];
     }
     return h;
+  }
+
+  /**
+   * The load of each hour read once: the forecasts of a season read every past hour {@code weeks}
+   * times, and each read maps a date onto the load year.
+   */
+  private static final class ReadOnce implements LoadSeries {
+    private final LoadSeries source;
+    private final long origin;
+    private final OptionalDouble[] read;
+
+    /** Holds the hours from {@code weeks} + 1 weeks before {@code first} to {@code hours} after. */
+    ReadOnce(LoadSeries source, Instant first, int weeks, int hours) {
+      this.source = source;
+      this.origin = first.getEpochSecond() - WEEK * (weeks + 1);
+      this.read = new OptionalDouble[Math.toIntExact(WEEK * (weeks + 1) / 3600 + hours)];
+    }
+
+    @Override
+    public OptionalDouble watts(Instant hourStart) {
+      long seconds = hourStart.getEpochSecond() - origin;
+      if (seconds < 0 || seconds % 3600 != 0 || seconds / 3600 >= read.length) {
+        return source.watts(hourStart);
+      }
+      int k = (int) (seconds / 3600);
+      if (read[k] == null) {
+        read[k] = source.watts(hourStart);
+      }
+      return read[k];
+    }
   }
 
   int size() {

@@ -11,6 +11,7 @@ import fr.marstek.automation.tariff.tempo.TempoCalendar;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -72,10 +73,14 @@ final class SeasonReplay {
         continue; // no load known: every strategy's batteries idle, nothing counted
       }
       Instant now = hours.start[t];
-      List<Action> actions =
-          oraclePlan != null
-              ? actionsAt(oraclePlan, fleet, now)
-              : plan(planner, now, fleet, c, hours);
+      List<Action> actions;
+      if (oraclePlan != null) {
+        actions = actionsAt(oraclePlan, fleet, now);
+      } else if (c.strategy() == Strategy.NONE) {
+        actions = IDLE; // the idle planner holds every battery every hour: nothing to plan
+      } else {
+        actions = plan(planner, now, fleet, c, hours);
+      }
       double imported = fleet.runHour(actions, hours.load[t], maxGridW);
       imports.add(imported, hours.load[t]);
       cost += imported * hours.price[t] / 1000;
@@ -145,8 +150,7 @@ final class SeasonReplay {
         new PlanningInput(
             now,
             fleet.states(),
-            truth.knownAt(now, publication),
-            prices,
+            new TempoTariff(truth.knownAt(now, publication), prices),
             hours.forecastAt(now, load, FORECAST_WEEKS),
             c.wearEurPerKwh(),
             maxGridW);
@@ -165,7 +169,12 @@ final class SeasonReplay {
         };
     PlanningInput input =
         new PlanningInput(
-            first, fleet.states(), truth, prices, actual, c.wearEurPerKwh(), maxGridW);
+            first,
+            fleet.states(),
+            new TempoTariff(truth, prices),
+            actual,
+            c.wearEurPerKwh(),
+            maxGridW);
     return Planner.oracle(end).plan(input);
   }
 

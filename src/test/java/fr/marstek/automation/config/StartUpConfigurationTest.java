@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.marstek.automation.MarstekAutomationApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Start-up as a user meets it: the .env file is read, and a mistake stops it with a clear line. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -20,10 +23,19 @@ class StartUpConfigurationTest {
 
   @TempDir Path dir;
 
-  private static SpringApplication app() {
+  private static final String CONTROL_OFF = "--CONTROL_ENABLED=false";
+
+  /** Starts the service as its jar does, on this .env, with a token and database of its own. */
+  private ConfigurableApplicationContext start(Path dotEnv, String... more) {
     var app = new SpringApplication(MarstekAutomationApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);
-    return app;
+    List<String> args = new ArrayList<>();
+    args.add("--DOTENV_FILE=" + dotEnv);
+    args.add("--API_TOKEN_FILE=" + dir.resolve("token"));
+    args.add("--DATABASE_URL=");
+    args.add("--DATABASE_FILE=" + dir.resolve("history.db"));
+    args.addAll(List.of(more));
+    return app.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -31,16 +43,7 @@ class StartUpConfigurationTest {
     Path env = dir.resolve(".env");
     Files.writeString(env, "BATTERY_2_IP=127.0.0.1\nBATTERY_2_PORT=70000\n");
 
-    assertThatThrownBy(
-            () ->
-                app()
-                    .run(
-                        "--DOTENV_FILE=" + env,
-                        "--API_TOKEN_FILE=" + dir.resolve("token"),
-                        "--CONTROL_ENABLED=false",
-                        "--DATABASE_URL=",
-                        "--DATABASE_FILE=" + dir.resolve("history.db")))
-        .isInstanceOf(InvalidConfiguration.class);
+    assertThatThrownBy(() -> start(env, CONTROL_OFF)).isInstanceOf(InvalidConfiguration.class);
     assertThat(output.getAll())
         .contains("Invalid configuration:", "BATTERY_2_PORT=70000: expected a UDP port 1-65535");
   }
@@ -60,15 +63,7 @@ class StartUpConfigurationTest {
             "STRATEGY=greedy",
             ""));
 
-    assertThatThrownBy(
-            () ->
-                app()
-                    .run(
-                        "--DOTENV_FILE=" + env,
-                        "--API_TOKEN_FILE=" + dir.resolve("token"),
-                        "--DATABASE_URL=",
-                        "--DATABASE_FILE=" + dir.resolve("history.db")))
-        .isInstanceOf(InvalidConfiguration.class);
+    assertThatThrownBy(() -> start(env)).isInstanceOf(InvalidConfiguration.class);
     assertThat(output.getAll())
         .contains(
             "BATTERY_2_PORT=70000: expected a UDP port 1-65535",
@@ -83,14 +78,7 @@ class StartUpConfigurationTest {
     Path env = dir.resolve(".env");
     Files.writeString(env, "# my batteries\nBATTERY_7_IP=127.0.0.1\nBATTERY_7_PORT=40007\n");
 
-    try (var context =
-        app()
-            .run(
-                "--DOTENV_FILE=" + env,
-                "--API_TOKEN_FILE=" + dir.resolve("token"),
-                "--CONTROL_ENABLED=false",
-                "--DATABASE_URL=",
-                "--DATABASE_FILE=" + dir.resolve("history.db"))) {
+    try (var context = start(env, CONTROL_OFF)) {
       var batteries = context.getBean(fr.marstek.automation.device.Batteries.class);
 
       assertThat(batteries.isDemo()).isFalse();
@@ -109,15 +97,7 @@ class StartUpConfigurationTest {
     Path env = dir.resolve(".env");
     Files.writeString(env, "BATTERY_7_IP=127.0.0.1\nAPI_TOKEN: s3cret-token-value-42\n");
 
-    assertThatThrownBy(
-            () ->
-                app()
-                    .run(
-                        "--DOTENV_FILE=" + env,
-                        "--API_TOKEN_FILE=" + dir.resolve("token"),
-                        "--CONTROL_ENABLED=false",
-                        "--DATABASE_URL=",
-                        "--DATABASE_FILE=" + dir.resolve("history.db")))
+    assertThatThrownBy(() -> start(env, CONTROL_OFF))
         .isInstanceOf(InvalidConfiguration.class)
         .hasMessageNotContaining("s3cret");
     assertThat(output.getAll())
@@ -131,16 +111,7 @@ class StartUpConfigurationTest {
   void aMissingNamedDotEnvFileStopsStartUp(CapturedOutput output) {
     Path missing = dir.resolve("missing.env");
 
-    assertThatThrownBy(
-            () ->
-                app()
-                    .run(
-                        "--DOTENV_FILE=" + missing,
-                        "--API_TOKEN_FILE=" + dir.resolve("token"),
-                        "--CONTROL_ENABLED=false",
-                        "--DATABASE_URL=",
-                        "--DATABASE_FILE=" + dir.resolve("history.db")))
-        .isInstanceOf(InvalidConfiguration.class);
+    assertThatThrownBy(() -> start(missing, CONTROL_OFF)).isInstanceOf(InvalidConfiguration.class);
     assertThat(output.getAll())
         .contains(
             "DOTENV_FILE=" + missing + ": expected an existing file",
@@ -154,14 +125,7 @@ class StartUpConfigurationTest {
     Path env = dir.resolve(".env");
     Files.writeString(env, "BATERY_1_IP=127.0.0.1\n");
 
-    try (var context =
-        app()
-            .run(
-                "--DOTENV_FILE=" + env,
-                "--API_TOKEN_FILE=" + dir.resolve("token"),
-                "--CONTROL_ENABLED=false",
-                "--DATABASE_URL=",
-                "--DATABASE_FILE=" + dir.resolve("history.db"))) {
+    try (var context = start(env, CONTROL_OFF)) {
       assertThat(context.getBean(fr.marstek.automation.device.Batteries.class).isDemo()).isTrue();
       assertThat(context.getBean(ConfigurationWarnings.class).warnings())
           .singleElement()

@@ -38,7 +38,10 @@ class BatteryReconcilerTest {
       new BatteryReconciler(
           port,
           new ControlRules(
-              OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
+              OperatingSchedule.ofHours(6, 22),
+              SafetyLimits.venusE(),
+              RetryPolicy.standard(),
+              ControlTestKit.TEMPO_HOURS),
           clock,
           SlotRecord.inMemory());
   private final List<BatteryStatus> readBacks = new ArrayList<>();
@@ -213,7 +216,10 @@ class BatteryReconcilerTest {
         new BatteryReconciler(
             modeLost,
             new ControlRules(
-                OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), RetryPolicy.standard()),
+                OperatingSchedule.ofHours(6, 22),
+                SafetyLimits.venusE(),
+                RetryPolicy.standard(),
+                ControlTestKit.TEMPO_HOURS),
             clock,
             SlotRecord.inMemory());
 

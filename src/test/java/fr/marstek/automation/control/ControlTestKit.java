@@ -7,6 +7,7 @@ import fr.marstek.automation.device.BatteryUnreachable;
 import fr.marstek.automation.planning.Planner;
 import fr.marstek.automation.planning.Strategy;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,6 +113,9 @@ public final class ControlTestKit {
         clock);
   }
 
+  /** Tempo's hours, which the service reads from its live tariff. */
+  static final PeakHours TEMPO_HOURS = new PeakHours(TempoTariff.hours());
+
   /** Control's parts on the given database, for tests that wire them themselves. */
   static ControlWiring.Parts parts(
       Batteries batteries,
@@ -127,7 +131,14 @@ public final class ControlTestKit {
             hour -> OptionalDouble.empty(),
             settings);
     return new ControlWiring.Parts(
-        batteries, settings, new IntentStore(jdbc), plans, leases, SlotRecord.stored(jdbc), caps);
+        batteries,
+        settings,
+        new IntentStore(jdbc),
+        plans,
+        leases,
+        SlotRecord.stored(jdbc),
+        caps,
+        TEMPO_HOURS);
   }
 
   /**

@@ -20,7 +20,7 @@ class ScheduleForecastTest {
 
   private static final OperatingSchedule SEED = OperatingSchedule.ofHours(6, 22);
   private final DesiredStateSelector selector =
-      new DesiredStateSelector(SEED, SafetyLimits.venusE());
+      new DesiredStateSelector(SEED, SafetyLimits.venusE(), ControlTestKit.TEMPO_HOURS);
 
   private static Instant paris(String local) {
     return ZonedDateTime.of(LocalDateTime.parse(local), PARIS).toInstant();

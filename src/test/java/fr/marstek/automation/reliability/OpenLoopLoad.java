@@ -1,5 +1,7 @@
 package fr.marstek.automation.reliability;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,11 +130,7 @@ final class OpenLoopLoad {
       errors.get(route.name()).incrementAndGet();
       firstError.putIfAbsent(
           route.name(),
-          request.uri()
-              + " at "
-              + java.time.LocalTime.now(java.time.ZoneId.of("Europe/Paris"))
-              + " (host time): "
-              + failure);
+          request.uri() + " at " + java.time.LocalTime.now(PARIS) + " (host time): " + failure);
     }
   }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,33 @@ class LoadFilesTest {
     assertThat(load.watts(at("2008-01-15T18:00:00+01:00"))).hasValue(1500);
     assertThat(load.watts(at("2008-07-15T18:00:00+02:00"))).hasValue(700);
     assertThat(load.watts(at("2008-01-15T19:00:00+01:00"))).isEmpty();
+  }
+
+  @Test
+  void readsTimestampsAsTheIsoParserDoesAndRefusesWhatItRefuses() {
+    for (String text :
+        new String[] {
+          "2008-01-15T18:00:00",
+          "2008-12-31T23:00:00",
+          "2008-02-29T00:00:00",
+          "2008-01-15T18:00",
+          "2008-01-15T18:00:00.000",
+          "+12008-01-15T18:00:00"
+        }) {
+      assertThat(LoadFiles.localHour(text)).isEqualTo(LocalDateTime.parse(text));
+    }
+    for (String text :
+        new String[] {
+          "2007-02-29T00:00:00",
+          "2008-13-01T00:00:00",
+          "2008-01-15T24:00:00",
+          "2008-01-15 18:00:00",
+          "2008-01-1xT18:00:00",
+          "2008-01-15T18:60:00"
+        }) {
+      assertThatThrownBy(() -> LoadFiles.localHour(text)).isInstanceOf(DateTimeException.class);
+      assertThatThrownBy(() -> LocalDateTime.parse(text)).isInstanceOf(DateTimeException.class);
+    }
   }
 
   @Test

@@ -1,11 +1,11 @@
 package fr.marstek.automation.simulator;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.marstek.automation.units.Watts;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HouseholdLoadTest {
 
   private static java.time.Instant paris(String local) {
-    return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Paris")).toInstant();
+    return LocalDateTime.parse(local).atZone(PARIS).toInstant();
   }
 
   @ParameterizedTest(name = "{0} reads the 2009 row for the same day and hour: {1} W")

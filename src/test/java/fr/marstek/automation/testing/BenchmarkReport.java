@@ -1,12 +1,13 @@
 package fr.marstek.automation.testing;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class BenchmarkReport {
             + ", max heap "
             + runtime.maxMemory() / (1024 * 1024)
             + " MiB; run "
-            + LocalDate.now(ZoneId.of("Europe/Paris"))
+            + LocalDate.now(PARIS)
             + ".";
     return "## " + title + "\n\n" + machine + "\n\n" + String.join("\n", lines);
   }

@@ -1,10 +1,11 @@
 package fr.marstek.automation.testing;
 
+import static fr.marstek.automation.units.Zone.PARIS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /** A test clock that only moves when told to. */
 public final class MutableClock implements InstantSource {
@@ -16,8 +17,7 @@ public final class MutableClock implements InstantSource {
   }
 
   public static MutableClock atParis(String localDateTime) {
-    return new MutableClock(
-        LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/Paris")).toInstant());
+    return new MutableClock(LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant());
   }
 
   @Override
@@ -30,6 +30,6 @@ public final class MutableClock implements InstantSource {
   }
 
   public void setParis(String localDateTime) {
-    now = LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/Paris")).toInstant();
+    now = LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();
   }
 }

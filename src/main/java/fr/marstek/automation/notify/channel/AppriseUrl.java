@@ -31,6 +31,12 @@ record AppriseUrl(
     Map<String, String> parameters,
     Map<String, String> payload) {
 
+  /** {@code user:****@host:port} as a masked URL shows it: the password hidden, the rest kept. */
+  String maskedAuthority() {
+    String auth = user.map(u -> u + password.map(p -> ":****").orElse("") + "@").orElse("");
+    return auth + host + (port.isPresent() ? ":" + port.getAsInt() : "");
+  }
+
   static AppriseUrl parse(String raw) throws InvalidNotificationUrl {
     int sep = raw.indexOf("://");
     if (sep <= 0) {

@@ -90,11 +90,7 @@ final class EmailChannel implements Channel {
 
   @Override
   public MaskedUrl url() {
-    String auth =
-        url.user().map(u -> u + url.password().map(p -> ":****").orElse("") + "@").orElse("");
-    String port = url.port().isPresent() ? ":" + url.port().getAsInt() : "";
-    return new MaskedUrl(
-        url.scheme() + "://" + auth + url.host() + port + "/" + String.join("/", to));
+    return new MaskedUrl(url.scheme() + "://" + url.maskedAuthority() + "/" + String.join("/", to));
   }
 
   @Override

@@ -57,15 +57,7 @@ final class NtfyChannel implements Channel {
 
   @Override
   public MaskedUrl url() {
-    String auth =
-        url.user().map(u -> u + url.password().map(p -> ":****").orElse("") + "@").orElse("");
-    String where =
-        cloud
-            ? ""
-            : auth
-                + url.host()
-                + url.port().stream().mapToObj(p -> ":" + p).findFirst().orElse("")
-                + "/";
+    String where = cloud ? "" : url.maskedAuthority() + "/";
     return new MaskedUrl(url.scheme() + "://" + where + String.join("/", topics));
   }
 

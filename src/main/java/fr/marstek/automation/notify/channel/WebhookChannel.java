@@ -42,11 +42,8 @@ final class WebhookChannel implements Channel {
 
   @Override
   public MaskedUrl url() {
-    String auth =
-        url.user().map(u -> u + url.password().map(p -> ":****").orElse("") + "@").orElse("");
-    String port = url.port().isPresent() ? ":" + url.port().getAsInt() : "";
     return new MaskedUrl(
-        url.scheme() + "://" + auth + url.host() + port + "/" + String.join("/", url.path()));
+        url.scheme() + "://" + url.maskedAuthority() + "/" + String.join("/", url.path()));
   }
 
   @Override

@@ -25,6 +25,11 @@ public final class FrenchHolidays {
     if (FIXED.contains(MonthDay.from(day))) {
       return true;
     }
+    // Easter Monday, Ascension and Whit Monday fall between 23 March and 14 June: the planner asks
+    // about every day to the season's end, mostly winter days, in each plan
+    if (day.getMonthValue() < 3 || day.getMonthValue() > 6) {
+      return false;
+    }
     LocalDate easter = easterSunday(day.getYear());
     return day.equals(easter.plusDays(1))
         || day.equals(easter.plusDays(39))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -21,10 +22,13 @@ import java.util.TreeMap;
 public final class TempoCalendar implements ColourOfDay {
 
   private final NavigableMap<LocalDate, TempoColour> colours;
+  private final DayCounts counts;
   private final LocalDate knownThrough;
 
-  private TempoCalendar(NavigableMap<LocalDate, TempoColour> colours, LocalDate knownThrough) {
+  private TempoCalendar(
+      NavigableMap<LocalDate, TempoColour> colours, DayCounts counts, LocalDate knownThrough) {
     this.colours = colours;
+    this.counts = counts;
     this.knownThrough = knownThrough;
   }
 
@@ -36,7 +40,7 @@ public final class TempoCalendar implements ColourOfDay {
             copy.put(day, colour);
           }
         });
-    return new TempoCalendar(copy, LocalDate.MAX);
+    return new TempoCalendar(copy, new DayCounts(copy), LocalDate.MAX);
   }
 
   /** Reads the {@code date,color,...} CSV of tempo-history.csv (header line first). */
@@ -81,7 +85,8 @@ public final class TempoCalendar implements ColourOfDay {
     if (through.isBefore(today)) {
       through = today;
     }
-    return new TempoCalendar(colours, through.isBefore(knownThrough) ? through : knownThrough);
+    return new TempoCalendar(
+        colours, counts, through.isBefore(knownThrough) ? through : knownThrough);
   }
 
   @Override
@@ -102,13 +107,7 @@ public final class TempoCalendar implements ColourOfDay {
     if (last.isBefore(season.firstDay())) {
       return 0;
     }
-    int used = 0;
-    for (TempoColour c : colours.subMap(season.firstDay(), true, last, true).values()) {
-      if (c == colour) {
-        used++;
-      }
-    }
-    return used;
+    return counts.between(season.firstDay(), last, colour);
   }
 
   /** Quota minus known days; never negative (2019-2020 had 47 whites). */
@@ -120,6 +119,7 @@ public final class TempoCalendar implements ColourOfDay {
    * The colour to plan for when a day is unknown (tempo.md §1.3): red when red is possible and red
    * days are left, else white when possible and left, else blue.
    */
+  @Override
   public TempoColour worstCaseColour(LocalDate tempoDay) {
     TempoSeason season = TempoSeason.of(tempoDay);
     if (TempoSeason.isRedAllowed(tempoDay) && daysLeft(season, TempoColour.RED) > 0) {
@@ -143,5 +143,45 @@ public final class TempoCalendar implements ColourOfDay {
       }
     }
     return false;
+  }
+
+  /**
+   * How many days of each colour the calendar holds up to each of its days, so that a season's
+   * count is two look-ups instead of a walk over the season: a plan asks it several times and the
+   * replay plans every hour of a season.
+   */
+  private static final class DayCounts {
+    private final long[] epochDays;
+    // upTo[colour ordinal][i]: days of that colour among the first i days held
+    private final int[][] upTo;
+
+    @SuppressWarnings("EnumOrdinal") // a plain table by colour, built and read only here
+    DayCounts(NavigableMap<LocalDate, TempoColour> colours) {
+      epochDays = new long[colours.size()];
+      upTo = new int[TempoColour.values().length][colours.size() + 1];
+      int i = 0;
+      for (var day : colours.entrySet()) {
+        epochDays[i] = day.getKey().toEpochDay();
+        for (int[] counts : upTo) {
+          counts[i + 1] = counts[i];
+        }
+        upTo[day.getValue().ordinal()][i + 1]++;
+        i++;
+      }
+    }
+
+    /** Days of {@code colour} from {@code first} to {@code last}, both included. */
+    @SuppressWarnings("EnumOrdinal")
+    int between(LocalDate first, LocalDate last, TempoColour colour) {
+      int from = firstAtOrAfter(first.toEpochDay());
+      int to = firstAtOrAfter(last.toEpochDay() + 1);
+      int[] counts = upTo[colour.ordinal()];
+      return to > from ? counts[to] - counts[from] : 0;
+    }
+
+    private int firstAtOrAfter(long epochDay) {
+      int found = Arrays.binarySearch(epochDays, epochDay);
+      return found >= 0 ? found : -found - 1;
+    }
   }
 }

@@ -1,7 +1,12 @@
 package fr.marstek.automation.tariff.tempo;
 
-/** The colour of a Tempo day; {@link #UNKNOWN} until published, and never taken for blue. */
-public enum TempoColour {
+import fr.marstek.automation.tariff.DayKind;
+
+/**
+ * The colour of a Tempo day, its {@link DayKind}; {@link #UNKNOWN} until published, and never taken
+ * for blue.
+ */
+public enum TempoColour implements DayKind {
   BLUE,
   WHITE,
   RED,
@@ -9,5 +14,11 @@ public enum TempoColour {
 
   public boolean isKnown() {
     return this != UNKNOWN;
+  }
+
+  /** Red: 22 days a season whose peak costs about four times a blue one. */
+  @Override
+  public boolean isCritical() {
+    return this == RED;
   }
 }

@@ -1,8 +1,10 @@
 package fr.marstek.automation.tariff.tempo;
 
 import fr.marstek.automation.tariff.Price;
+import fr.marstek.automation.tariff.PricePeriod;
+import fr.marstek.automation.tariff.Tariff;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -23,23 +25,36 @@ public record TempoNow(
     Optional<TempoPriceGrid> grid,
     Optional<Price> price) {
 
-  public static TempoNow of(TempoColours colours, TempoPrices prices, Instant now) {
-    TempoOutlook outlook = colours.outlook();
-    LocalDate day = TempoDays.tempoDayOf(now);
-    boolean offPeak = TempoDays.isOffPeak(now);
-    Optional<TempoPriceGrid> grid = prices.gridAt(now);
-    TempoColour colour = outlook.todayColour();
-    Optional<Price> price =
-        colour.isKnown() ? grid.map(g -> g.price(colour, offPeak)) : Optional.empty();
+  /** Longer than any period of the tariff, so that the period now starts within it. */
+  private static final Duration LOOK_BACK = Duration.ofDays(1);
+
+  /**
+   * The period and its price as {@code tariff} says (the service's live tariff, over the same
+   * colours), the colours and the season as {@code colours} knows them, the grid shown from {@code
+   * prices}.
+   */
+  public static TempoNow of(TempoColours colours, TempoPrices prices, Tariff tariff, Instant now) {
+    Optional<PricePeriod> period = tariff.periodAt(now);
     return new TempoNow(
         now,
-        outlook,
+        colours.outlook(),
         colours.seasonTally(),
-        offPeak,
-        offPeak ? TempoDays.offPeakStart(day) : TempoDays.start(day),
-        offPeak ? TempoDays.end(day) : TempoDays.offPeakStart(day),
-        grid,
-        price);
+        tariff.isOffPeak(now),
+        period.map(PricePeriod::start).orElseGet(() -> lastChangeAtOrBefore(tariff, now)),
+        period.map(PricePeriod::end).orElseGet(() -> tariff.nextPeriodChange(now)),
+        prices.gridAt(now),
+        period.map(PricePeriod::price));
+  }
+
+  // The port names the next change only; an unpriced period still has hours, so walk up to now.
+  private static Instant lastChangeAtOrBefore(Tariff tariff, Instant now) {
+    Instant change = tariff.nextPeriodChange(now.minus(LOOK_BACK));
+    for (Instant next = tariff.nextPeriodChange(change);
+        !next.isAfter(now);
+        next = tariff.nextPeriodChange(next)) {
+      change = next;
+    }
+    return change;
   }
 
   public TempoColour todayColour() {

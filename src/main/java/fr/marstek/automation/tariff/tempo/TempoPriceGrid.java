@@ -1,6 +1,8 @@
 package fr.marstek.automation.tariff.tempo;
 
+import fr.marstek.automation.tariff.DayKind;
 import fr.marstek.automation.tariff.Price;
+import fr.marstek.automation.tariff.PriceList;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,7 +14,8 @@ public record TempoPriceGrid(
     Price whiteOffPeak,
     Price whitePeak,
     Price redOffPeak,
-    Price redPeak) {
+    Price redPeak)
+    implements PriceList {
 
   public TempoPriceGrid {
     Objects.requireNonNull(validFrom, "validFrom");
@@ -46,15 +49,34 @@ public record TempoPriceGrid(
     };
   }
 
+  @Override
+  public Price price(DayKind kind, boolean offPeak) {
+    if (!(kind instanceof TempoColour colour)) {
+      throw new IllegalArgumentException("not a Tempo colour: " + kind.name());
+    }
+    return price(colour, offPeak);
+  }
+
+  @Override
   public Price cheapestOffPeak() {
     return min(blueOffPeak, min(whiteOffPeak, redOffPeak));
   }
 
+  @Override
   public Price cheapestPeak() {
     return min(bluePeak, min(whitePeak, redPeak));
   }
 
+  @Override
+  public Price dearestPeak() {
+    return max(bluePeak, max(whitePeak, redPeak));
+  }
+
   private static Price min(Price a, Price b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Price max(Price a, Price b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

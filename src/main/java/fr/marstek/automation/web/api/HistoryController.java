@@ -1,6 +1,6 @@
 package fr.marstek.automation.web.api;
 
-import static fr.marstek.automation.units.Zone.PARIS;
+import static fr.marstek.automation.web.api.ApiTimes.paris;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.history.CommandRecord;
@@ -10,13 +10,13 @@ import fr.marstek.automation.history.Resolution;
 import fr.marstek.automation.history.Series;
 import fr.marstek.automation.history.SeriesPoint;
 import fr.marstek.automation.units.PhraseFormat;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,45 +44,12 @@ class HistoryController {
     this.clock = clock.getIfAvailable(InstantSource::system);
   }
 
-  static OffsetDateTime paris(Instant t) {
-    return t == null ? null : t.atZone(PARIS).toOffsetDateTime();
-  }
-
   record TelemetryView(
       String battery,
       OffsetDateTime from,
       OffsetDateTime to,
       Resolution resolution,
-      List<PointView> points) {}
-
-  /** {@link SeriesPoint} with its time at the Paris offset. */
-  record PointView(
-      OffsetDateTime at,
-      Double soc,
-      Double batteryPower,
-      Double batteryPowerMin,
-      Double batteryPowerMax,
-      Double gridPower,
-      Double pvPower,
-      Double temperature,
-      Double online,
-      Double charged,
-      Double discharged) {
-    static PointView of(SeriesPoint p) {
-      return new PointView(
-          paris(p.at()),
-          p.soc(),
-          p.batteryPower(),
-          p.batteryPowerMin(),
-          p.batteryPowerMax(),
-          p.gridPower(),
-          p.pvPower(),
-          p.temperature(),
-          p.online(),
-          p.charged(),
-          p.discharged());
-    }
-  }
+      List<SeriesPoint> points) {}
 
   record ModeView(
       String battery, OffsetDateTime at, String from, String to, String cause, String detail) {}
@@ -119,7 +86,7 @@ class HistoryController {
             paris(series.from()),
             paris(series.to()),
             series.resolution(),
-            series.points().stream().map(PointView::of).toList()));
+            series.points()));
   }
 
   @GetMapping("/modes")
@@ -136,16 +103,11 @@ class HistoryController {
         queries.modeChanges(id, range.from(), range.to()).stream()
             .map(m -> view(m, locale))
             .toList();
-    if (wantsCsv(format, accept)) {
-      StringBuilder text =
-          new StringBuilder(Csv.row(List.of("time", "battery", "from", "to", "cause", "detail")));
-      modes.forEach(
-          m ->
-              text.append(
-                  Csv.row(cells(m.at(), m.battery(), m.from(), m.to(), m.cause(), m.detail()))));
-      return csv(text.toString());
-    }
-    return ResponseEntity.ok(modes);
+    return jsonOrCsv(
+        modes,
+        wantsCsv(format, accept),
+        List.of("time", "battery", "from", "to", "cause", "detail"),
+        m -> cells(m.at(), m.battery(), m.from(), m.to(), m.cause(), m.detail()));
   }
 
   @GetMapping("/commands")
@@ -160,19 +122,11 @@ class HistoryController {
     TimeRange range = TimeRange.parse(from, to, clock.instant());
     List<CommandView> commands =
         queries.commands(id, range.from(), range.to()).stream().map(c -> view(c, locale)).toList();
-    if (wantsCsv(format, accept)) {
-      StringBuilder text =
-          new StringBuilder(
-              Csv.row(List.of("time", "battery", "command", "cause", "outcome", "detail")));
-      commands.forEach(
-          c ->
-              text.append(
-                  Csv.row(
-                      cells(
-                          c.at(), c.battery(), c.command(), c.cause(), c.outcome(), c.detail()))));
-      return csv(text.toString());
-    }
-    return ResponseEntity.ok(commands);
+    return jsonOrCsv(
+        commands,
+        wantsCsv(format, accept),
+        List.of("time", "battery", "command", "cause", "outcome", "detail"),
+        c -> cells(c.at(), c.battery(), c.command(), c.cause(), c.outcome(), c.detail()));
   }
 
   @ExceptionHandler(BadHistoryRequest.class)
@@ -224,6 +178,17 @@ class HistoryController {
       };
     }
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+  }
+
+  /** The rows as JSON, or as CSV when asked for: the header, then a line a row. */
+  private static <T> ResponseEntity<?> jsonOrCsv(
+      List<T> rows, boolean csv, List<String> header, Function<T, List<Object>> cells) {
+    if (!csv) {
+      return ResponseEntity.ok(rows);
+    }
+    StringBuilder text = new StringBuilder(Csv.row(header));
+    rows.forEach(row -> text.append(Csv.row(cells.apply(row))));
+    return csv(text.toString());
   }
 
   private static ResponseEntity<String> csv(String body) {

@@ -38,13 +38,7 @@ public record ModeRequest(
 
   /** The command for control, which checks it: this record only carries the JSON. */
   public ControlCommand.Force toCommand(Optional<String> battery) {
-    return new ControlCommand.Force(
-        battery,
-        mode,
-        Optional.ofNullable(until).map(OffsetDateTime::toInstant),
-        Optional.ofNullable(duration),
-        Optional.ofNullable(powerW),
-        Optional.ofNullable(targetSoc),
-        Boolean.TRUE.equals(allowPeakGridCharge));
+    return ControlCommand.Force.fromBody(
+        battery, mode, until, duration, powerW, targetSoc, allowPeakGridCharge);
   }
 }

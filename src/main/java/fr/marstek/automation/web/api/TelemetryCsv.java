@@ -31,7 +31,7 @@ final class TelemetryCsv {
       text.append(
           Csv.row(
               java.util.Arrays.asList(
-                  HistoryController.paris(p.at()),
+                  ApiTimes.paris(p.at()),
                   battery,
                   series.resolution().name().toLowerCase(java.util.Locale.ROOT),
                   oneDecimal(p.soc()),

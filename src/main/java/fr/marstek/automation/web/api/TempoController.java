@@ -1,5 +1,6 @@
 package fr.marstek.automation.web.api;
 
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoNow;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
@@ -20,11 +21,13 @@ class TempoController {
 
   private final TempoColours colours;
   private final TempoPrices prices;
+  private final Tariff tariff;
   private final InstantSource clock;
 
-  TempoController(TempoColours colours, TempoPrices prices, InstantSource clock) {
+  TempoController(TempoColours colours, TempoPrices prices, Tariff tariff, InstantSource clock) {
     this.colours = colours;
     this.prices = prices;
+    this.tariff = tariff;
     this.clock = clock;
   }
 
@@ -43,7 +46,7 @@ class TempoController {
                   + " colours and prices."),
           null);
     }
-    TempoNow now = TempoNow.of(colours, prices, clock.instant());
+    TempoNow now = TempoNow.of(colours, prices, tariff, clock.instant());
     TempoOutlook outlook = now.outlook();
     return new TempoView(
         ApiTimes.paris(now.at()),

@@ -111,10 +111,7 @@ class DashboardActions {
             Optional.ofNullable(power),
             Optional.empty(),
             false);
-    return switch (commands.submit(command)) {
-      case CommandAnswer.Accepted a -> done(flash, "override.done");
-      case Refused r -> refused(flash, r);
-    };
+    return rendered(commands.submit(command), flash, "override.done");
   }
 
   @PostMapping("/dashboard/clear")
@@ -124,10 +121,8 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    return switch (commands.submit(new ControlCommand.ClearOverride(target(battery)))) {
-      case CommandAnswer.Accepted a -> done(flash, "clear.done");
-      case Refused r -> refused(flash, r);
-    };
+    return rendered(
+        commands.submit(new ControlCommand.ClearOverride(target(battery))), flash, "clear.done");
   }
 
   @PostMapping("/dashboard/pause")
@@ -136,8 +131,7 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    commands.submit(new ControlCommand.Pause(true));
-    return done(flash, "pause.done");
+    return rendered(commands.submit(new ControlCommand.Pause(true)), flash, "pause.done");
   }
 
   @PostMapping("/dashboard/resume")
@@ -146,13 +140,18 @@ class DashboardActions {
       HttpServletRequest request,
       RedirectAttributes flash) {
     check(request, csrf);
-    commands.submit(new ControlCommand.Pause(false));
-    return done(flash, "resume.done");
+    return rendered(commands.submit(new ControlCommand.Pause(false)), flash, "resume.done");
   }
 
-  private static String done(RedirectAttributes flash, String key) {
-    flash.addFlashAttribute("notice", key);
-    return HOME;
+  /** Control's answer as the page shows it: the catalogue's notice for done, else the refusal. */
+  private static String rendered(CommandAnswer answer, RedirectAttributes flash, String doneKey) {
+    return switch (answer) {
+      case CommandAnswer.Accepted a -> {
+        flash.addFlashAttribute("notice", doneKey);
+        yield HOME;
+      }
+      case Refused r -> refused(flash, r);
+    };
   }
 
   /**

@@ -46,7 +46,7 @@ class FleetNow {
   }
 
   TempoPanel tempo() {
-    return TempoPanel.of(colours, prices, clock.instant());
+    return TempoPanel.of(colours, prices, tariff, clock.instant());
   }
 
   /** The fleet's totals with the batteries' alerts, then Tempo's. */

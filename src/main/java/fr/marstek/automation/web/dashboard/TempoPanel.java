@@ -2,6 +2,7 @@ package fr.marstek.automation.web.dashboard;
 
 import static fr.marstek.automation.units.Zone.PARIS;
 
+import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.SeasonTally;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
@@ -49,13 +50,13 @@ public record TempoPanel(
    */
   static final LocalTime LATE = TempoColours.FREEZE;
 
-  static TempoPanel of(TempoColours colours, TempoPrices prices, Instant now) {
+  static TempoPanel of(TempoColours colours, TempoPrices prices, Tariff tariff, Instant now) {
     if (!colours.enabled()) {
       LocalDate today = TempoDays.tempoDayOf(now);
       return new TempoPanel(
           false, today, "UNKNOWN", "UNKNOWN", false, now, null, "", 0, 0, 0, false, "", List.of());
     }
-    TempoNow tempo = TempoNow.of(colours, prices, now);
+    TempoNow tempo = TempoNow.of(colours, prices, tariff, now);
     TempoOutlook outlook = tempo.outlook();
     SeasonTally tally = tempo.tally();
     LocalDate today = outlook.today();

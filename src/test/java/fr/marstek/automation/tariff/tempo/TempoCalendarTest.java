@@ -81,6 +81,29 @@ class TempoCalendarTest {
     assertThat(calendar.redPossibleAfter(LocalDate.of(2026, 3, 1))).isTrue();
   }
 
+  @Test
+  void countsOnlyTheSeasonsDaysAndOnlyThoseKnownAtTheTime() {
+    TempoCalendar calendar =
+        TempoCalendar.of(
+            Map.of(
+                LocalDate.of(2025, 8, 31), TempoColour.WHITE,
+                LocalDate.of(2025, 9, 1), TempoColour.WHITE,
+                LocalDate.of(2026, 1, 12), TempoColour.WHITE,
+                LocalDate.of(2026, 1, 13), TempoColour.RED,
+                LocalDate.of(2026, 8, 31), TempoColour.WHITE,
+                LocalDate.of(2026, 9, 1), TempoColour.WHITE));
+    TempoSeason season = TempoSeason.parse("2025-2026");
+    TempoCalendar morning = calendar.knownAt(at("2026-01-12T10:00:00+01:00"), LocalTime.of(11, 0));
+
+    assertThat(calendar.daysUsed(season, TempoColour.WHITE)).isEqualTo(3);
+    assertThat(calendar.daysUsed(season, TempoColour.RED)).isEqualTo(1);
+    assertThat(morning.daysUsed(season, TempoColour.WHITE)).isEqualTo(2);
+    assertThat(morning.daysUsed(season, TempoColour.RED)).isZero();
+    assertThat(morning.daysUsed(TempoSeason.parse("2026-2027"), TempoColour.WHITE)).isZero();
+    assertThat(calendar.daysUsed(TempoSeason.parse("2030-2031"), TempoColour.WHITE)).isZero();
+    assertThat(calendar.daysUsed(season, TempoColour.UNKNOWN)).isZero();
+  }
+
   private static java.time.Instant at(String text) {
     return OffsetDateTime.parse(text).toInstant();
   }

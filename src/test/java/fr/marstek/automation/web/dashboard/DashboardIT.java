@@ -1,5 +1,6 @@
 package fr.marstek.automation.web.dashboard;
 
+import static fr.marstek.automation.units.Zone.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class DashboardIT {
     double[] discharged = new double[3];
     for (int step = 288 * DAYS; step > 0; step--) {
       Instant at = end.minus(Duration.ofMinutes(5L * step));
-      int hour = at.atZone(ZoneId.of("Europe/Paris")).getHour();
+      int hour = at.atZone(PARIS).getHour();
       boolean night = hour < 6 || hour >= 22;
       double house = 400 + 600 * Math.max(0, Math.sin((hour - 6) / 16.0 * Math.PI));
       double battery = night ? -1500 : Math.min(house, 800);

@@ -6,6 +6,7 @@ import fr.marstek.automation.tariff.tempo.ColourCache;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
+import fr.marstek.automation.tariff.tempo.TempoTariff;
 import fr.marstek.automation.testing.MutableClock;
 import fr.marstek.automation.web.dashboard.FleetSummary.Alert;
 import java.time.LocalDate;
@@ -44,7 +45,11 @@ class TempoPanelTest {
   private TempoPanel at(String parisTime) {
     MutableClock clock = MutableClock.atParis(parisTime);
     var colours = new TempoColours(List.of(), stored, clock, true);
-    return TempoPanel.of(colours, TempoPrices.defaults(), clock.instant());
+    return TempoPanel.of(
+        colours,
+        TempoPrices.defaults(),
+        new TempoTariff(colours, TempoPrices.defaults()),
+        clock.instant());
   }
 
   private static List<String> keys(TempoPanel panel) {
@@ -132,7 +137,12 @@ class TempoPanelTest {
     MutableClock clock = MutableClock.atParis("2026-12-02T15:00");
     var off = new TempoColours(List.of(), stored, clock, false);
 
-    TempoPanel panel = TempoPanel.of(off, TempoPrices.defaults(), clock.instant());
+    TempoPanel panel =
+        TempoPanel.of(
+            off,
+            TempoPrices.defaults(),
+            new TempoTariff(off, TempoPrices.defaults()),
+            clock.instant());
 
     assertThat(panel.enabled()).isFalse();
     assertThat(panel.alerts()).isEmpty();

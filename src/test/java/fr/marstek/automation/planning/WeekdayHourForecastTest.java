@@ -1,0 +1,39 @@
+package fr.marstek.automation.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class WeekdayHourForecastTest {
+
+  @Test
+  void allThreeAtOnceAreTheThreeAskedOneByOne() {
+    Instant now = at("2026-03-31T12:00:00+02:00");
+    // uneven values, a missing week and the change to summer time on 29 March inside the weeks read
+    LoadHistory history =
+        past ->
+            past.getEpochSecond() % 5 == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(300 + (past.getEpochSecond() / 3600) % 997 * 3.7);
+    var forecast = new WeekdayHourForecast(history, now, 4);
+
+    for (Instant hour = now; hour.isBefore(now.plusSeconds(3 * 24 * 3600)); ) {
+      double[] all = forecast.all(hour, 3000);
+
+      assertThat(all[0]).isEqualTo(forecast.watts(hour).orElseThrow());
+      assertThat(all[1]).isEqualTo(forecast.typicalWatts(hour).orElseThrow());
+      assertThat(all[2]).isEqualTo(forecast.roomWatts(hour, 3000).orElseThrow());
+      hour = hour.plusSeconds(3600);
+    }
+    var fallback = new WeekdayHourForecast(h -> OptionalDouble.empty(), now, 4);
+    assertThat(fallback.all(at("2026-03-31T19:00:00+02:00"), 3000))
+        .containsExactly(1200, 1200, 1800);
+  }
+
+  private static Instant at(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+}
