@@ -11,7 +11,6 @@ import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoPrices;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
-import fr.marstek.automation.tariff.tempo.TempoTariff;
 import java.time.InstantSource;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
@@ -111,10 +110,10 @@ class ControlConfiguration {
     return wiring;
   }
 
-  /** The live tariff's peak hours; Tempo's hours alone when no tariff is wired. */
+  /** The live tariff's peak hours. */
   @Bean
-  PeakHours peakHours(ObjectProvider<Tariff> tariff) {
-    return new PeakHours(tariff.getIfUnique(TempoTariff::hours));
+  PeakHours peakHours(Tariff tariff) {
+    return new PeakHours(tariff);
   }
 
   /** What the web, MQTT, metrics and notices read of control. */

@@ -75,8 +75,7 @@ public final class SavingsTotals {
    */
   public Optional<PeakPrices> pricesOf(LocalDate day, String colour) {
     Tariff tariff = asRecorded.apply(day, colour);
-    // the same boundary that splits the day's energy into peak and off-peak
-    Instant peak = EnergyReader.tempoDayStart(day);
+    Instant peak = tariff.dayStart(day);
     Instant offPeak = tariff.nextPeriodChange(peak);
     return tariff
         .periodAt(offPeak)

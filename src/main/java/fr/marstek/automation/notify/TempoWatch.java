@@ -11,7 +11,6 @@ import fr.marstek.automation.tariff.Tariff;
 import fr.marstek.automation.tariff.tempo.ProviderHealth;
 import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
-import fr.marstek.automation.tariff.tempo.TempoDays;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
 import java.time.Instant;
@@ -85,7 +84,7 @@ final class TempoWatch implements Watch {
     }
     announced = tomorrow;
     notifications.clear(TOMORROW);
-    notifications.send(announcement(tomorrow, colour, plan, now, TempoDays.end(outlook.today())));
+    notifications.send(announcement(tomorrow, colour, plan, now, tariff.dayEnd(outlook.today())));
   }
 
   private void warnIfStillUnknown(Instant now, TempoOutlook outlook) {
@@ -184,7 +183,7 @@ final class TempoWatch implements Watch {
       LocalDate tomorrow, TempoColour colour, Optional<Plan> plan, Instant now, Instant nightEnd) {
     boolean red = colour == TempoColour.RED;
     Optional<Double> peak =
-        tariff.periodAt(TempoDays.start(tomorrow)).map(p -> p.price().eurPerKwh());
+        tariff.periodAt(tariff.dayStart(tomorrow)).map(p -> p.price().eurPerKwh());
     List<String> fr = new ArrayList<>();
     List<String> en = new ArrayList<>();
     plan.ifPresent(

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -102,16 +103,11 @@ class HistoryController {
         queries.modeChanges(id, range.from(), range.to()).stream()
             .map(m -> view(m, locale))
             .toList();
-    if (wantsCsv(format, accept)) {
-      StringBuilder text =
-          new StringBuilder(Csv.row(List.of("time", "battery", "from", "to", "cause", "detail")));
-      modes.forEach(
-          m ->
-              text.append(
-                  Csv.row(cells(m.at(), m.battery(), m.from(), m.to(), m.cause(), m.detail()))));
-      return csv(text.toString());
-    }
-    return ResponseEntity.ok(modes);
+    return jsonOrCsv(
+        modes,
+        wantsCsv(format, accept),
+        List.of("time", "battery", "from", "to", "cause", "detail"),
+        m -> cells(m.at(), m.battery(), m.from(), m.to(), m.cause(), m.detail()));
   }
 
   @GetMapping("/commands")
@@ -126,19 +122,11 @@ class HistoryController {
     TimeRange range = TimeRange.parse(from, to, clock.instant());
     List<CommandView> commands =
         queries.commands(id, range.from(), range.to()).stream().map(c -> view(c, locale)).toList();
-    if (wantsCsv(format, accept)) {
-      StringBuilder text =
-          new StringBuilder(
-              Csv.row(List.of("time", "battery", "command", "cause", "outcome", "detail")));
-      commands.forEach(
-          c ->
-              text.append(
-                  Csv.row(
-                      cells(
-                          c.at(), c.battery(), c.command(), c.cause(), c.outcome(), c.detail()))));
-      return csv(text.toString());
-    }
-    return ResponseEntity.ok(commands);
+    return jsonOrCsv(
+        commands,
+        wantsCsv(format, accept),
+        List.of("time", "battery", "command", "cause", "outcome", "detail"),
+        c -> cells(c.at(), c.battery(), c.command(), c.cause(), c.outcome(), c.detail()));
   }
 
   @ExceptionHandler(BadHistoryRequest.class)
@@ -190,6 +178,17 @@ class HistoryController {
       };
     }
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+  }
+
+  /** The rows as JSON, or as CSV when asked for: the header, then a line a row. */
+  private static <T> ResponseEntity<?> jsonOrCsv(
+      List<T> rows, boolean csv, List<String> header, Function<T, List<Object>> cells) {
+    if (!csv) {
+      return ResponseEntity.ok(rows);
+    }
+    StringBuilder text = new StringBuilder(Csv.row(header));
+    rows.forEach(row -> text.append(Csv.row(cells.apply(row))));
+    return csv(text.toString());
   }
 
   private static ResponseEntity<String> csv(String body) {

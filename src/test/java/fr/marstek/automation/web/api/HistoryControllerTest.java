@@ -176,6 +176,9 @@ class HistoryControllerTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-    assertThat(response.body()).contains("battery 7 has no history").contains("[1]");
+    // the demo batteries 2 and 3 may have written history too when the first poll came in time
+    assertThat(response.body())
+        .contains("battery 7 has no history")
+        .containsPattern("\\[1(, [23])*\\]");
   }
 }
