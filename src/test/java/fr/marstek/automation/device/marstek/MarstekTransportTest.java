@@ -142,9 +142,11 @@ class MarstekTransportTest {
     transport =
         TestSettings.transport(
             TestSettings.with(
-                TestSettings.fast(), Duration.ofMillis(10), Duration.ofMillis(300), 0));
-    ScriptedDevice device = device().delay(Duration.ofMillis(250));
-    device.answerRequest(1, "es-getstatus-reply-venus-a-discharging.json", Duration.ofMillis(450));
+                TestSettings.fast(), Duration.ofMillis(10), Duration.ofMillis(1000), 0));
+    // request 1 times out at 1 s; its reply comes at 1.2 s, while request 2 (sent at about 1 s,
+    // answered at about 1.4 s) waits: margins of 200 ms or more, so a loaded machine keeps the race
+    ScriptedDevice device = device().delay(Duration.ofMillis(400));
+    device.answerRequest(1, "es-getstatus-reply-venus-a-discharging.json", Duration.ofMillis(1200));
     BatteryLink link = transport.link(device.endpoint(1), LocalPortPolicy.EPHEMERAL);
 
     assertThatThrownBy(() -> readStatus(link)).isInstanceOf(BatteryUnreachable.class);
