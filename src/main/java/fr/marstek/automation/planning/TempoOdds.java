@@ -90,12 +90,7 @@ final class TempoOdds {
     double white = 0;
     if (TempoSeason.isWhiteAllowed(day)) {
       TempoSeason season = TempoSeason.of(day);
-      int candidates = 0;
-      for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
-        if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
-          candidates++;
-        }
-      }
+      int candidates = calendar.openDaysFrom(day, TempoColour.WHITE);
       int left = calendar.daysLeft(season, TempoColour.WHITE);
       white = candidates == 0 ? 0 : Math.min(1 - red, (double) left / candidates);
     }
@@ -116,12 +111,7 @@ final class TempoOdds {
     }
     TempoSeason season = TempoSeason.of(day);
     int left = calendar.daysLeft(season, TempoColour.RED);
-    int candidates = 0;
-    for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
-      if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
-        candidates++;
-      }
-    }
+    int candidates = calendar.openDaysFrom(day, TempoColour.RED);
     return candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
   }
 
@@ -164,12 +154,7 @@ final class TempoOdds {
       if (!of.equals(season)) {
         season = of;
         whiteLeft = calendar.daysLeft(of, TempoColour.WHITE);
-        whiteCandidates = 0;
-        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
-          if (TempoSeason.isWhiteAllowed(d) && !calendar.colourOf(d).isKnown()) {
-            whiteCandidates++;
-          }
-        }
+        whiteCandidates = calendar.openDaysFrom(day, TempoColour.WHITE);
       }
       double w = whiteCandidates == 0 ? 0 : Math.min(1 - r, (double) whiteLeft / whiteCandidates);
       whiteCandidates--;
@@ -203,12 +188,7 @@ final class TempoOdds {
       if (!of.equals(season)) {
         season = of;
         left = calendar.daysLeft(of, TempoColour.RED);
-        candidates = 0;
-        for (LocalDate d = day; !d.isAfter(of.lastDay()); d = d.plusDays(1)) {
-          if (TempoSeason.isRedAllowed(d) && !calendar.colourOf(d).isKnown()) {
-            candidates++;
-          }
-        }
+        candidates = calendar.openDaysFrom(day, TempoColour.RED);
         if (firstCandidates == 0) {
           firstLeft = left;
           firstCandidates = candidates;

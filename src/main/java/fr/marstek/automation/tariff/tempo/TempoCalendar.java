@@ -134,15 +134,35 @@ public final class TempoCalendar implements ColourOfDay {
   /** Whether a red day can still come in {@code season} after {@code day}. */
   public boolean redPossibleAfter(LocalDate day) {
     TempoSeason season = TempoSeason.of(day);
-    if (daysLeft(season, TempoColour.RED) == 0) {
+    if (daysLeft(season, TempoColour.RED) == 0 || !day.isBefore(season.lastDay())) {
       return false;
     }
-    for (LocalDate d = day.plusDays(1); !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
-      if (TempoSeason.isRedAllowed(d) && !colourOf(d).isKnown()) {
-        return true;
-      }
+    return openDaysFrom(day.plusDays(1), TempoColour.RED) > 0;
+  }
+
+  /**
+   * Days from {@code day} to the end of its season, both included, that can still take {@code
+   * colour}: the rules allow it and their colour is not known. The days the rules allow come from a
+   * table; only the known days among them are walked.
+   */
+  public int openDaysFrom(LocalDate day, TempoColour colour) {
+    int open = TempoSeason.allowedDaysFrom(day, colour);
+    LocalDate last = TempoSeason.of(day).lastDay();
+    LocalDate knownLast = last.isBefore(knownThrough) ? last : knownThrough;
+    if (knownLast.isBefore(day)) {
+      return open;
     }
-    return false;
+    for (LocalDate known : colours.subMap(day, true, knownLast, true).keySet()) {
+      boolean allowed =
+          switch (colour) {
+            case RED -> TempoSeason.isRedAllowed(known);
+            case WHITE -> TempoSeason.isWhiteAllowed(known);
+            case BLUE -> true;
+            case UNKNOWN -> false;
+          };
+      open -= allowed ? 1 : 0;
+    }
+    return open;
   }
 
   /**

@@ -39,6 +39,45 @@ class TempoCalendarTest {
   }
 
   @Test
+  void openDaysAreTheDaysToTheSeasonsEndTheRulesAllowAndNoColourNamesYet() throws IOException {
+    TempoCalendar calendar;
+    try (var in =
+        getClass().getResourceAsStream("/tempo/tempo-history-2019-2020-and-2022-2023.csv")) {
+      calendar = TempoCalendar.parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    TempoSeason season = new TempoSeason(2022);
+    // every day of the season seen as of its 10:00 and 12:00, and the whole history known
+    for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
+      for (TempoCalendar seen :
+          new TempoCalendar[] {
+            calendar.knownAt(at(day + "T10:00:00+01:00"), LocalTime.of(11, 0)),
+            calendar.knownAt(at(day + "T12:00:00+01:00"), LocalTime.of(11, 0)),
+            calendar
+          }) {
+        int red = 0;
+        int white = 0;
+        int redAfter = 0;
+        for (LocalDate d = day; !d.isAfter(season.lastDay()); d = d.plusDays(1)) {
+          boolean open = !seen.colourOf(d).isKnown();
+          red += open && TempoSeason.isRedAllowed(d) ? 1 : 0;
+          white += open && TempoSeason.isWhiteAllowed(d) ? 1 : 0;
+          redAfter += open && TempoSeason.isRedAllowed(d) && d.isAfter(day) ? 1 : 0;
+        }
+        assertThat(seen.openDaysFrom(day, TempoColour.RED)).as("red from %s", day).isEqualTo(red);
+        assertThat(seen.openDaysFrom(day, TempoColour.WHITE))
+            .as("white from %s", day)
+            .isEqualTo(white);
+        assertThat(seen.redPossibleAfter(day))
+            .as("red after %s", day)
+            .isEqualTo(seen.daysLeft(season, TempoColour.RED) > 0 && redAfter > 0);
+      }
+    }
+    assertThat(TempoCalendar.of(Map.of()).openDaysFrom(LocalDate.of(2024, 3, 29), TempoColour.RED))
+        .as("Friday 29 March 2024, the last day red may take in its season")
+        .isEqualTo(1);
+  }
+
+  @Test
   void tomorrowsColourIsHiddenUntilItsPublicationTime() {
     TempoCalendar calendar =
         TempoCalendar.of(
