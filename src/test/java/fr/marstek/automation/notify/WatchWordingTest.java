@@ -1,0 +1,91 @@
+package fr.marstek.automation.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.marstek.automation.device.BatteryId;
+import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.notify.channel.Message;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watches' notices read from the message catalogue the texts they were written with, in French
+ * and in English, figures as {@link Figures} writes them (3,1 kWh in French, never grouped).
+ */
+class WatchWordingTest {
+
+  private static final BatteryId TWO = BatteryId.of(2);
+  // 21:07 in Paris
+  private static final Instant EVENING = Instant.parse("2026-01-14T20:07:00Z");
+
+  @Test
+  void apiSilent() {
+    Notice notice =
+        BatteryWatch.apiSilent(TWO, EVENING, "no reply to ES.GetStatus", Duration.ofMinutes(95));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.BATTERY_API_SILENT);
+    assertThat(notice.subject()).isEqualTo("battery-2-api");
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Batterie 2 : API locale coupée ?",
+                "La batterie 2 ne répond plus depuis 21:07 (95 min, no reply to ES.GetStatus). Si"
+                    + " elle est allumée et sur le Wi-Fi, son API locale s'est sans doute"
+                    + " désactivée (mise à jour, réinitialisation, bug des firmwares 147-148) :"
+                    + " réactivez-la dans l'app Marstek."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Battery 2: local API switched off?",
+                "Battery 2 has not answered since 21:07 (95 min, no reply to ES.GetStatus). If it"
+                    + " is powered and on Wi-Fi, its local API has probably switched itself off"
+                    + " (update, reset, firmware 147-148 bug): enable it again in the Marstek"
+                    + " app."));
+  }
+
+  @Test
+  void backInAuto() {
+    Notice notice = BatteryWatch.backInAuto(TWO, DeviceMode.MANUAL, Duration.ofSeconds(20));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.BATTERY_RESET);
+    assertThat(notice.subject()).isEqualTo("battery-2-reset");
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Batterie 2 réinitialisée ?",
+                "La batterie 2 revient après 1 min sans réponse en mode Auto au lieu de "
+                    + DeviceMode.MANUAL.wireName()
+                    + " : elle semble réinitialisée (réglages effacés). Le mode voulu est"
+                    + " réappliqué ; vérifiez ses plages dans l'app Marstek."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Battery 2 reset?",
+                "Battery 2 is back after 1 min without answering, in Auto mode instead of "
+                    + DeviceMode.MANUAL.wireName()
+                    + ": it looks reset (settings wiped). The wanted mode is applied again; check"
+                    + " its time slots in the Marstek app."));
+  }
+
+  @Test
+  void countersResetKeepTheirKilowattHoursUngroupedWithEachLanguagesDecimalMark() {
+    Notice notice = BatteryWatch.countersReset(TWO, 1_234_560, 40, 987_650, 0);
+
+    assertThat(notice.subject()).isEqualTo("battery-2-reset");
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Batterie 2 réinitialisée ?",
+                "Les compteurs d'énergie de la batterie 2 ont diminué (charge 1234,6 kWh → 0,0"
+                    + " kWh, décharge 987,7 kWh → 0,0 kWh) : elle semble réinitialisée. Vérifiez"
+                    + " son API locale et ses plages dans l'app Marstek."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Battery 2 reset?",
+                "Battery 2's energy counters went down (charged 1234.6 kWh → 0.0 kWh, discharged"
+                    + " 987.7 kWh → 0.0 kWh): it looks reset. Check its local API and time slots"
+                    + " in the Marstek app."));
+  }
+}
