@@ -88,4 +88,25 @@ class WatchWordingTest {
                     + " 987.7 kWh → 0.0 kWh): it looks reset. Check its local API and time slots"
                     + " in the Marstek app."));
   }
+
+  @Test
+  void databaseFailing() {
+    Notice notice = DatabaseWatch.failing(EVENING, Duration.ofMinutes(7), "connection refused {0}");
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.DATABASE_FAILING);
+    assertThat(notice.subject()).isEqualTo(DatabaseWatch.SUBJECT);
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Base d'historique en échec",
+                "Les écritures dans la base d'historique échouent depuis 21:07 (7 min) :"
+                    + " connection refused {0}. Elles attendent en mémoire (10 000"
+                    + " enregistrements au plus)."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "History database failing",
+                "Writes to the history database have failed since 21:07 (7 min): connection"
+                    + " refused {0}. They wait in memory (10,000 records at most)."));
+  }
 }
