@@ -109,4 +109,42 @@ class WatchWordingTest {
                 "Writes to the history database have failed since 21:07 (7 min): connection"
                     + " refused {0}. They wait in memory (10,000 records at most)."));
   }
+
+  @Test
+  void nightChargeShortWhileCharging() {
+    Instant three = Instant.parse("2026-01-15T02:00:00Z");
+    Instant six = Instant.parse("2026-01-15T05:00:00Z");
+
+    Notice notice = NightChargeWatch.shortfall("charge-2", "2", three, 41.6, 1500, 95, six, 80.4);
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.CHARGE_SHORT);
+    assertThat(notice.subject()).isEqualTo("charge-2");
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Batterie 2 : charge de nuit insuffisante",
+                "À 03:00 : 42 %, charge à 1500 W. Objectif 95 % à 06:00, au mieux 80 % à ce"
+                    + " rythme."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Battery 2: night charge falling short",
+                "At 03:00: 42 %, charging at 1500 W. Target 95 % by 06:00, at best 80 % at this"
+                    + " pace."));
+  }
+
+  @Test
+  void nightChargeShortWhenNotCharging() {
+    Instant three = Instant.parse("2026-01-15T02:00:00Z");
+    Instant six = Instant.parse("2026-01-15T05:00:00Z");
+
+    Notice notice = NightChargeWatch.shortfall("charge-2", "2", three, 41.6, 0, 95, six, 41.6);
+
+    assertThat(notice.french().body())
+        .isEqualTo(
+            "À 03:00 : 42 %, pas en charge. Objectif 95 % à 06:00, au mieux 42 % à ce rythme.");
+    assertThat(notice.english().body())
+        .isEqualTo(
+            "At 03:00: 42 %, not charging. Target 95 % by 06:00, at best 42 % at this pace.");
+  }
 }
