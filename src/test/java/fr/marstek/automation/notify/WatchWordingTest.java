@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
+import fr.marstek.automation.history.DaySavings;
 import fr.marstek.automation.notify.channel.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,5 +150,86 @@ class WatchWordingTest {
     assertThat(notice.english().body())
         .isEqualTo(
             "At 03:00: 42 %, not charging. Target 95 % by 06:00, at best 42 % at this pace.");
+  }
+
+  private static final LocalDate TUESDAY = LocalDate.parse("2026-01-13");
+
+  private static DaySavings day(LocalDate day, String colour, Double paid, Double without) {
+    return new DaySavings(
+        day,
+        Optional.ofNullable(colour),
+        1_234_560,
+        8_140,
+        6_260,
+        Optional.ofNullable(paid),
+        Optional.ofNullable(without));
+  }
+
+  @Test
+  void dailySummaryNamesTheColourAndKeepsItsFiguresUngrouped() {
+    Notice notice = Summaries.daily(TUESDAY, List.of(day(TUESDAY, "WHITE", 1234.5, 1236.77)));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.DAILY_SUMMARY);
+    assertThat(notice.subject()).isEqualTo(Summaries.DAILY);
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Bilan du mardi 13/01 (blanc)",
+                "Batteries : chargé 8,1 kWh, restitué 6,3 kWh. Réseau : acheté 1234,6 kWh. Payé"
+                    + " 1234,50 €, économisé 2,27 €."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Summary of Tuesday 13/01 (white)",
+                "Batteries: charged 8.1 kWh, delivered 6.3 kWh. Grid: bought 1234.6 kWh. Paid"
+                    + " 1234.50 €, saved 2.27 €."));
+  }
+
+  @Test
+  void dailySummaryOfAnUnpricedDayAndOfADayWithNothingRecorded() {
+    Notice unpriced = Summaries.daily(TUESDAY, List.of(day(TUESDAY, "ORDINARY", null, null)));
+    Notice nothing = Summaries.daily(TUESDAY, List.of());
+
+    assertThat(unpriced.french())
+        .isEqualTo(
+            new Message(
+                "Bilan du mardi 13/01 (ordinary)",
+                "Batteries : chargé 8,1 kWh, restitué 6,3 kWh. Réseau : acheté 1234,6 kWh."
+                    + " Couleur inconnue : non chiffré."));
+    assertThat(unpriced.english())
+        .isEqualTo(
+            new Message(
+                "Summary of Tuesday 13/01 (ordinary)",
+                "Batteries: charged 8.1 kWh, delivered 6.3 kWh. Grid: bought 1234.6 kWh. Colour"
+                    + " unknown: not priced."));
+    assertThat(nothing.french())
+        .isEqualTo(new Message("Bilan du mardi 13/01", "Aucune donnée enregistrée."));
+    assertThat(nothing.english())
+        .isEqualTo(new Message("Summary of Tuesday 13/01", "Nothing recorded."));
+  }
+
+  @Test
+  void weeklySummaryCountsItsPricedDays() {
+    LocalDate monday = TUESDAY.minusDays(1);
+    Notice notice =
+        Summaries.weekly(
+            TUESDAY.minusDays(6),
+            TUESDAY,
+            List.of(day(monday, "RED", 3.0, 5.5), day(TUESDAY, null, null, null)));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.WEEKLY_SUMMARY);
+    assertThat(notice.subject()).isEqualTo(Summaries.WEEKLY);
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Bilan de la semaine 07/01 - 13/01",
+                "Batteries : chargé 16,3 kWh, restitué 12,5 kWh. Réseau : acheté 2469,1 kWh."
+                    + " Payé 3,00 €, économisé 2,50 € (1 jours chiffrés sur 2)."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Summary of the week 07/01 - 13/01",
+                "Batteries: charged 16.3 kWh, delivered 12.5 kWh. Grid: bought 2469.1 kWh. Paid"
+                    + " 3.00 €, saved 2.50 € (1 of 2 days priced)."));
   }
 }
