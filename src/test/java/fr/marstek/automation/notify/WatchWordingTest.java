@@ -6,6 +6,7 @@ import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.DeviceMode;
 import fr.marstek.automation.history.DaySavings;
 import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.tariff.tempo.TempoColour;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,5 +232,125 @@ class WatchWordingTest {
                 "Summary of the week 07/01 - 13/01",
                 "Batteries: charged 16.3 kWh, delivered 12.5 kWh. Grid: bought 2469.1 kWh. Paid"
                     + " 3.00 €, saved 2.50 € (1 of 2 days priced)."));
+  }
+
+  private static final LocalDate WEDNESDAY = LocalDate.parse("2026-01-14");
+
+  @Test
+  void tomorrowsColourUnknownWhenTheSourcesFailAndAPlanAssumesRed() {
+    Notice notice =
+        TempoWatch.unknownLate(EVENING, WEDNESDAY, true, Optional.of("all sources failing"), true);
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.TEMPO_UNKNOWN_LATE);
+    assertThat(notice.subject()).isEqualTo(TempoWatch.UNKNOWN);
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Couleur de demain inconnue",
+                "À 21:07, la couleur Tempo de mercredi 14/01 n'est toujours pas connue (les"
+                    + " sources Tempo échouent). Un jour rouge reste possible : le plan le suppose"
+                    + " rouge par prudence."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Tomorrow's colour unknown",
+                "At 21:07, the Tempo colour of Wednesday 14/01 is still unknown (all sources"
+                    + " failing). A red day is still possible: the plan assumes red to be safe."));
+  }
+
+  @Test
+  void tomorrowsColourUnknownNotPublishedYetWithoutAPlan() {
+    Notice notice = TempoWatch.unknownLate(EVENING, WEDNESDAY, false, Optional.empty(), false);
+
+    assertThat(notice.french().body())
+        .isEqualTo(
+            "À 21:07, la couleur Tempo de mercredi 14/01 n'est toujours pas connue. Un jour rouge"
+                + " reste possible.");
+    assertThat(notice.english().body())
+        .isEqualTo(
+            "At 21:07, the Tempo colour of Wednesday 14/01 is still unknown (not published yet). A"
+                + " red day is still possible.");
+  }
+
+  @Test
+  void tempoProviderFailingWithAndWithoutRelays() {
+    Notice relayed =
+        TempoWatch.providerFailing("rte", 1234, "21:07", "HTTP 503", List.of("couleur", "edf"));
+    Notice alone = TempoWatch.providerFailing("rte", 3, "?", "?", List.of());
+
+    assertThat(relayed.kind()).isEqualTo(NoticeKind.TEMPO_PROVIDER_FAILING);
+    assertThat(relayed.subject()).isEqualTo("tempo-provider-rte");
+    assertThat(relayed.french())
+        .isEqualTo(
+            new Message(
+                "Source Tempo rte en échec",
+                "La source Tempo rte a échoué 1234 fois de suite (dernière à 21:07 : HTTP 503)."
+                    + " Relais : couleur, edf."));
+    assertThat(relayed.english())
+        .isEqualTo(
+            new Message(
+                "Tempo source rte failing",
+                "Tempo source rte failed 1234 times in a row (last at 21:07: HTTP 503). Answering"
+                    + " instead: couleur, edf."));
+    assertThat(alone.french().body())
+        .isEqualTo(
+            "La source Tempo rte a échoué 3 fois de suite (dernière à ? : ?). Aucune autre source"
+                + " ne répond.");
+    assertThat(alone.english().body())
+        .isEqualTo(
+            "Tempo source rte failed 3 times in a row (last at ?: ?). No other source answers.");
+  }
+
+  @Test
+  void redTomorrowWithItsPeakPriceAndTonightsCharges() {
+    Instant six = Instant.parse("2026-01-14T05:00:00Z");
+
+    Notice notice =
+        TempoWatch.announcement(
+            WEDNESDAY,
+            TempoColour.RED,
+            Optional.of(0.7562),
+            List.of(
+                TempoWatch.chargeLine("1", 1_234_560, 95, six),
+                TempoWatch.noChargeLine("2", Optional.of(41.6))));
+
+    assertThat(notice.kind()).isEqualTo(NoticeKind.TEMPO_RED_TOMORROW);
+    assertThat(notice.subject()).isEqualTo(TempoWatch.TOMORROW);
+    assertThat(notice.french())
+        .isEqualTo(
+            new Message(
+                "Demain ROUGE",
+                "Jour Tempo rouge mercredi 14/01 : heures pleines 06:00-22:00 à 0,7562 €/kWh."
+                    + " Cette nuit : batterie 1 +1234,6 kWh jusqu'à 95 % d'ici 06:00 ; batterie 2"
+                    + " ne charge pas (42 %)."));
+    assertThat(notice.english())
+        .isEqualTo(
+            new Message(
+                "Tomorrow RED",
+                "Red Tempo day Wednesday 14/01: peak hours 06:00-22:00 at 0.7562 €/kWh. Tonight:"
+                    + " battery 1 +1234.6 kWh up to 95 % by 06:00; battery 2 does not charge (42"
+                    + " %)."));
+  }
+
+  @Test
+  void whiteTomorrowWithoutAPriceAndWithoutAPlan() {
+    Notice bare =
+        TempoWatch.announcement(WEDNESDAY, TempoColour.WHITE, Optional.empty(), List.of());
+    Notice idle =
+        TempoWatch.announcement(
+            WEDNESDAY,
+            TempoColour.WHITE,
+            Optional.empty(),
+            List.of(TempoWatch.noChargeLine("3", Optional.empty())));
+
+    assertThat(bare.kind()).isEqualTo(NoticeKind.TEMPO_WHITE_TOMORROW);
+    assertThat(bare.french())
+        .isEqualTo(new Message("Demain BLANC", "Jour Tempo blanc mercredi 14/01."));
+    assertThat(bare.english())
+        .isEqualTo(new Message("Tomorrow WHITE", "White Tempo day Wednesday 14/01."));
+    assertThat(idle.french().body())
+        .isEqualTo("Jour Tempo blanc mercredi 14/01. Cette nuit : batterie 3 ne charge pas.");
+    assertThat(idle.english().body())
+        .isEqualTo("White Tempo day Wednesday 14/01. Tonight: battery 3 does not charge.");
   }
 }
