@@ -6,7 +6,8 @@ import fr.marstek.automation.control.BatteryWentOffline;
 import fr.marstek.automation.device.BatteryId;
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.device.DeviceMode;
-import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -76,7 +77,9 @@ final class BatteryWatch implements Watch {
             && now.mode() == DeviceMode.AUTO
             && (before.mode() == DeviceMode.MANUAL || before.mode() == DeviceMode.PASSIVE);
     if (countersDropped) {
-      notifications.send(countersReset(id, before, now));
+      notifications.send(
+          countersReset(
+              id, before.charged(), now.charged(), before.discharged(), now.discharged()));
     } else if (backInAuto) {
       notifications.send(backInAuto(id, before.mode(), away));
     }
@@ -88,7 +91,7 @@ final class BatteryWatch implements Watch {
         (id, silence) -> {
           Duration quiet = Duration.between(silence.since(), now);
           if (quiet.compareTo(settings.apiSilentAfter()) >= 0) {
-            notifications.send(apiSilent(id, silence, quiet));
+            notifications.send(apiSilent(id, silence.since(), silence.reason(), quiet));
           }
         });
   }
@@ -101,99 +104,48 @@ final class BatteryWatch implements Watch {
     return "battery-" + id + "-reset";
   }
 
-  private static Notice apiSilent(BatteryId id, Silence silence, Duration quiet) {
-    String minutes = quiet.toMinutes() + " min";
-    String at = Figures.hour(silence.since());
-    return new Notice(
+  static Notice apiSilent(BatteryId id, Instant since, String reason, Duration quiet) {
+    return Wording.catalogued(
         NoticeKind.BATTERY_API_SILENT,
         apiSubject(id),
-        new Message(
-            "Batterie " + id + " : API locale coupée ?",
-            "La batterie "
-                + id
-                + " ne répond plus depuis "
-                + at
-                + " ("
-                + minutes
-                + ", "
-                + silence.reason()
-                + "). Si elle est allumée et sur le Wi-Fi, son API locale s'est sans doute"
-                + " désactivée (mise à jour, réinitialisation, bug des firmwares 147-148) :"
-                + " réactivez-la dans l'app Marstek."),
-        new Message(
-            "Battery " + id + ": local API switched off?",
-            "Battery "
-                + id
-                + " has not answered since "
-                + at
-                + " ("
-                + minutes
-                + ", "
-                + silence.reason()
-                + "). If it is powered and on Wi-Fi, its local API has probably switched itself"
-                + " off (update, reset, firmware 147-148 bug): enable it again in the Marstek"
-                + " app."));
+        Phrase.of("notice.apiSilent.title", Arg.text(id.value())),
+        Phrase.of(
+            "notice.apiSilent.body",
+            Arg.text(id.value()),
+            Arg.text(Figures.hour(since)),
+            Arg.text(quiet.toMinutes() + " min"),
+            Arg.text(reason)));
   }
 
-  private static Notice backInAuto(BatteryId id, DeviceMode was, Duration away) {
-    String minutes = Math.max(1, away.toMinutes()) + " min";
-    return new Notice(
+  static Notice backInAuto(BatteryId id, DeviceMode was, Duration away) {
+    return Wording.catalogued(
         NoticeKind.BATTERY_RESET,
         resetSubject(id),
-        new Message(
-            "Batterie " + id + " réinitialisée ?",
-            "La batterie "
-                + id
-                + " revient après "
-                + minutes
-                + " sans réponse en mode Auto au lieu de "
-                + was.wireName()
-                + " : elle semble réinitialisée (réglages effacés). Le mode voulu est"
-                + " réappliqué ; vérifiez ses plages dans l'app Marstek."),
-        new Message(
-            "Battery " + id + " reset?",
-            "Battery "
-                + id
-                + " is back after "
-                + minutes
-                + " without answering, in Auto mode instead of "
-                + was.wireName()
-                + ": it looks reset (settings wiped). The wanted mode is applied again; check its"
-                + " time slots in the Marstek app."));
+        Phrase.of("notice.reset.title", Arg.text(id.value())),
+        Phrase.of(
+            "notice.backInAuto.body",
+            Arg.text(id.value()),
+            Arg.text(Math.max(1, away.toMinutes()) + " min"),
+            Arg.text(was.wireName())));
   }
 
-  private static String counters(
-      Seen before, Seen now, Notice.Language language, String charged, String discharged) {
-    return charged
-        + Figures.kwh(before.charged(), language)
-        + " → "
-        + Figures.kwh(now.charged(), language)
-        + discharged
-        + Figures.kwh(before.discharged(), language)
-        + " → "
-        + Figures.kwh(now.discharged(), language);
-  }
-
-  private static Notice countersReset(BatteryId id, Seen before, Seen now) {
-    String fr = counters(before, now, Notice.Language.FR, "charge ", ", décharge ");
-    String en = counters(before, now, Notice.Language.EN, "charged ", ", discharged ");
-    return new Notice(
+  static Notice countersReset(
+      BatteryId id,
+      double chargedBefore,
+      double chargedNow,
+      double dischargedBefore,
+      double dischargedNow) {
+    return Wording.catalogued(
         NoticeKind.BATTERY_RESET,
         resetSubject(id),
-        new Message(
-            "Batterie " + id + " réinitialisée ?",
-            "Les compteurs d'énergie de la batterie "
-                + id
-                + " ont diminué ("
-                + fr
-                + ") : elle semble réinitialisée. Vérifiez son API locale et ses plages dans"
-                + " l'app Marstek."),
-        new Message(
-            "Battery " + id + " reset?",
-            "Battery "
-                + id
-                + "'s energy counters went down ("
-                + en
-                + "): it looks reset. Check its local API and time slots in the Marstek app."));
+        language -> Phrase.of("notice.reset.title", Arg.text(id.value())),
+        language ->
+            Phrase.of(
+                "notice.countersReset.body",
+                Arg.text(id.value()),
+                Arg.text(Figures.kwh(chargedBefore, language)),
+                Arg.text(Figures.kwh(chargedNow, language)),
+                Arg.text(Figures.kwh(dischargedBefore, language)),
+                Arg.text(Figures.kwh(dischargedNow, language))));
   }
 }

@@ -2,7 +2,8 @@ package fr.marstek.automation.notify;
 
 import fr.marstek.automation.history.HistoryHealth;
 import fr.marstek.automation.history.HistoryHealth.WriteFailure;
-import fr.marstek.automation.notify.channel.Message;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,29 +42,18 @@ final class DatabaseWatch implements Watch {
     if (error.length() > LONGEST_ERROR) {
       error = error.substring(0, LONGEST_ERROR) + "…";
     }
-    String at = Figures.hour(failure.get().since());
-    String minutes = failing.toMinutes() + " min";
-    notifications.send(
-        new Notice(
-            NoticeKind.DATABASE_FAILING,
-            SUBJECT,
-            new Message(
-                "Base d'historique en échec",
-                "Les écritures dans la base d'historique échouent depuis "
-                    + at
-                    + " ("
-                    + minutes
-                    + ") : "
-                    + error
-                    + ". Elles attendent en mémoire (10 000 enregistrements au plus)."),
-            new Message(
-                "History database failing",
-                "Writes to the history database have failed since "
-                    + at
-                    + " ("
-                    + minutes
-                    + "): "
-                    + error
-                    + ". They wait in memory (10,000 records at most).")));
+    notifications.send(failing(failure.get().since(), failing, error));
+  }
+
+  static Notice failing(Instant since, Duration failing, String error) {
+    return Wording.catalogued(
+        NoticeKind.DATABASE_FAILING,
+        SUBJECT,
+        Phrase.of("notice.databaseFailing.title"),
+        Phrase.of(
+            "notice.databaseFailing.body",
+            Arg.text(Figures.hour(since)),
+            Arg.text(failing.toMinutes() + " min"),
+            Arg.text(error)));
   }
 }

@@ -3,12 +3,13 @@ package fr.marstek.automation.notify;
 import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.device.BatteryStatus;
-import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.Action;
 import fr.marstek.automation.planning.BatteryPlan;
 import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.planning.PlanSlot;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,42 +105,41 @@ final class NightChargeWatch implements Watch {
       double projected,
       Instant now) {
     long watts = Math.round(Math.max(0, -status.acPower().value()));
-    String soc = Figures.percent(status.soc().value());
-    String target = Figures.percent(charge.targetSoc());
-    String by = Figures.hour(charge.doneBy());
-    String reach = Figures.percent(projected);
-    return new Notice(
+    return shortfall(
+        subject,
+        battery,
+        now,
+        status.soc().value(),
+        watts,
+        charge.targetSoc(),
+        charge.doneBy(),
+        projected);
+  }
+
+  static Notice shortfall(
+      String subject,
+      String battery,
+      Instant now,
+      double soc,
+      long chargingWatts,
+      double target,
+      Instant doneBy,
+      double projected) {
+    Phrase pace =
+        chargingWatts > 0
+            ? Phrase.of("notice.chargeShort.charging", Arg.text(Long.toString(chargingWatts)))
+            : Phrase.of("notice.chargeShort.notCharging");
+    return Wording.catalogued(
         NoticeKind.CHARGE_SHORT,
         subject,
-        new Message(
-            "Batterie " + battery + " : charge de nuit insuffisante",
-            "À "
-                + Figures.hour(now)
-                + " : "
-                + soc
-                + ", "
-                + (watts > 0 ? "charge à " + watts + " W" : "pas en charge")
-                + ". Objectif "
-                + target
-                + " à "
-                + by
-                + ", au mieux "
-                + reach
-                + " à ce rythme."),
-        new Message(
-            "Battery " + battery + ": night charge falling short",
-            "At "
-                + Figures.hour(now)
-                + ": "
-                + soc
-                + ", "
-                + (watts > 0 ? "charging at " + watts + " W" : "not charging")
-                + ". Target "
-                + target
-                + " by "
-                + by
-                + ", at best "
-                + reach
-                + " at this pace."));
+        Phrase.of("notice.chargeShort.title", Arg.text(battery)),
+        Phrase.of(
+            "notice.chargeShort.body",
+            Arg.text(Figures.hour(now)),
+            Arg.text(Figures.percent(soc)),
+            Arg.phrase(pace),
+            Arg.text(Figures.percent(target)),
+            Arg.text(Figures.hour(doneBy)),
+            Arg.text(Figures.percent(projected))));
   }
 }

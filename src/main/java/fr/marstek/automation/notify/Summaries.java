@@ -5,8 +5,9 @@ import static fr.marstek.automation.units.Zone.PARIS;
 import fr.marstek.automation.history.DaySavings;
 import fr.marstek.automation.history.SavingsTotals;
 import fr.marstek.automation.notify.Notice.Language;
-import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.tariff.tempo.TempoDays;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,25 +69,42 @@ final class Summaries implements Watch {
   }
 
   private Notice daily(LocalDate day) {
-    Total t = total(savings.days(day, day));
-    String colourFr = t.colour.map(c -> " (" + colourFr(c) + ")").orElse("");
-    String colourEn =
-        t.colour.map(c -> " (" + c.toLowerCase(java.util.Locale.ROOT) + ")").orElse("");
-    return new Notice(
-        NoticeKind.DAILY_SUMMARY,
-        DAILY,
-        new Message("Bilan du " + Figures.day(day, Language.FR) + colourFr, t.text(Language.FR)),
-        new Message("Summary of " + Figures.day(day, Language.EN) + colourEn, t.text(Language.EN)));
+    return daily(day, savings.days(day, day));
   }
 
   private Notice weekly(LocalDate from, LocalDate to) {
-    Total t = total(savings.days(from, to));
-    String span = Figures.shortDay(from) + " - " + Figures.shortDay(to);
-    return new Notice(
+    return weekly(from, to, savings.days(from, to));
+  }
+
+  static Notice daily(LocalDate day, List<DaySavings> days) {
+    Total t = total(days);
+    return Wording.catalogued(
+        NoticeKind.DAILY_SUMMARY,
+        DAILY,
+        l ->
+            t.colour
+                .map(
+                    c ->
+                        Phrase.of(
+                            "notice.summary.daily.titleColoured",
+                            Arg.text(Figures.day(day, l)),
+                            colour(c)))
+                .orElseGet(
+                    () -> Phrase.of("notice.summary.daily.title", Arg.text(Figures.day(day, l)))),
+        t::text);
+  }
+
+  static Notice weekly(LocalDate from, LocalDate to, List<DaySavings> days) {
+    Total t = total(days);
+    return Wording.catalogued(
         NoticeKind.WEEKLY_SUMMARY,
         WEEKLY,
-        new Message("Bilan de la semaine " + span, t.text(Language.FR)),
-        new Message("Summary of the week " + span, t.text(Language.EN)));
+        l ->
+            Phrase.of(
+                "notice.summary.weekly.title",
+                Arg.text(Figures.shortDay(from)),
+                Arg.text(Figures.shortDay(to))),
+        t::text);
   }
 
   /** The days' sums; {@code priced} days are those whose colour, hence price, is known. */
@@ -100,34 +118,31 @@ final class Summaries implements Watch {
       double paid,
       double saved) {
 
-    String text(Language l) {
-      boolean fr = l == Language.FR;
+    Phrase text(Language l) {
       if (days == 0) {
-        return fr ? "Aucune donnée enregistrée." : "Nothing recorded.";
+        return Phrase.of("notice.summary.nothing");
       }
-      String energy =
-          (fr ? "Batteries : chargé " : "Batteries: charged ")
-              + Figures.kwh(charged, l)
-              + (fr ? ", restitué " : ", delivered ")
-              + Figures.kwh(discharged, l)
-              + (fr ? ". Réseau : acheté " : ". Grid: bought ")
-              + Figures.kwh(imported, l)
-              + ".";
+      Arg energy =
+          Arg.phrase(
+              Phrase.of(
+                  "notice.summary.energy",
+                  Arg.text(Figures.kwh(charged, l)),
+                  Arg.text(Figures.kwh(discharged, l)),
+                  Arg.text(Figures.kwh(imported, l))));
       if (priced == 0) {
-        return energy + (fr ? " Couleur inconnue : non chiffré." : " Colour unknown: not priced.");
+        return Phrase.of("notice.summary.unpriced", energy);
       }
-      String money =
-          (fr ? " Payé " : " Paid ")
-              + Figures.eur(paid, l)
-              + (fr ? ", économisé " : ", saved ")
-              + Figures.eur(saved, l);
-      String coverage =
-          priced == days
-              ? "."
-              : (fr
-                  ? " (" + priced + " jours chiffrés sur " + days + ")."
-                  : " (" + priced + " of " + days + " days priced).");
-      return energy + money + coverage;
+      Arg paid = Arg.text(Figures.eur(this.paid, l));
+      Arg saved = Arg.text(Figures.eur(this.saved, l));
+      return priced == days
+          ? Phrase.of("notice.summary.priced", energy, paid, saved)
+          : Phrase.of(
+              "notice.summary.partlyPriced",
+              energy,
+              paid,
+              saved,
+              Arg.text(Integer.toString(priced)),
+              Arg.text(Integer.toString(days)));
     }
   }
 
@@ -152,12 +167,11 @@ final class Summaries implements Watch {
     return new Total(days.size(), priced, colour, charged, discharged, imported, paid, saved);
   }
 
-  private static String colourFr(String colour) {
+  /** A colour's word from the catalogue; a name it does not know, in lower case as recorded. */
+  private static Arg colour(String colour) {
     return switch (colour) {
-      case "BLUE" -> "bleu";
-      case "WHITE" -> "blanc";
-      case "RED" -> "rouge";
-      default -> colour.toLowerCase(java.util.Locale.ROOT);
+      case "BLUE", "WHITE", "RED" -> Arg.term("colour.word." + colour);
+      default -> Arg.text(colour.toLowerCase(java.util.Locale.ROOT));
     };
   }
 }

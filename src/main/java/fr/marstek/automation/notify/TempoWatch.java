@@ -4,7 +4,6 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import fr.marstek.automation.device.BatteryStatus;
 import fr.marstek.automation.notify.Notice.Language;
-import fr.marstek.automation.notify.channel.Message;
 import fr.marstek.automation.planning.BatteryPlan;
 import fr.marstek.automation.planning.Plan;
 import fr.marstek.automation.tariff.Tariff;
@@ -13,6 +12,8 @@ import fr.marstek.automation.tariff.tempo.TempoColour;
 import fr.marstek.automation.tariff.tempo.TempoColours;
 import fr.marstek.automation.tariff.tempo.TempoOutlook;
 import fr.marstek.automation.tariff.tempo.TempoSeason;
+import fr.marstek.automation.units.Phrase;
+import fr.marstek.automation.units.Phrase.Arg;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Tomorrow's red or white day, announced once with tonight's plan; tomorrow's colour still unknown
@@ -102,31 +104,36 @@ final class TempoWatch implements Watch {
     warnedUnknown = tomorrow;
     notifications.clear(UNKNOWN);
     boolean planned = fleet.plan().isPresent();
-    String reason = outlook.unknownReason().orElse("not published yet");
     notifications.send(
-        new Notice(
-            NoticeKind.TEMPO_UNKNOWN_LATE,
-            UNKNOWN,
-            new Message(
-                "Couleur de demain inconnue",
-                "À "
-                    + Figures.hour(now)
-                    + ", la couleur Tempo de "
-                    + Figures.day(tomorrow, Language.FR)
-                    + " n'est toujours pas connue"
-                    + (outlook.sourcesFailing() ? " (les sources Tempo échouent)" : "")
-                    + ". Un jour rouge reste possible"
-                    + (planned ? " : le plan le suppose rouge par prudence." : ".")),
-            new Message(
-                "Tomorrow's colour unknown",
-                "At "
-                    + Figures.hour(now)
-                    + ", the Tempo colour of "
-                    + Figures.day(tomorrow, Language.EN)
-                    + " is still unknown ("
-                    + reason
-                    + "). A red day is still possible"
-                    + (planned ? ": the plan assumes red to be safe." : "."))));
+        unknownLate(now, tomorrow, outlook.sourcesFailing(), outlook.unknownReason(), planned));
+  }
+
+  /**
+   * French has always said only whether the sources fail; English quotes the reason, which comes in
+   * English.
+   */
+  static Notice unknownLate(
+      Instant now,
+      LocalDate tomorrow,
+      boolean sourcesFailing,
+      Optional<String> reason,
+      boolean planned) {
+    Phrase why =
+        reason.map(Phrase::verbatim).orElseGet(() -> Phrase.of("notice.tempoUnknown.notPublished"));
+    return Wording.catalogued(
+        NoticeKind.TEMPO_UNKNOWN_LATE,
+        UNKNOWN,
+        l -> Phrase.of("notice.tempoUnknown.title"),
+        l ->
+            Phrase.of(
+                planned ? "notice.tempoUnknown.bodyPlanned" : "notice.tempoUnknown.body",
+                Arg.text(Figures.hour(now)),
+                Arg.text(Figures.day(tomorrow, l)),
+                l == Language.EN
+                    ? Arg.phrase(Phrase.of("notice.tempoUnknown.reason", Arg.phrase(why)))
+                    : sourcesFailing
+                        ? Arg.phrase(Phrase.of("notice.tempoUnknown.sourcesFailing"))
+                        : Arg.text("")));
   }
 
   private void providers() {
@@ -145,87 +152,91 @@ final class TempoWatch implements Watch {
       String at = health.lastErrorAt().map(Figures::hour).orElse("?");
       String error = health.lastError().orElse("?");
       notifications.send(
-          new Notice(
-              NoticeKind.TEMPO_PROVIDER_FAILING,
-              subject,
-              new Message(
-                  "Source Tempo " + health.name() + " en échec",
-                  "La source Tempo "
-                      + health.name()
-                      + " a échoué "
-                      + health.failuresInARow()
-                      + " fois de suite (dernière à "
-                      + at
-                      + " : "
-                      + error
-                      + "). "
-                      + (relays.isEmpty()
-                          ? "Aucune autre source ne répond."
-                          : "Relais : " + String.join(", ", relays) + ".")),
-              new Message(
-                  "Tempo source " + health.name() + " failing",
-                  "Tempo source "
-                      + health.name()
-                      + " failed "
-                      + health.failuresInARow()
-                      + " times in a row (last at "
-                      + at
-                      + ": "
-                      + error
-                      + "). "
-                      + (relays.isEmpty()
-                          ? "No other source answers."
-                          : "Answering instead: " + String.join(", ", relays) + "."))));
+          providerFailing(health.name(), health.failuresInARow(), at, error, relays));
     }
+  }
+
+  static Notice providerFailing(
+      String name, int failures, String at, String error, List<String> relays) {
+    Phrase relay =
+        relays.isEmpty()
+            ? Phrase.of("notice.tempoProvider.noRelay")
+            : Phrase.of("notice.tempoProvider.relays", Arg.text(String.join(", ", relays)));
+    return Wording.catalogued(
+        NoticeKind.TEMPO_PROVIDER_FAILING,
+        "tempo-provider-" + name,
+        Phrase.of("notice.tempoProvider.title", Arg.text(name)),
+        Phrase.of(
+            "notice.tempoProvider.body",
+            Arg.text(name),
+            Arg.text(Integer.toString(failures)),
+            Arg.text(at),
+            Arg.text(error),
+            Arg.phrase(relay)));
   }
 
   private Notice announcement(
       LocalDate tomorrow, TempoColour colour, Optional<Plan> plan, Instant now, Instant nightEnd) {
-    boolean red = colour == TempoColour.RED;
     Optional<Double> peak =
         tariff.periodAt(tariff.dayStart(tomorrow)).map(p -> p.price().eurPerKwh());
-    List<String> fr = new ArrayList<>();
-    List<String> en = new ArrayList<>();
+    List<Function<Language, Phrase>> lines = new ArrayList<>();
     plan.ifPresent(
         p -> {
           for (BatteryPlan battery : p.batteries()) {
-            fr.add(line(p, battery, now, nightEnd, Language.FR));
-            en.add(line(p, battery, now, nightEnd, Language.EN));
+            lines.add(line(p, battery, now, nightEnd));
           }
         });
-    String priceFr =
-        peak.map(eur -> " : heures pleines 06:00-22:00 à " + perKwh(eur, Language.FR)).orElse("");
-    String priceEn =
-        peak.map(eur -> ": peak hours 06:00-22:00 at " + perKwh(eur, Language.EN)).orElse("");
-    return new Notice(
-        red ? NoticeKind.TEMPO_RED_TOMORROW : NoticeKind.TEMPO_WHITE_TOMORROW,
-        TOMORROW,
-        new Message(
-            red ? "Demain ROUGE" : "Demain BLANC",
-            "Jour Tempo "
-                + (red ? "rouge " : "blanc ")
-                + Figures.day(tomorrow, Language.FR)
-                + priceFr
-                + "."
-                + (fr.isEmpty() ? "" : " Cette nuit : " + String.join(" ; ", fr) + ".")),
-        new Message(
-            red ? "Tomorrow RED" : "Tomorrow WHITE",
-            (red ? "Red" : "White")
-                + " Tempo day "
-                + Figures.day(tomorrow, Language.EN)
-                + priceEn
-                + "."
-                + (en.isEmpty() ? "" : " Tonight: " + String.join("; ", en) + ".")));
+    return announcement(tomorrow, colour, peak, lines);
   }
 
-  private String line(Plan plan, BatteryPlan battery, Instant now, Instant nightEnd, Language l) {
-    boolean french = l == Language.FR;
-    String name = (french ? "batterie " : "battery ") + battery.battery();
+  static Notice announcement(
+      LocalDate tomorrow,
+      TempoColour colour,
+      Optional<Double> peak,
+      List<Function<Language, Phrase>> lines) {
+    boolean red = colour == TempoColour.RED;
+    return Wording.catalogued(
+        red ? NoticeKind.TEMPO_RED_TOMORROW : NoticeKind.TEMPO_WHITE_TOMORROW,
+        TOMORROW,
+        l -> Phrase.of(red ? "notice.tempoTomorrow.red.title" : "notice.tempoTomorrow.white.title"),
+        l ->
+            Phrase.of(
+                "notice.tempoTomorrow.body",
+                Arg.term("colour.word." + colour.name()),
+                Arg.text(Figures.day(tomorrow, l)),
+                peak.map(
+                        eur ->
+                            Arg.phrase(
+                                Phrase.of(
+                                    "notice.tempoTomorrow.peakPrice", Arg.text(perKwh(eur, l)))))
+                    .orElse(Arg.text("")),
+                lines.isEmpty()
+                    ? Arg.text("")
+                    : Arg.phrase(
+                        Phrase.of("notice.tempoTomorrow.tonight", Arg.phrase(joined(lines, l))))));
+  }
+
+  /**
+   * The lines one after the other with the catalogue's separator; a verbatim phrase so that none is
+   * capitalised (each starts with "batterie", in the middle of a sentence).
+   */
+  private static Phrase joined(List<Function<Language, Phrase>> lines, Language l) {
+    List<Arg> parts = new ArrayList<>();
+    for (Function<Language, Phrase> line : lines) {
+      if (!parts.isEmpty()) {
+        parts.add(Arg.term("notice.tempoTomorrow.separator"));
+      }
+      parts.add(Arg.phrase(line.apply(l)));
+    }
+    return new Phrase(Phrase.VERBATIM, parts);
+  }
+
+  private Function<Language, Phrase> line(
+      Plan plan, BatteryPlan battery, Instant now, Instant nightEnd) {
     Optional<BatteryStatus> status = fleet.online(battery.battery());
     Optional<NightCharge> charge = NightCharge.of(battery, now, nightEnd);
     if (charge.isEmpty()) {
-      String soc = status.map(s -> " (" + Figures.percent(s.soc().value()) + ")").orElse("");
-      return name + (french ? " ne charge pas" : " does not charge") + soc;
+      return noChargeLine(battery.battery(), status.map(s -> s.soc().value()));
     }
     NightCharge c = charge.get();
     double from =
@@ -234,13 +245,30 @@ final class TempoWatch implements Watch {
             .or(() -> status.map(s -> s.soc().value()))
             .orElse(c.targetSoc());
     double wh = Math.max(0, c.targetSoc() - from) / 100 * FleetLook.capacityWh(status);
-    return name
-        + " +"
-        + Figures.kwh(wh, l)
-        + (french ? " jusqu'à " : " up to ")
-        + Figures.percent(c.targetSoc())
-        + (french ? " d'ici " : " by ")
-        + Figures.hour(c.doneBy());
+    return chargeLine(battery.battery(), wh, c.targetSoc(), c.doneBy());
+  }
+
+  static Function<Language, Phrase> noChargeLine(String battery, Optional<Double> soc) {
+    Phrase line =
+        soc.map(
+                value ->
+                    Phrase.of(
+                        "notice.tempoTomorrow.noChargeAt",
+                        Arg.text(battery),
+                        Arg.text(Figures.percent(value))))
+            .orElseGet(() -> Phrase.of("notice.tempoTomorrow.noCharge", Arg.text(battery)));
+    return l -> line;
+  }
+
+  static Function<Language, Phrase> chargeLine(
+      String battery, double wh, double target, Instant doneBy) {
+    return l ->
+        Phrase.of(
+            "notice.tempoTomorrow.charges",
+            Arg.text(battery),
+            Arg.text(Figures.kwh(wh, l)),
+            Arg.text(Figures.percent(target)),
+            Arg.text(Figures.hour(doneBy)));
   }
 
   private static String perKwh(double eur, Language language) {

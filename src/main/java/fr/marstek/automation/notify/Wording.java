@@ -17,6 +17,7 @@ import fr.marstek.automation.units.PhraseFormat;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Control's notices, in French and in English from the message catalogue, with their numbers as
@@ -117,9 +118,24 @@ final class Wording {
   }
 
   /** A notice whose title and body come from the message catalogue, in French and in English. */
-  private static Notice catalogued(NoticeKind kind, String subject, Phrase title, Phrase body) {
+  static Notice catalogued(NoticeKind kind, String subject, Phrase title, Phrase body) {
+    return catalogued(kind, subject, language -> title, language -> body);
+  }
+
+  /**
+   * A notice from the catalogue whose figures are written per language by {@link Figures} (3,1 kWh
+   * in French, never grouped), hence a phrase per language.
+   */
+  static Notice catalogued(
+      NoticeKind kind,
+      String subject,
+      Function<Language, Phrase> title,
+      Function<Language, Phrase> body) {
     return new Notice(
-        kind, subject, in(Locale.FRENCH, title, body), in(Locale.ENGLISH, title, body));
+        kind,
+        subject,
+        in(Locale.FRENCH, title.apply(Language.FR), body.apply(Language.FR)),
+        in(Locale.ENGLISH, title.apply(Language.EN), body.apply(Language.EN)));
   }
 
   private static Message in(Locale language, Phrase title, Phrase body) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * as jte's templates do, not by {@link java.text.MessageFormat}, so an apostrophe is never special.
  */
 public final class PhraseFormat {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d{1,2})}");
 
   /** Where the texts come from: Spring's message source, or a resource bundle in a plain test. */
   @FunctionalInterface
@@ -77,14 +81,20 @@ public final class PhraseFormat {
       List<String> args = phrase.args().stream().map(a -> arg(a, locale, depth)).toList();
       return args.isEmpty() ? phrase.key() : phrase.key() + " " + args;
     }
-    String out = text.get();
-    for (int i = 0; i < phrase.args().size(); i++) {
-      String placeholder = "{" + i + "}";
-      if (out.contains(placeholder)) {
-        out = out.replace(placeholder, arg(phrase.args().get(i), locale, depth));
-      }
+    // one pass over the catalogue's text: an argument that itself reads "{1}" (a device's error
+    // message, say) is written as it is, never filled in again
+    Matcher placeholder = PLACEHOLDER.matcher(text.get());
+    StringBuilder out = new StringBuilder();
+    while (placeholder.find()) {
+      int index = Integer.parseInt(placeholder.group(1));
+      String replacement =
+          index < phrase.args().size()
+              ? arg(phrase.args().get(index), locale, depth)
+              : placeholder.group();
+      placeholder.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
-    return out;
+    placeholder.appendTail(out);
+    return out.toString();
   }
 
   private String arg(Arg arg, Locale locale, int depth) {

@@ -71,6 +71,18 @@ class PhraseFormatTest {
   }
 
   @Test
+  void anArgumentThatReadsLikeAPlaceholderIsWrittenAsItIsAndAPlaceholderWithoutArgumentStays() {
+    Phrase phrase =
+        Phrase.of(
+            "when", Arg.text("{1} {2} $1 \\"), Arg.text("22:00"), Arg.text("device said {0}"));
+
+    assertThat(TEST_TEXTS.format(phrase, Locale.ENGLISH))
+        .isEqualTo("On {1} {2} $1 \\ at 22:00, device said {0}");
+    assertThat(TEST_TEXTS.format(Phrase.of("when", Arg.text("monday")), Locale.ENGLISH))
+        .isEqualTo("On monday at {1}, {2}");
+  }
+
+  @Test
   void aMissingKeyIsShownWithItsArgumentsAndATextKeptVerbatimIsLeftAlone() {
     assertThat(TEST_TEXTS.format(Phrase.of("nowhere", Arg.percent(45.4)), Locale.FRENCH))
         .isEqualTo("Nowhere [45 %]");
