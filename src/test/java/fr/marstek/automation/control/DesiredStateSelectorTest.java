@@ -9,14 +9,11 @@ import fr.marstek.automation.control.Intent.Idle;
 import fr.marstek.automation.control.Intent.SelfConsumption;
 import fr.marstek.automation.control.Intent.VendorAi;
 import fr.marstek.automation.device.BatteryId;
-import fr.marstek.automation.tariff.DayKind;
-import fr.marstek.automation.tariff.PriceList;
-import fr.marstek.automation.tariff.PricePeriod;
+import fr.marstek.automation.tariff.Price;
 import fr.marstek.automation.tariff.Tariff;
-import fr.marstek.automation.tariff.tempo.TempoTariff;
+import fr.marstek.automation.tariff.peakoffpeak.PeakOffPeakTariff;
 import fr.marstek.automation.units.Percent;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -111,68 +108,15 @@ class DesiredStateSelectorTest {
     assertThat(selector.isPeak(paris("2026-10-25T22:00:00"))).isFalse();
   }
 
-  private static final Tariff TEMPO_HOURS = TempoTariff.hours();
-
   @Test
   void peakHoursAreTheLiveTariffsHours() {
-    Tariff offPeakAllDay =
-        new Tariff() {
-          @Override
-          public boolean isOffPeak(Instant t) {
-            return true;
-          }
-
-          @Override
-          public Instant nextPeriodChange(Instant t) {
-            return t.plus(java.time.Duration.ofDays(1));
-          }
-
-          @Override
-          public boolean isOffPeak(LocalDateTime local) {
-            return true;
-          }
-
-          @Override
-          public Optional<PricePeriod> periodAt(Instant t) {
-            return Optional.empty();
-          }
-
-          // days, kinds and prices do not matter to peak hours: Tempo's, with no colour known
-          @Override
-          public LocalDate dayOf(LocalDateTime local) {
-            return TEMPO_HOURS.dayOf(local);
-          }
-
-          @Override
-          public Instant dayStart(LocalDate day) {
-            return TEMPO_HOURS.dayStart(day);
-          }
-
-          @Override
-          public List<DayKind> kinds() {
-            return TEMPO_HOURS.kinds();
-          }
-
-          @Override
-          public Optional<DayKind> kindOf(LocalDate day) {
-            return Optional.empty();
-          }
-
-          @Override
-          public DayKind worstCase(LocalDate day) {
-            return TEMPO_HOURS.worstCase(day);
-          }
-
-          @Override
-          public Optional<PriceList> pricesOn(LocalDate date) {
-            return TEMPO_HOURS.pricesOn(date);
-          }
-        };
-    var cheapAllDay =
+    // a plain peak/off-peak contract whose off-peak hours run from 14:00 to 06:00
+    Tariff offPeakFrom14 = new PeakOffPeakTariff(14, 6, Price.of(0.25), Price.of(0.15));
+    var cheapAfternoons =
         new DesiredStateSelector(
-            OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), new PeakHours(offPeakAllDay));
+            OperatingSchedule.ofHours(6, 22), SafetyLimits.venusE(), new PeakHours(offPeakFrom14));
 
-    assertThat(cheapAllDay.isPeak(paris("2026-12-01T15:00:00"))).isFalse();
+    assertThat(cheapAfternoons.isPeak(paris("2026-12-01T15:00:00"))).isFalse();
     assertThat(selector.isPeak(paris("2026-12-01T15:00:00"))).isTrue();
   }
 }
