@@ -52,8 +52,10 @@ final class OptimisingPlanner implements Planner {
             ? Keep.nothing(fleet.totalUsable())
             : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).keep();
     Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(in, h);
+    Optional<AfterReveal> afterReveal =
+        oracle || pending.isPresent() ? Optional.empty() : AfterReveal.of(in, h, fleet, limits);
     double[] pooled =
-        pending.isEmpty()
+        afterReveal.isPresent()
             ? EnergyDp.solve(
                 limits.buy(),
                 limits.maxIn(),
@@ -61,17 +63,28 @@ final class OptimisingPlanner implements Planner {
                 limits.maxOut(),
                 fleet.totalUsable(),
                 fleet.totalStored(),
-                keep.end())
-            : EnergyDp.solve(
-                limits.buy(),
-                limits.maxIn(),
-                limits.sell(),
-                limits.maxOut(),
-                fleet.totalUsable(),
-                fleet.totalStored(),
                 keep.end(),
-                pending.get().reveal(),
-                expected(in, h, fleet, pending.get()));
+                afterReveal.get().reveal(),
+                afterReveal.get().atReveal())
+            : pending.isEmpty()
+                ? EnergyDp.solve(
+                    limits.buy(),
+                    limits.maxIn(),
+                    limits.sell(),
+                    limits.maxOut(),
+                    fleet.totalUsable(),
+                    fleet.totalStored(),
+                    keep.end())
+                : EnergyDp.solve(
+                    limits.buy(),
+                    limits.maxIn(),
+                    limits.sell(),
+                    limits.maxOut(),
+                    fleet.totalUsable(),
+                    fleet.totalStored(),
+                    keep.end(),
+                    pending.get().reveal(),
+                    expected(in, h, fleet, pending.get()));
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
@@ -112,6 +125,61 @@ final class OptimisingPlanner implements Planner {
       }
       LocalDate day = h.day[first];
       return Optional.of(new Pending(reveal, day, odds.get().colourChances(day)));
+    }
+  }
+
+  /**
+   * The day after the horizon may be red, and its colour comes out at 11:00 on the horizon's last
+   * day, before that day's afternoon and night: what those hours can charge is decided then, for a
+   * red day only. So the stock a red day needs beyond them must be there at the reveal, not at the
+   * horizon's end: valuing it at the end let the plan count the last night's room twice, once as
+   * what the red day would still get and once as what fills the stock it needed before, and a heavy
+   * house under an import cap entered a red Monday with a third of the batteries.
+   */
+  record AfterReveal(int reveal, ConvexValue atReveal) {
+
+    static Optional<AfterReveal> of(PlanningInput in, Horizon h, Fleet fleet, Limits limits) {
+      Optional<StockValue.RedAfter> red =
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).redAfter();
+      if (red.isEmpty()) {
+        return Optional.empty();
+      }
+      LocalDate lastDay = h.day[h.hours() - 1];
+      int reveal = -1;
+      for (int t = 1; t < h.hours() && reveal < 0; t++) {
+        LocalDateTime local = LocalDateTime.ofInstant(h.start[t], PARIS);
+        reveal =
+            h.day[t].equals(lastDay) && !local.toLocalTime().isBefore(TempoOdds.publication())
+                ? t
+                : -1;
+      }
+      if (reveal < 1) {
+        return Optional.empty();
+      }
+      ConvexValue notRed =
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).afterNotRed().keep().end();
+      ConvexValue ifRed =
+          EnergyDp.costToGo(
+              limits.buy(),
+              limits.maxIn(),
+              limits.sell(),
+              limits.maxOut(),
+              fleet.totalUsable(),
+              red.get().onRedDay(notRed),
+              reveal);
+      ConvexValue ifNot =
+          EnergyDp.costToGo(
+              limits.buy(),
+              limits.maxIn(),
+              limits.sell(),
+              limits.maxOut(),
+              fleet.totalUsable(),
+              notRed,
+              reveal);
+      double p = red.get().chance();
+      return Optional.of(
+          new AfterReveal(
+              reveal, ConvexValue.mix(new double[] {p, 1 - p}, new ConvexValue[] {ifRed, ifNot})));
     }
   }
 

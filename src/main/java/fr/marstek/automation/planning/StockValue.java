@@ -39,6 +39,8 @@ final class StockValue {
   // the season's red days left and the days that may still take them, from the horizon's end
   private int redLeft;
   private int redCandidates;
+  // the day after the horizon is taken as not red (the branch of a plan that learns its colour)
+  private boolean afterNotRed;
 
   private StockValue(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     this.in = in;
@@ -51,6 +53,67 @@ final class StockValue {
 
   static StockValue of(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     return new StockValue(in, h, fleet, maxIn, maxOut);
+  }
+
+  /**
+   * The same value in the world where the day after the horizon turns out not to be red: only that
+   * day's chance is dropped; what buying now saves over the last night stays, since the value kept
+   * for a run of red days (a small house) is bounded by it.
+   */
+  StockValue afterNotRed() {
+    afterNotRed = true;
+    return this;
+  }
+
+  /**
+   * The chance that the day after the horizon is red, with what a stored unit is worth on it and
+   * how many such units one red peak can use: empty when it cannot be red.
+   */
+  Optional<RedAfter> redAfter() {
+    PriceList grid = in.tariff().pricesAt(in.now()).orElse(null);
+    LocalDate lastDay = h.day[h.hours() - 1];
+    if (grid == null || odds.isEmpty() || !odds.get().redPossibleAfter(lastDay)) {
+      return Optional.empty();
+    }
+    double p = odds.get().chanceOfRed(lastDay.plusDays(1));
+    double redValue =
+        Math.max(0, grid.dearestPeak().eurPerKwh() - in.wearEurPerKwh())
+            * fleet.dischargeEfficiency
+            / 1000;
+    return p > 0
+        ? Optional.of(new RedAfter(p, redValue, Math.min(fleet.totalUsable(), redDayUse())))
+        : Optional.empty();
+  }
+
+  /** See {@link #redAfter}: chance of red, worth of a stored unit on it, units it can use. */
+  record RedAfter(double chance, double redValue, double redDayUnits) {
+
+    /** {@code normal} with the first units a red day can use worth that red day. */
+    ConvexValue onRedDay(ConvexValue normal) {
+      List<Double> length = new ArrayList<>();
+      List<Double> worth = new ArrayList<>();
+      if (redDayUnits > 0) {
+        length.add(redDayUnits);
+        worth.add(redValue);
+      }
+      double pos = 0;
+      for (int k = 0; k < normal.length.length; k++) {
+        double from = Math.max(pos, redDayUnits);
+        double to = pos + normal.length[k];
+        if (to > from) {
+          length.add(to - from);
+          worth.add(Math.min(redValue, -normal.slope[k]));
+        }
+        pos = to;
+      }
+      double[] l = new double[length.size()];
+      double[] w = new double[worth.size()];
+      for (int k = 0; k < l.length; k++) {
+        l[k] = length.get(k);
+        w[k] = worth.get(k);
+      }
+      return ConvexValue.ofWorth(l, w);
+    }
   }
 
   OptimisingPlanner.Keep keep() {
@@ -130,6 +193,9 @@ final class StockValue {
       LocalDate day = after;
       for (int j = 0; j < MAX_DAYS_AHEAD && need(j, redDay, night, afternoon) > 0; j++) {
         double p = redChances.next(day);
+        if (j == 0 && afterNotRed) {
+          p = 0;
+        }
         if (p > 0 && firstPossible == null) {
           firstPossible = day;
         }

@@ -52,6 +52,11 @@ final class TempoOdds {
     return OptionalLong.of(Duration.between(local, local.toLocalDate().atTime(EXPECTED)).toHours());
   }
 
+  /** When the next day's colour is expected to be out, Paris time. */
+  static LocalTime publication() {
+    return EXPECTED;
+  }
+
   /** The chance of red among {@link #colourChances}. */
   static double red(double[] chance) {
     return chance[RED];

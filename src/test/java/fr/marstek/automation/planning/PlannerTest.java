@@ -529,6 +529,48 @@ class PlannerTest {
         .contains("one night brings back only 7.5 kWh of the 13.7 kWh");
   }
 
+  @Test
+  void underAnImportCapWhatSundayNightCannotBringForAMondayThatMayBeRedIsBoughtOnSaturday() {
+    // Saturday 22:00, white, Sunday blue, Monday not yet published; three batteries, a 3 kW cap
+    // and a house drawing 1.9 kW at night, 4 kW by day: Sunday night has room for 8.3 of the 13.7
+    // kWh a red Monday can use, and its purchase is decided once Monday is published (Sunday
+    // 11:00). The other 5.4 kWh must be in before: the old plan wanted them at the horizon's end
+    // and filled them from Sunday's cheaper blue night, the same room it had counted on for
+    // Monday, so it bought nothing on Saturday night
+    Instant saturday = at("2026-01-24T22:00:00+01:00");
+    var calendar =
+        TempoCalendar.of(
+            Map.of(
+                LocalDate.of(2026, 1, 24),
+                TempoColour.WHITE,
+                LocalDate.of(2026, 1, 25),
+                TempoColour.BLUE));
+    LoadForecast heavy =
+        hour -> {
+          int local = hour.atZone(fr.marstek.automation.units.Zone.PARIS).getHour();
+          return OptionalDouble.of(local >= 6 && local < 22 ? 4000 : 1900);
+        };
+    var input =
+        new PlanningInput(
+            saturday,
+            List.of(
+                new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
+                new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
+                new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            heavy,
+            0.05,
+            3000);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.slotAt("b1", saturday).orElseThrow().action())
+        .isInstanceOf(Action.ChargeFromGrid.class);
+    // 11 % + 5.4 of 13.7 kWh (89 % of the battery)
+    assertThat(plan.socAt("b1", at("2026-01-25T06:00:00+01:00")).orElseThrow().value())
+        .isBetween(40.0, 52.0);
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.5);
   }
