@@ -274,6 +274,29 @@ class PlannerTest {
         .isLessThan(50);
   }
 
+  @Test
+  void withoutWearABlueDayKeepsANightsChargeForADayAfterTomorrowThatMayBeWhiteOrRed() {
+    // Tuesday noon, Tuesday and Wednesday blue, Thursday not published; 200 W and no wear, so
+    // every peak pays and one night brings back a third of what a peak can use. Sold at today's
+    // blue peak, the charge had to be bought again at Wednesday's blue peak once Thursday came out
+    // white or red; kept, it is sold at Wednesday's blue peak for the same price if Thursday is
+    // blue. The old stock value counted it at the refill price and covered the house at noon
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    Instant noon = at("2026-01-27T12:00:00+01:00");
+    var input =
+        new PlanningInput(
+            noon,
+            List.of(new BatteryState("b1", Percent.of(40), slow(200))),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            flat(1000),
+            0);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.slotAt("b1", noon).orElseThrow().action()).isInstanceOf(Action.Hold.class);
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isGreaterThan(60);
+  }
+
   private static BatteryLimits slow(double chargeW) {
     return new BatteryLimits(
         WattHours.ofKilowattHours(5.12),
