@@ -232,14 +232,17 @@ final class StockValue {
 
   /**
    * At least what a unit kept past the horizon earns around the next day, when a peak other than
-   * red pays more than the refill (little or no wear, so every peak is worth cycling for). The next
-   * day's colour comes out at 11:00 on the horizon's last day (its eve); then the unit is either
-   * sold on the eve's peak hours or kept and sold on the next day's peak, counted at most at what
-   * the eve's peak hours would then pay to charge it: the better of the two, weighed by each
-   * colour's chance. A unit the eve's afternoon could not give out is kept for the next day; one
-   * beyond what a peak can use keeps the value it had. Without it, at low charge power a night's
-   * charge was sold at a blue peak and bought back at the eve's peak price once the next day came
-   * out white or red, where keeping it would have cost nothing had the day come out blue.
+   * red pays more than the refill (little or no wear, so every peak is worth cycling for) and the
+   * last night cannot fill what a peak can use. The next day's colour comes out at 11:00 on the
+   * horizon's last day (its eve); then the unit is either sold on the eve's peak hours (when they
+   * can take more than the batteries hold) or kept and sold on the next day's peak, counted at most
+   * at what the eve's peak hours would then pay to charge it: the better of the two, weighed by
+   * each colour's chance. A unit the next day's own night could not bring may also be kept through
+   * the next day for the day after, published at 11:00 on the next day, in the same way (a Friday
+   * night's charge kept through a weekend for a Monday that may be white). One beyond what a peak
+   * can use keeps the value it had. Without it, at low charge power a night's charge was sold at a
+   * blue peak and bought back at the eve's peak price once the next day came out white or red,
+   * where keeping it would have cost nothing had the day come out blue.
    */
   private ConvexValue atLeastNextPeak(
       PriceList grid, double[] length, double[] worth, double kept, double refill) {
@@ -275,6 +278,24 @@ final class StockValue {
       floor += chance[c] * Math.max(kept, Math.max(eveSell, unit));
       carried += chance[c] * Math.max(kept, unit);
     }
+    // a unit the next day's own night could not bring may be kept through that day for the day
+    // after, published at 11:00 on it: sold on the next day's peak if the day after is no dearer,
+    // else worth the day after's peak, at most what the next day's peak would cost to charge it
+    double[] chanceAfter = odds.get().colourChances(next.plusDays(1));
+    double twoDays = 0;
+    for (int c = 0; c < kinds.size(); c++) {
+      double sell = peakWorth(grid, kinds.get(c), wear, etaOut);
+      double buy = grid.price(kinds.get(c), false).eurPerKwh() / etaIn / 1000;
+      double later = 0;
+      for (int d = 0; d < kinds.size(); d++) {
+        later +=
+            chanceAfter[d]
+                * Math.max(sell, Math.min(peakWorth(grid, kinds.get(d), wear, etaOut), buy));
+      }
+      double unit = Math.min(later, eveBuy);
+      twoDays += chance[c] * Math.max(kept, Math.max(eveOut > 0 ? eveSell : 0, unit));
+    }
+    double beyondNight = use - lastNightRefill();
     List<Double> cuts = new ArrayList<>();
     double from = 0;
     for (double l : length) {
@@ -282,6 +303,7 @@ final class StockValue {
       cuts.add(from);
     }
     cuts.add(eveOut);
+    cuts.add(beyondNight);
     cuts.add(use);
     cuts.add(width);
     java.util.Collections.sort(cuts);
@@ -296,6 +318,7 @@ final class StockValue {
       double mid = (at + to) / 2;
       outLength.add(to - at);
       double atLeast = mid < eveOut ? floor : mid < use ? carried : 0;
+      atLeast = mid < beyondNight ? Math.max(atLeast, twoDays) : atLeast;
       outWorth.add(Math.max(atLeast, worthAt(length, worth, mid)));
       at = to;
     }

@@ -297,6 +297,35 @@ class PlannerTest {
     assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isGreaterThan(60);
   }
 
+  @Test
+  void withoutWearAFridayNightsChargeIsKeptThroughTheWeekendForAMondayThatMayBeWhiteOrRed() {
+    // Friday 22:00, Friday and Saturday blue, 200 W and no wear. Sunday is always blue, so the
+    // day after this horizon brings nothing; Monday, two days after it and published on Sunday at
+    // 11:00, may be white or red. Kept through Saturday's blue peak, Friday night's charge is sold
+    // at Sunday's blue peak for the same price if Monday comes out blue, and spares buying at that
+    // peak if it comes out white or red. The old stock value looked one day past the horizon only
+    // and sold it on Saturday morning
+    LocalDate friday = LocalDate.of(2026, 1, 30);
+    var calendar =
+        TempoCalendar.of(Map.of(friday, TempoColour.BLUE, friday.plusDays(1), TempoColour.BLUE));
+    Instant evening = at("2026-01-30T22:00:00+01:00");
+    var input =
+        new PlanningInput(
+            evening,
+            List.of(new BatteryState("b1", Percent.of(11), slow(200))),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            flat(1000),
+            0);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    Instant saturdayMorning = at("2026-01-31T06:00:00+01:00");
+    assertThat(plan.slotAt("b1", saturdayMorning).orElseThrow().action())
+        .isInstanceOf(Action.Hold.class);
+    assertThat(plan.socAt("b1", at("2026-01-31T21:00:00+01:00")).orElseThrow().value())
+        .isGreaterThan(35);
+  }
+
   private static BatteryLimits slow(double chargeW) {
     return new BatteryLimits(
         WattHours.ofKilowattHours(5.12),
