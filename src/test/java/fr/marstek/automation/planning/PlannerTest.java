@@ -581,6 +581,49 @@ class PlannerTest {
         .contains("one night brings back only 7.5 kWh of the 13.7 kWh");
   }
 
+  @Test
+  void atAThinRedMarginARedNightBuysForWhatTheHouseDrewOverTheLastDayNotForPastWeeks() {
+    // Red Tuesday and red Wednesday, 22:00, a red peak at 0.25 EUR/kWh: a kWh bought on the red
+    // night earns 1.5 cent if Wednesday's peak uses it and loses 2.8 if it waits for a blue night.
+    // The house has drawn 100 W over the last day (empty for the week) where the same weekdays of
+    // past weeks drew 1.5 kW: the 2.5 kWh stored already cover 16 peak hours of it, so nothing is
+    // bought. The old plan took the past weeks and filled up (replay 2017-2018, 26-28 February:
+    // 8 kWh sold again on the white days after at a loss).
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.RED, TOMORROW, TempoColour.RED));
+    LoadForecast emptyHouse =
+        new LoadForecast() {
+          @Override
+          public OptionalDouble watts(Instant hourStart) {
+            return OptionalDouble.of(1500);
+          }
+
+          @Override
+          public OptionalDouble recentWatts() {
+            return OptionalDouble.of(100);
+          }
+        };
+    var cheapRed = TempoPrices.everywhere("0.1356,0.1654,0.1536,0.1921,0.1615,0.25");
+
+    Plan thin = Planner.of(Strategy.TEMPO).plan(redNight(calendar, cheapRed, emptyHouse));
+    Plan usual =
+        Planner.of(Strategy.TEMPO).plan(redNight(calendar, TempoPrices.defaults(), emptyHouse));
+
+    assertThat(thin.slotAt("b1", EVENING).orElseThrow().action()).isEqualTo(new Action.Hold());
+    assertThat(thin.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(60, within());
+    // a red kWh worth four times its cost is still bought for the most of past weeks
+    assertThat(usual.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(100, within());
+  }
+
+  private static PlanningInput redNight(
+      TempoCalendar calendar, TempoPrices prices, LoadForecast forecast) {
+    return new PlanningInput(
+        EVENING,
+        List.of(new BatteryState("b1", Percent.of(60), BatteryLimits.venusE())),
+        new TempoTariff(calendar, prices),
+        forecast,
+        0.05);
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.5);
   }
