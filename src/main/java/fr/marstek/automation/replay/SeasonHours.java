@@ -166,6 +166,11 @@ final class SeasonHours {
             : live.roomWatts(at, capW);
       }
 
+      @Override
+      public OptionalDouble recentWatts() {
+        return live.recentWatts();
+      }
+
       private java.util.Optional<OptionalDouble> lookUp(double[] made, Instant at) {
         long k = (at.getEpochSecond() - first.getEpochSecond()) / 3600;
         if (k < 0 || k >= made.length || !at.isBefore(now.plusSeconds(6 * 24 * 3600))) {
