@@ -23,9 +23,6 @@ import java.util.OptionalLong;
  */
 final class OptimisingPlanner implements Planner {
 
-  // How far above the forecast a red peak hour is planned, since the forecast is only a guess.
-  private static final double RED_PEAK_MARGIN = 1.25;
-
   private final boolean oracle;
   private final Instant horizonEnd;
   private final boolean nextHourOnly;
@@ -181,12 +178,9 @@ final class OptimisingPlanner implements Planner {
       if (!h.isPlannable(t)) {
         continue;
       }
+      // a red peak is planned on the forecast itself, already the highest of the past weeks: a
+      // margin above it made a small house buy, on the red nights of a run, what it did not use
       double load = h.load[t];
-      if (!oracle && h.kind[t] != null && h.kind[t].isCritical() && !h.offPeak[t]) {
-        // a red peak kWh is worth four of its cost: a margin over the forecast, not beyond it, so
-        // a small house does not buy what it will not use
-        load = Math.min(outAc, load * RED_PEAK_MARGIN);
-      }
       buy[t] = h.price[t] / etaIn / 1000;
       // the import cap leaves room for charging only above what the house is expected to draw;
       // when the house takes it after all, the control loop holds the charge under the cap
