@@ -225,15 +225,16 @@ final class StockValue {
   /**
    * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
    * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
-   * its chances ({@link TempoOdds#colourChances}) independently, except that when the horizon ends
-   * on a known red day, a day after a red one is red with at least the chance measured on the
-   * season's runs ({@link TempoOdds#chanceOfRedAfterRed}). A unit kept for the (m + 2)-th red day
-   * after the horizon spares a white or red night's purchase with that chance.
+   * its chances ({@link TempoOdds#colourChances}), except that a day after a red one (the horizon's
+   * last day or a red day of the run) is red with at least the share measured on the season's runs
+   * ({@link TempoOdds#chanceOfRedAfterRed}). A unit kept for the (m + 2)-th red day after the
+   * horizon spares a white or red night's purchase with that chance.
    */
   private double[] redRunChances(LocalDate after, int bands, TempoOdds.RedChances tally) {
     double[] run = new double[bands];
     // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1), the day before
-    // not red; afterRed[r]: the same, the day before red, so a run may go on
+    // not red; afterRed[r]: the same, the day before red, so a run may go on with the share of the
+    // season's red days that were followed by another
     double[] noBlue = new double[bands + 2];
     double[] afterRed = new double[bands + 2];
     if (runGoesOn) {
@@ -242,12 +243,13 @@ final class StockValue {
       noBlue[0] = 1;
     }
     LocalDate day = after;
+    double onRun = runGoesOn ? runChance : odds.orElseThrow().chanceOfRedAfterRed(after);
     TempoOdds.DayChances chances = odds.orElseThrow().dayChances(tally);
     for (int d = 0; d < MAX_DAYS_AHEAD; d++, day = day.plusDays(1)) {
       double[] c = chances.next(day);
       double red = c[0];
       double white = c[1];
-      double redOnRun = red > 0 && red < 1 && runGoesOn ? Math.max(red, runChance) : red;
+      double redOnRun = red > 0 && red < 1 ? Math.max(red, onRun) : red;
       double whiteOnRun = Math.min(white, 1 - redOnRun);
       double[] next = new double[noBlue.length];
       double[] nextAfterRed = new double[noBlue.length];
