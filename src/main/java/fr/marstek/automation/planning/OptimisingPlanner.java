@@ -23,9 +23,6 @@ import java.util.OptionalLong;
  */
 final class OptimisingPlanner implements Planner {
 
-  // How far above the forecast a red peak hour is planned, since the forecast is only a guess.
-  private static final double RED_PEAK_MARGIN = 1.25;
-
   private final boolean oracle;
   private final Instant horizonEnd;
   private final boolean nextHourOnly;
@@ -256,20 +253,21 @@ final class OptimisingPlanner implements Planner {
       if (!h.isPlannable(t)) {
         continue;
       }
+      // a red peak is planned on the forecast itself, already the highest of the past weeks: a
+      // margin above it made a small house buy, on the red nights of a run, what it did not use
       double load = h.load[t];
-      if (!oracle && h.kind[t] != null && h.kind[t].isCritical() && !h.offPeak[t]) {
-        if (thinMargin(in, h, t, etaIn, etaOut, refill)) {
-          // a kWh bought tonight earns less on this peak than it loses when the house does not
-          // use it: plan no more than the house drew over the last day either (a house empty for
-          // a week draws a fraction of what the same weekdays of past weeks said)
-          if (Double.isNaN(recent)) {
-            recent = in.forecast().recentWatts().orElse(Double.POSITIVE_INFINITY);
-          }
-          load = Math.min(load, recent);
+      if (!oracle
+          && h.kind[t] != null
+          && h.kind[t].isCritical()
+          && !h.offPeak[t]
+          && thinMargin(in, h, t, etaIn, etaOut, refill)) {
+        // a kWh bought tonight earns less on this peak than it loses when the house does not use
+        // it: plan no more than the house drew over the last day either (a house empty for a week
+        // draws a fraction of what the same weekdays of past weeks said)
+        if (Double.isNaN(recent)) {
+          recent = in.forecast().recentWatts().orElse(Double.POSITIVE_INFINITY);
         }
-        // a red peak kWh is worth four of its cost: a margin over the forecast, not beyond it, so
-        // a small house does not buy what it will not use
-        load = Math.min(outAc, load * RED_PEAK_MARGIN);
+        load = Math.min(load, recent);
       }
       buy[t] = h.price[t] / etaIn / 1000;
       // the import cap leaves room for charging only above what the house is expected to draw;

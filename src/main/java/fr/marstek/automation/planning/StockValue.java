@@ -21,7 +21,9 @@ import java.util.Optional;
  * blue day, less what it loses when the season's red days run out first. When wear is low enough
  * for a white or blue peak to pay, a unit is worth at least what the next day's colour, once
  * published on its eve, lets it earn (see {@link #atLeastNextPeak}). The chances of red days are
- * Tempo's ({@link TempoOdds}); for a tariff without them no red day can come.
+ * Tempo's ({@link TempoOdds}); after a known red day, the next day's is the share of the season's
+ * red days followed by another, since red days come in runs. For a tariff without them no red day
+ * can come.
  */
 final class StockValue {
 
@@ -44,6 +46,9 @@ final class StockValue {
   private int redCandidates;
   // the day after the horizon is taken as not red (the branch of a plan that learns its colour)
   private boolean afterNotRed;
+  // the horizon ends on a known red day, and the chance that the day after it is red too
+  private boolean runGoesOn;
+  private double runChance;
 
   private StockValue(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     this.in = in;
@@ -145,10 +150,15 @@ final class StockValue {
     double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn / 1000;
     LocalDate after = lastDay.plusDays(1);
     double lastNight = h.price[h.hours() - 1];
+    // a horizon that ends on a known red day: the day after it is red more often than the tally
+    // spread evenly says, since red days come in runs
+    DayKind lastKind = h.kind[h.hours() - 1];
+    runGoesOn = lastKind != null && lastKind.isCritical() && !h.assumed[h.hours() - 1];
+    runChance = runGoesOn ? odds.get().chanceOfRedAfterRed(after) : 0;
     double saving =
         Double.isNaN(lastNight)
             ? 0
-            : odds.get().chanceOfRed(after)
+            : (runGoesOn ? runChance : odds.get().chanceOfRed(after))
                 * (lastNight - grid.cheapestOffPeak().eurPerKwh())
                 / etaIn
                 / 1000;
@@ -425,29 +435,44 @@ final class StockValue {
   /**
    * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
    * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
-   * its chances ({@link TempoOdds#colourChances}) independently. A unit kept for the (m + 2)-th red
-   * day after the horizon spares a white or red night's purchase with that chance.
+   * its chances ({@link TempoOdds#colourChances}), except that a day after a red one (the horizon's
+   * last day or a red day of the run) is red with at least the share measured on the season's runs
+   * ({@link TempoOdds#chanceOfRedAfterRed}). A unit kept for the (m + 2)-th red day after the
+   * horizon spares a white or red night's purchase with that chance.
    */
   private double[] redRunChances(LocalDate after, int bands, TempoOdds.RedChances tally) {
     double[] run = new double[bands];
-    // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1)
+    // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1), the day before
+    // not red; afterRed[r]: the same, the day before red, so a run may go on with the share of the
+    // season's red days that were followed by another
     double[] noBlue = new double[bands + 2];
-    noBlue[0] = 1;
+    double[] afterRed = new double[bands + 2];
+    if (runGoesOn) {
+      afterRed[0] = 1;
+    } else {
+      noBlue[0] = 1;
+    }
     LocalDate day = after;
+    double onRun = runGoesOn ? runChance : odds.orElseThrow().chanceOfRedAfterRed(after);
     TempoOdds.DayChances chances = odds.orElseThrow().dayChances(tally);
     for (int d = 0; d < MAX_DAYS_AHEAD; d++, day = day.plusDays(1)) {
       double[] c = chances.next(day);
       double red = c[0];
       double white = c[1];
+      double redOnRun = red > 0 && red < 1 ? Math.max(red, onRun) : red;
+      double whiteOnRun = Math.min(white, 1 - redOnRun);
       double[] next = new double[noBlue.length];
+      double[] nextAfterRed = new double[noBlue.length];
       for (int r = 0; r < noBlue.length; r++) {
-        next[r] += noBlue[r] * white;
-        next[Math.min(noBlue.length - 1, r + 1)] += noBlue[r] * red;
+        int up = Math.min(noBlue.length - 1, r + 1);
+        next[r] += noBlue[r] * white + afterRed[r] * whiteOnRun;
+        nextAfterRed[up] += noBlue[r] * red + afterRed[r] * redOnRun;
       }
       noBlue = next;
+      afterRed = nextAfterRed;
       double alive = 0;
-      for (double p : noBlue) {
-        alive += p;
+      for (int r = 0; r < noBlue.length; r++) {
+        alive += noBlue[r] + afterRed[r];
       }
       if (alive < 1e-6) {
         break;
@@ -456,7 +481,7 @@ final class StockValue {
       for (int m = 0; m < bands; m++) {
         double reached = 0;
         for (int r = m + 2; r < noBlue.length; r++) {
-          reached += noBlue[r];
+          reached += noBlue[r] + afterRed[r];
         }
         run[m] = Math.max(run[m], reached);
       }
