@@ -4,7 +4,9 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -16,6 +18,7 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
     implements LoadForecast {
 
   private static final int MIN_SAMPLES = 2;
+  private static final long WEEK_SECONDS = 7 * 24 * 3600;
   // Mean W per local hour 0..23 of an electric-heated French house without PV (a fallback only).
   private static final double[] PROFILE = {
     450, 400, 380, 370, 370, 400, 550, 800, 850, 700, 600, 600, 650, 600, 550, 550, 600, 750, 1000,
@@ -64,11 +67,12 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
 
   /** What was measured at the same weekday and local hour in the past weeks, latest first. */
   private double[] measured(Instant hourStart) {
-    ZonedDateTime local = hourStart.atZone(PARIS);
+    ZoneRules rules = PARIS.getRules();
+    ZoneOffset offset = rules.getOffset(hourStart);
     double[] found = new double[weeks];
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
-      Instant past = local.minusWeeks(k).toInstant();
+      Instant past = weeksBefore(hourStart, offset, k, rules);
       if (past.plusSeconds(3600).isAfter(now)) {
         continue;
       }
@@ -78,6 +82,21 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       }
     }
     return samples == weeks ? found : Arrays.copyOf(found, samples);
+  }
+
+  /**
+   * The same local time {@code k} weeks before. When the clocks show the same offset then as now,
+   * it is exactly k times 168 hours before (the only instant with that local time, or, in an autumn
+   * hour that comes twice, the one with today's offset, as {@link ZonedDateTime} picks it), found
+   * without a time-zone look-up by local time: a replay asks it four times for every hour of a
+   * season.
+   */
+  private static Instant weeksBefore(Instant hourStart, ZoneOffset offset, int k, ZoneRules rules) {
+    Instant candidate = hourStart.minusSeconds(k * WEEK_SECONDS);
+    if (rules.getOffset(candidate).equals(offset)) {
+      return candidate;
+    }
+    return hourStart.atZone(PARIS).minusWeeks(k).toInstant();
   }
 
   private static OptionalDouble room(Instant hourStart, double[] measured, double capW) {
