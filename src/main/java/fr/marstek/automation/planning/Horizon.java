@@ -8,6 +8,7 @@ import fr.marstek.automation.tariff.Tariff;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * unknown values are NaN, an unknown kind null.
  */
 final class Horizon {
+
+  private static final long SECONDS_PER_DAY = 24 * 3600;
 
   final Instant[] start;
   final LocalDate[] day;
@@ -59,6 +62,8 @@ final class Horizon {
     LocalDate lastDay = null;
     DayKind lastKind = null;
     boolean lastAssumed = false;
+    LocalDate date = null;
+    long dateEpochDay = 0;
     LocalDate listDay = null;
     Optional<PriceList> list = Optional.empty();
     for (int t = 0; t < hours; t++) {
@@ -72,9 +77,18 @@ final class Horizon {
         ZoneOffsetTransition change = rules.nextTransition(at);
         offsetUntil = change == null ? Long.MAX_VALUE : change.toEpochSecond();
       }
-      LocalDateTime local = LocalDateTime.ofEpochSecond(second, 0, offset);
+      // the date only when it changes, and the clock time of a whole hour from a table
+      long localSecond = second + offset.getTotalSeconds();
+      long epochDay = Math.floorDiv(localSecond, SECONDS_PER_DAY);
+      if (date == null || epochDay != dateEpochDay) {
+        date = LocalDate.ofEpochDay(epochDay);
+        dateEpochDay = epochDay;
+      }
+      LocalDateTime local =
+          LocalDateTime.of(
+              date, LocalTime.ofSecondOfDay(Math.floorMod(localSecond, SECONDS_PER_DAY)));
       h.day[t] = tariff.dayOf(local);
-      h.date[t] = local.toLocalDate();
+      h.date[t] = date;
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
         Optional<DayKind> published = tariff.kindOf(lastDay);
