@@ -170,7 +170,7 @@ final class Summaries implements Watch {
   /** A colour's word from the catalogue; a name it does not know, in lower case as recorded. */
   private static Arg colour(String colour) {
     return switch (colour) {
-      case "BLUE", "WHITE", "RED" -> Arg.term("colour.word." + colour);
+      case "BLUE", "WHITE", "RED", "UNKNOWN", "ORDINARY" -> Arg.term("colour.word." + colour);
       default -> Arg.text(colour.toLowerCase(java.util.Locale.ROOT));
     };
   }

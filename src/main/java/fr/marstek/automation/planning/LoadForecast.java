@@ -31,4 +31,13 @@ public interface LoadForecast {
         ? OptionalDouble.of(Math.max(0, capW - typical.getAsDouble()))
         : OptionalDouble.empty();
   }
+
+  /**
+   * The mean house power over the last day measured before now, empty when too little of it was
+   * measured: how the house draws these days, nearly nothing when it stands empty for a week, which
+   * the same weekday of past weeks cannot tell.
+   */
+  default OptionalDouble recentWatts() {
+    return OptionalDouble.empty();
+  }
 }

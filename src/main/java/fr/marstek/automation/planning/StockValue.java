@@ -1,5 +1,6 @@
 package fr.marstek.automation.planning;
 
+import fr.marstek.automation.tariff.DayKind;
 import fr.marstek.automation.tariff.PriceList;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.Optional;
  * more than the most it can earn, (red peak - wear) x efficiency. Beyond what one red day's
  * forecast peak can take (a small house), a unit is kept for a later red day of a run: worth the
  * refill plus what it spares over a white night, weighed by the chance that the run comes before a
- * blue day, less what it loses when the season's red days run out first. The chances of red days
- * are Tempo's ({@link TempoOdds}); for a tariff without them no red day can come.
+ * blue day, less what it loses when the season's red days run out first. When wear is low enough
+ * for a white or blue peak to pay, a unit is worth at least what the next day's colour, once
+ * published on its eve, lets it earn (see {@link #atLeastNextPeak}). The chances of red days are
+ * Tempo's ({@link TempoOdds}); for a tariff without them no red day can come.
  */
 final class StockValue {
 
@@ -67,7 +70,14 @@ final class StockValue {
     if (odds.isEmpty() || !odds.get().redPossibleAfter(lastDay)) {
       double bestPeak = Math.max(0, grid.cheapestPeak().eurPerKwh() - wear) * etaOut / 1000;
       return new OptimisingPlanner.Keep(
-          ConvexValue.linear(width, -bestPeak), Optional.empty(), Optional.empty());
+          atLeastNextPeak(
+              grid,
+              new double[] {width},
+              new double[] {bestPeak},
+              bestPeak,
+              grid.cheapestOffPeak().eurPerKwh() / etaIn / 1000),
+          Optional.empty(),
+          Optional.empty());
     }
     double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn / 1000;
     LocalDate after = lastDay.plusDays(1);
@@ -96,6 +106,7 @@ final class StockValue {
             nightSaving,
             Math.max(0, refill - bestPeak),
             after);
+    end = atLeastNextPeak(grid, end, Math.min(base, redValue), refill);
     return new OptimisingPlanner.Keep(end, possibleRed, stocking);
   }
 
@@ -211,6 +222,140 @@ final class StockValue {
         java.util.Arrays.copyOf(length, k), java.util.Arrays.copyOf(worth, k));
   }
 
+  private ConvexValue atLeastNextPeak(PriceList grid, ConvexValue end, double kept, double refill) {
+    double[] worth = new double[end.slope.length];
+    for (int k = 0; k < worth.length; k++) {
+      worth[k] = -end.slope[k];
+    }
+    return atLeastNextPeak(grid, end.length, worth, kept, refill);
+  }
+
+  /**
+   * At least what a unit kept past the horizon earns around the next day, when a peak other than
+   * red pays more than the refill (little or no wear, so every peak is worth cycling for) and the
+   * last night cannot fill what a peak can use. The next day's colour comes out at 11:00 on the
+   * horizon's last day (its eve); then the unit is either sold on the eve's peak hours (when they
+   * can take more than the batteries hold) or kept and sold on the next day's peak, counted at most
+   * at what the eve's peak hours would then pay to charge it: the better of the two, weighed by
+   * each colour's chance. A unit the next day's own night could not bring may also be kept through
+   * the next day for the day after, published at 11:00 on the next day, in the same way (a Friday
+   * night's charge kept through a weekend for a Monday that may be white). One beyond what a peak
+   * can use keeps the value it had. Without it, at low charge power a night's charge was sold at a
+   * blue peak and bought back at the eve's peak price once the next day came out white or red,
+   * where keeping it would have cost nothing had the day come out blue.
+   */
+  private ConvexValue atLeastNextPeak(
+      PriceList grid, double[] length, double[] worth, double kept, double refill) {
+    double wear = in.wearEurPerKwh();
+    double etaIn = fleet.chargeEfficiency;
+    double etaOut = fleet.dischargeEfficiency;
+    List<DayKind> kinds = in.tariff().kinds();
+    boolean pays = false;
+    for (DayKind kind : kinds) {
+      pays |= !kind.isCritical() && peakWorth(grid, kind, wear, etaOut) > refill;
+    }
+    double width = fleet.totalUsable();
+    double use = Math.min(width, redDayUse());
+    // when the last night alone fills what a peak can use, a unit kept from an earlier one only
+    // takes the place of one bought on it at the same price: nothing to add
+    if (odds.isEmpty() || !pays || lastNightRefill() >= use) {
+      return ConvexValue.ofWorth(length, worth);
+    }
+    LocalDate next = h.day[h.hours() - 1].plusDays(1);
+    double[] chance = odds.get().colourChances(next);
+    double evePeak = evePeakPrice();
+    // what the eve's peak hours, once the next day's colour is out, pay to charge and to discharge
+    double eveBuy = Double.isNaN(evePeak) ? Double.POSITIVE_INFINITY : evePeak / etaIn / 1000;
+    double eveSell = Double.isNaN(evePeak) ? 0 : Math.max(0, evePeak - wear) * etaOut / 1000;
+    // a unit not kept for the next day is sold on the eve's afternoon instead, when those hours can
+    // take more than the batteries hold: on top of what they would give out there anyway (a small
+    // house's afternoon is already covered from the batteries, with nothing left to sell into)
+    double eveOut = lastAfternoonOut() >= width ? use : 0;
+    double floor = 0;
+    double carried = 0;
+    for (int c = 0; c < kinds.size(); c++) {
+      double unit = Math.min(peakWorth(grid, kinds.get(c), wear, etaOut), eveBuy);
+      floor += chance[c] * Math.max(kept, Math.max(eveSell, unit));
+      carried += chance[c] * Math.max(kept, unit);
+    }
+    // a unit the next day's own night could not bring may be kept through that day for the day
+    // after, published at 11:00 on it: sold on the next day's peak if the day after is no dearer,
+    // else worth the day after's peak, at most what the next day's peak would cost to charge it
+    double[] chanceAfter = odds.get().colourChances(next.plusDays(1));
+    double twoDays = 0;
+    for (int c = 0; c < kinds.size(); c++) {
+      double sell = peakWorth(grid, kinds.get(c), wear, etaOut);
+      double buy = grid.price(kinds.get(c), false).eurPerKwh() / etaIn / 1000;
+      double later = 0;
+      for (int d = 0; d < kinds.size(); d++) {
+        later +=
+            chanceAfter[d]
+                * Math.max(sell, Math.min(peakWorth(grid, kinds.get(d), wear, etaOut), buy));
+      }
+      double unit = Math.min(later, eveBuy);
+      twoDays += chance[c] * Math.max(kept, Math.max(eveOut > 0 ? eveSell : 0, unit));
+    }
+    double beyondNight = use - lastNightRefill();
+    List<Double> cuts = new ArrayList<>();
+    double from = 0;
+    for (double l : length) {
+      from += l;
+      cuts.add(from);
+    }
+    cuts.add(eveOut);
+    cuts.add(beyondNight);
+    cuts.add(use);
+    cuts.add(width);
+    java.util.Collections.sort(cuts);
+    List<Double> outLength = new ArrayList<>();
+    List<Double> outWorth = new ArrayList<>();
+    double at = 0;
+    for (double cut : cuts) {
+      double to = Math.min(width, cut);
+      if (to - at <= 1e-9) {
+        continue;
+      }
+      double mid = (at + to) / 2;
+      outLength.add(to - at);
+      double atLeast = mid < eveOut ? floor : mid < use ? carried : 0;
+      atLeast = mid < beyondNight ? Math.max(atLeast, twoDays) : atLeast;
+      outWorth.add(Math.max(atLeast, worthAt(length, worth, mid)));
+      at = to;
+    }
+    double[] l = new double[outLength.size()];
+    double[] w = new double[outWorth.size()];
+    for (int k = 0; k < l.length; k++) {
+      l[k] = outLength.get(k);
+      w[k] = outWorth.get(k);
+    }
+    return ConvexValue.ofWorth(l, w);
+  }
+
+  private static double peakWorth(PriceList grid, DayKind kind, double wear, double etaOut) {
+    return Math.max(0, grid.price(kind, false).eurPerKwh() - wear) * etaOut / 1000;
+  }
+
+  private static double worthAt(double[] length, double[] worth, double x) {
+    double from = 0;
+    for (int k = 0; k < length.length; k++) {
+      from += length[k];
+      if (x < from) {
+        return worth[k];
+      }
+    }
+    return worth.length == 0 ? 0 : worth[worth.length - 1];
+  }
+
+  /** The price of the horizon's last peak hour: what its eve pays to charge once it is known. */
+  private double evePeakPrice() {
+    for (int t = h.hours() - 1; t >= 0; t--) {
+      if (!h.offPeak[t]) {
+        return h.price[t];
+      }
+    }
+    return Double.NaN;
+  }
+
   /**
    * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
    * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
@@ -294,6 +439,19 @@ final class StockValue {
     }
     for (int k = 0; k < HOURS_AFTER_PUBLICATION && t >= 0 && !h.offPeak[t]; k++, t--) {
       units += maxIn[t];
+    }
+    return units;
+  }
+
+  /** Stored units the fleet can give out in the same hours as {@link #lastAfternoonRefill}. */
+  private double lastAfternoonOut() {
+    double units = 0;
+    int t = h.hours() - 1;
+    while (t >= 0 && h.offPeak[t]) {
+      t--;
+    }
+    for (int k = 0; k < HOURS_AFTER_PUBLICATION && t >= 0 && !h.offPeak[t]; k++, t--) {
+      units += maxOut[t];
     }
     return units;
   }

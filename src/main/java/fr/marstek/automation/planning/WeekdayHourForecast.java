@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -19,6 +20,9 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
 
   private static final int MIN_SAMPLES = 2;
   private static final long WEEK_SECONDS = 7 * 24 * 3600;
+  // The last day, for the recent level; at least half of it measured.
+  private static final int RECENT_HOURS = 24;
+  private static final int MIN_RECENT_HOURS = 12;
   // Mean W per local hour 0..23 of an electric-heated French house without PV (a fallback only).
   private static final double[] PROFILE = {
     450, 400, 380, 370, 370, 400, 550, 800, 850, 700, 600, 600, 650, 600, 550, 550, 600, 750, 1000,
@@ -46,6 +50,24 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
   @Override
   public OptionalDouble roomWatts(Instant hourStart, double capW) {
     return room(hourStart, measured(hourStart), capW);
+  }
+
+  /** The mean of the hours measured in the last day before {@code now}. */
+  @Override
+  public OptionalDouble recentWatts() {
+    Instant last = now.truncatedTo(ChronoUnit.HOURS);
+    double sum = 0;
+    int measured = 0;
+    for (int k = 1; k <= RECENT_HOURS; k++) {
+      OptionalDouble w = history.watts(last.minus(k, ChronoUnit.HOURS));
+      if (w.isPresent()) {
+        sum += w.getAsDouble();
+        measured++;
+      }
+    }
+    return measured >= MIN_RECENT_HOURS
+        ? OptionalDouble.of(sum / measured)
+        : OptionalDouble.empty();
   }
 
   /**

@@ -170,6 +170,11 @@ final class SeasonHours {
         return k < 0 ? live.roomWatts(at, capW) : present(room[k]);
       }
 
+      @Override
+      public OptionalDouble recentWatts() {
+        return live.recentWatts();
+      }
+
       /** The hour's index in the forecasts made once, or -1 when it is not among them. */
       private int made(Instant at) {
         long k = (at.getEpochSecond() - first.getEpochSecond()) / 3600;

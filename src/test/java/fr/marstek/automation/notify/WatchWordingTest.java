@@ -194,7 +194,7 @@ class WatchWordingTest {
     assertThat(unpriced.french())
         .isEqualTo(
             new Message(
-                "Bilan du mardi 13/01 (ordinary)",
+                "Bilan du mardi 13/01 (ordinaire)",
                 "Batteries : chargé 8,1 kWh, restitué 6,3 kWh. Réseau : acheté 1234,6 kWh."
                     + " Couleur inconnue : non chiffré."));
     assertThat(unpriced.english())

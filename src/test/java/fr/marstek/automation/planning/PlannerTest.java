@@ -274,6 +274,58 @@ class PlannerTest {
         .isLessThan(50);
   }
 
+  @Test
+  void withoutWearABlueDayKeepsANightsChargeForADayAfterTomorrowThatMayBeWhiteOrRed() {
+    // Tuesday noon, Tuesday and Wednesday blue, Thursday not published; 200 W and no wear, so
+    // every peak pays and one night brings back a third of what a peak can use. Sold at today's
+    // blue peak, the charge had to be bought again at Wednesday's blue peak once Thursday came out
+    // white or red; kept, it is sold at Wednesday's blue peak for the same price if Thursday is
+    // blue. The old stock value counted it at the refill price and covered the house at noon
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.BLUE, TOMORROW, TempoColour.BLUE));
+    Instant noon = at("2026-01-27T12:00:00+01:00");
+    var input =
+        new PlanningInput(
+            noon,
+            List.of(new BatteryState("b1", Percent.of(40), slow(200))),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            flat(1000),
+            0);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    assertThat(plan.slotAt("b1", noon).orElseThrow().action()).isInstanceOf(Action.Hold.class);
+    assertThat(plan.socAt("b1", NEXT_PEAK).orElseThrow().value()).isGreaterThan(60);
+  }
+
+  @Test
+  void withoutWearAFridayNightsChargeIsKeptThroughTheWeekendForAMondayThatMayBeWhiteOrRed() {
+    // Friday 22:00, Friday and Saturday blue, 200 W and no wear. Sunday is always blue, so the
+    // day after this horizon brings nothing; Monday, two days after it and published on Sunday at
+    // 11:00, may be white or red. Kept through Saturday's blue peak, Friday night's charge is sold
+    // at Sunday's blue peak for the same price if Monday comes out blue, and spares buying at that
+    // peak if it comes out white or red. The old stock value looked one day past the horizon only
+    // and sold it on Saturday morning
+    LocalDate friday = LocalDate.of(2026, 1, 30);
+    var calendar =
+        TempoCalendar.of(Map.of(friday, TempoColour.BLUE, friday.plusDays(1), TempoColour.BLUE));
+    Instant evening = at("2026-01-30T22:00:00+01:00");
+    var input =
+        new PlanningInput(
+            evening,
+            List.of(new BatteryState("b1", Percent.of(11), slow(200))),
+            new TempoTariff(calendar, TempoPrices.defaults()),
+            flat(1000),
+            0);
+
+    Plan plan = Planner.of(Strategy.TEMPO).plan(input);
+
+    Instant saturdayMorning = at("2026-01-31T06:00:00+01:00");
+    assertThat(plan.slotAt("b1", saturdayMorning).orElseThrow().action())
+        .isInstanceOf(Action.Hold.class);
+    assertThat(plan.socAt("b1", at("2026-01-31T21:00:00+01:00")).orElseThrow().value())
+        .isGreaterThan(35);
+  }
+
   private static BatteryLimits slow(double chargeW) {
     return new BatteryLimits(
         WattHours.ofKilowattHours(5.12),
@@ -527,6 +579,49 @@ class PlannerTest {
     assertThat(english(plan.slotAt("b1", friday).orElseThrow().reason()))
         .contains("a red day that may come from Monday 2 February on")
         .contains("one night brings back only 7.5 kWh of the 13.7 kWh");
+  }
+
+  @Test
+  void atAThinRedMarginARedNightBuysForWhatTheHouseDrewOverTheLastDayNotForPastWeeks() {
+    // Red Tuesday and red Wednesday, 22:00, a red peak at 0.25 EUR/kWh: a kWh bought on the red
+    // night earns 1.5 cent if Wednesday's peak uses it and loses 2.8 if it waits for a blue night.
+    // The house has drawn 100 W over the last day (empty for the week) where the same weekdays of
+    // past weeks drew 1.5 kW: the 2.5 kWh stored already cover 16 peak hours of it, so nothing is
+    // bought. The old plan took the past weeks and filled up (replay 2017-2018, 26-28 February:
+    // 8 kWh sold again on the white days after at a loss).
+    var calendar = TempoCalendar.of(Map.of(TODAY, TempoColour.RED, TOMORROW, TempoColour.RED));
+    LoadForecast emptyHouse =
+        new LoadForecast() {
+          @Override
+          public OptionalDouble watts(Instant hourStart) {
+            return OptionalDouble.of(1500);
+          }
+
+          @Override
+          public OptionalDouble recentWatts() {
+            return OptionalDouble.of(100);
+          }
+        };
+    var cheapRed = TempoPrices.everywhere("0.1356,0.1654,0.1536,0.1921,0.1615,0.25");
+
+    Plan thin = Planner.of(Strategy.TEMPO).plan(redNight(calendar, cheapRed, emptyHouse));
+    Plan usual =
+        Planner.of(Strategy.TEMPO).plan(redNight(calendar, TempoPrices.defaults(), emptyHouse));
+
+    assertThat(thin.slotAt("b1", EVENING).orElseThrow().action()).isEqualTo(new Action.Hold());
+    assertThat(thin.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(60, within());
+    // a red kWh worth four times its cost is still bought for the most of past weeks
+    assertThat(usual.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(100, within());
+  }
+
+  private static PlanningInput redNight(
+      TempoCalendar calendar, TempoPrices prices, LoadForecast forecast) {
+    return new PlanningInput(
+        EVENING,
+        List.of(new BatteryState("b1", Percent.of(60), BatteryLimits.venusE())),
+        new TempoTariff(calendar, prices),
+        forecast,
+        0.05);
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

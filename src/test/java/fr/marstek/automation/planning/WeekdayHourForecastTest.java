@@ -66,6 +66,28 @@ class WeekdayHourForecastTest {
     }
   }
 
+  @Test
+  void theRecentLevelIsTheMeanOfTheLastDayMeasuredBeforeNow() {
+    Instant now = at("2026-02-27T22:30:00+01:00");
+    Instant dayBefore = at("2026-02-26T22:00:00+01:00");
+    // 250 W over the last day, 2 kW before it and 99 kW from the hour now is in
+    LoadHistory history =
+        hour ->
+            OptionalDouble.of(
+                !hour.isBefore(at("2026-02-27T22:00:00+01:00"))
+                    ? 99_000
+                    : hour.isBefore(dayBefore) ? 2000 : 250);
+    // only the 11 hours from 11:00 to 22:00 measured: too few to say
+    LoadHistory half =
+        hour ->
+            hour.isBefore(at("2026-02-27T11:00:00+01:00"))
+                ? OptionalDouble.empty()
+                : history.watts(hour);
+
+    assertThat(new WeekdayHourForecast(history, now, 4).recentWatts()).hasValue(250);
+    assertThat(new WeekdayHourForecast(half, now, 4).recentWatts()).isEmpty();
+  }
+
   private static Instant at(String text) {
     return OffsetDateTime.parse(text).toInstant();
   }

@@ -129,6 +129,7 @@ class SettingsPage {
   String test(
       @RequestParam(defaultValue = "") String csrf,
       HttpServletRequest request,
+      Locale locale,
       RedirectAttributes flash) {
     check(request, csrf);
     List<DeliveryResult> results = notifications.sendTest();
@@ -136,9 +137,11 @@ class SettingsPage {
       flash.addFlashAttribute("problem", "settings.test.none");
       return SELF;
     }
+    // A channel's failure reason stays as the channel gave it (operator text, like the logs).
+    String delivered = pages.texts(locale).lookup("settings.test.delivered");
     String detail =
         results.stream()
-            .map(r -> r.url().text() + ": " + r.detail())
+            .map(r -> r.url().text() + ": " + (r.delivered() ? delivered : r.detail()))
             .collect(Collectors.joining(" · "));
     boolean all = results.stream().allMatch(DeliveryResult::delivered);
     flash.addFlashAttribute(

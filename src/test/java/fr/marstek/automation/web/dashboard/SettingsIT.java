@@ -213,7 +213,14 @@ class SettingsIT {
       find("#send-test").click();
 
       shows("#notice", "Test sent:");
+      shows("#notice", ": delivered");
       await().atMost(PATIENCE).until(() -> !sink.seen("/hook").isEmpty());
+
+      open("/settings?lang=fr");
+      find("#send-test").click();
+      shows("#notice", "Test envoyé :");
+      shows("#notice", ": remis");
+      await().atMost(PATIENCE).until(() -> sink.seen("/hook").size() >= 2);
     }
   }
 
