@@ -23,9 +23,6 @@ import java.util.OptionalLong;
  */
 final class OptimisingPlanner implements Planner {
 
-  // How far above the forecast a red peak hour is planned, since the forecast is only a guess.
-  private static final double RED_PEAK_MARGIN = 1.25;
-
   private final boolean oracle;
   private final Instant horizonEnd;
   private final boolean nextHourOnly;
@@ -52,8 +49,10 @@ final class OptimisingPlanner implements Planner {
             ? Keep.nothing(fleet.totalUsable())
             : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).keep();
     Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(in, h);
+    Optional<AfterReveal> afterReveal =
+        oracle || pending.isPresent() ? Optional.empty() : AfterReveal.of(in, h, fleet, limits);
     double[] pooled =
-        pending.isEmpty()
+        afterReveal.isPresent()
             ? EnergyDp.solve(
                 limits.buy(),
                 limits.maxIn(),
@@ -61,17 +60,28 @@ final class OptimisingPlanner implements Planner {
                 limits.maxOut(),
                 fleet.totalUsable(),
                 fleet.totalStored(),
-                keep.end())
-            : EnergyDp.solve(
-                limits.buy(),
-                limits.maxIn(),
-                limits.sell(),
-                limits.maxOut(),
-                fleet.totalUsable(),
-                fleet.totalStored(),
                 keep.end(),
-                pending.get().reveal(),
-                expected(in, h, fleet, pending.get()));
+                afterReveal.get().reveal(),
+                afterReveal.get().atReveal())
+            : pending.isEmpty()
+                ? EnergyDp.solve(
+                    limits.buy(),
+                    limits.maxIn(),
+                    limits.sell(),
+                    limits.maxOut(),
+                    fleet.totalUsable(),
+                    fleet.totalStored(),
+                    keep.end())
+                : EnergyDp.solve(
+                    limits.buy(),
+                    limits.maxIn(),
+                    limits.sell(),
+                    limits.maxOut(),
+                    fleet.totalUsable(),
+                    fleet.totalStored(),
+                    keep.end(),
+                    pending.get().reveal(),
+                    expected(in, h, fleet, pending.get()));
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
@@ -112,6 +122,61 @@ final class OptimisingPlanner implements Planner {
       }
       LocalDate day = h.day[first];
       return Optional.of(new Pending(reveal, day, odds.get().colourChances(day)));
+    }
+  }
+
+  /**
+   * The day after the horizon may be red, and its colour comes out at 11:00 on the horizon's last
+   * day, before that day's afternoon and night: what those hours can charge is decided then, for a
+   * red day only. So the stock a red day needs beyond them must be there at the reveal, not at the
+   * horizon's end: valuing it at the end let the plan count the last night's room twice, once as
+   * what the red day would still get and once as what fills the stock it needed before, and a heavy
+   * house under an import cap entered a red Monday with a third of the batteries.
+   */
+  record AfterReveal(int reveal, ConvexValue atReveal) {
+
+    static Optional<AfterReveal> of(PlanningInput in, Horizon h, Fleet fleet, Limits limits) {
+      Optional<StockValue.RedAfter> red =
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).redAfter();
+      if (red.isEmpty()) {
+        return Optional.empty();
+      }
+      LocalDate lastDay = h.day[h.hours() - 1];
+      int reveal = -1;
+      for (int t = 1; t < h.hours() && reveal < 0; t++) {
+        LocalDateTime local = LocalDateTime.ofInstant(h.start[t], PARIS);
+        reveal =
+            h.day[t].equals(lastDay) && !local.toLocalTime().isBefore(TempoOdds.publication())
+                ? t
+                : -1;
+      }
+      if (reveal < 1) {
+        return Optional.empty();
+      }
+      ConvexValue notRed =
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).afterNotRed().keep().end();
+      ConvexValue ifRed =
+          EnergyDp.costToGo(
+              limits.buy(),
+              limits.maxIn(),
+              limits.sell(),
+              limits.maxOut(),
+              fleet.totalUsable(),
+              red.get().onRedDay(notRed),
+              reveal);
+      ConvexValue ifNot =
+          EnergyDp.costToGo(
+              limits.buy(),
+              limits.maxIn(),
+              limits.sell(),
+              limits.maxOut(),
+              fleet.totalUsable(),
+              notRed,
+              reveal);
+      double p = red.get().chance();
+      return Optional.of(
+          new AfterReveal(
+              reveal, ConvexValue.mix(new double[] {p, 1 - p}, new ConvexValue[] {ifRed, ifNot})));
     }
   }
 
@@ -188,20 +253,21 @@ final class OptimisingPlanner implements Planner {
       if (!h.isPlannable(t)) {
         continue;
       }
+      // a red peak is planned on the forecast itself, already the highest of the past weeks: a
+      // margin above it made a small house buy, on the red nights of a run, what it did not use
       double load = h.load[t];
-      if (!oracle && h.kind[t] != null && h.kind[t].isCritical() && !h.offPeak[t]) {
-        if (thinMargin(in, h, t, etaIn, etaOut, refill)) {
-          // a kWh bought tonight earns less on this peak than it loses when the house does not
-          // use it: plan no more than the house drew over the last day either (a house empty for
-          // a week draws a fraction of what the same weekdays of past weeks said)
-          if (Double.isNaN(recent)) {
-            recent = in.forecast().recentWatts().orElse(Double.POSITIVE_INFINITY);
-          }
-          load = Math.min(load, recent);
+      if (!oracle
+          && h.kind[t] != null
+          && h.kind[t].isCritical()
+          && !h.offPeak[t]
+          && thinMargin(in, h, t, etaIn, etaOut, refill)) {
+        // a kWh bought tonight earns less on this peak than it loses when the house does not use
+        // it: plan no more than the house drew over the last day either (a house empty for a week
+        // draws a fraction of what the same weekdays of past weeks said)
+        if (Double.isNaN(recent)) {
+          recent = in.forecast().recentWatts().orElse(Double.POSITIVE_INFINITY);
         }
-        // a red peak kWh is worth four of its cost: a margin over the forecast, not beyond it, so
-        // a small house does not buy what it will not use
-        load = Math.min(outAc, load * RED_PEAK_MARGIN);
+        load = Math.min(load, recent);
       }
       buy[t] = h.price[t] / etaIn / 1000;
       // the import cap leaves room for charging only above what the house is expected to draw;

@@ -21,7 +21,9 @@ import java.util.Optional;
  * blue day, less what it loses when the season's red days run out first. When wear is low enough
  * for a white or blue peak to pay, a unit is worth at least what the next day's colour, once
  * published on its eve, lets it earn (see {@link #atLeastNextPeak}). The chances of red days are
- * Tempo's ({@link TempoOdds}); for a tariff without them no red day can come.
+ * Tempo's ({@link TempoOdds}); after a known red day, the next day's is the share of the season's
+ * red days followed by another, since red days come in runs. For a tariff without them no red day
+ * can come.
  */
 final class StockValue {
 
@@ -42,6 +44,11 @@ final class StockValue {
   // the season's red days left and the days that may still take them, from the horizon's end
   private int redLeft;
   private int redCandidates;
+  // the day after the horizon is taken as not red (the branch of a plan that learns its colour)
+  private boolean afterNotRed;
+  // the horizon ends on a known red day, and the chance that the day after it is red too
+  private boolean runGoesOn;
+  private double runChance;
 
   private StockValue(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     this.in = in;
@@ -54,6 +61,67 @@ final class StockValue {
 
   static StockValue of(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
     return new StockValue(in, h, fleet, maxIn, maxOut);
+  }
+
+  /**
+   * The same value in the world where the day after the horizon turns out not to be red: only that
+   * day's chance is dropped; what buying now saves over the last night stays, since the value kept
+   * for a run of red days (a small house) is bounded by it.
+   */
+  StockValue afterNotRed() {
+    afterNotRed = true;
+    return this;
+  }
+
+  /**
+   * The chance that the day after the horizon is red, with what a stored unit is worth on it and
+   * how many such units one red peak can use: empty when it cannot be red.
+   */
+  Optional<RedAfter> redAfter() {
+    PriceList grid = in.tariff().pricesAt(in.now()).orElse(null);
+    LocalDate lastDay = h.day[h.hours() - 1];
+    if (grid == null || odds.isEmpty() || !odds.get().redPossibleAfter(lastDay)) {
+      return Optional.empty();
+    }
+    double p = odds.get().chanceOfRed(lastDay.plusDays(1));
+    double redValue =
+        Math.max(0, grid.dearestPeak().eurPerKwh() - in.wearEurPerKwh())
+            * fleet.dischargeEfficiency
+            / 1000;
+    return p > 0
+        ? Optional.of(new RedAfter(p, redValue, Math.min(fleet.totalUsable(), redDayUse())))
+        : Optional.empty();
+  }
+
+  /** See {@link #redAfter}: chance of red, worth of a stored unit on it, units it can use. */
+  record RedAfter(double chance, double redValue, double redDayUnits) {
+
+    /** {@code normal} with the first units a red day can use worth that red day. */
+    ConvexValue onRedDay(ConvexValue normal) {
+      List<Double> length = new ArrayList<>();
+      List<Double> worth = new ArrayList<>();
+      if (redDayUnits > 0) {
+        length.add(redDayUnits);
+        worth.add(redValue);
+      }
+      double pos = 0;
+      for (int k = 0; k < normal.length.length; k++) {
+        double from = Math.max(pos, redDayUnits);
+        double to = pos + normal.length[k];
+        if (to > from) {
+          length.add(to - from);
+          worth.add(Math.min(redValue, -normal.slope[k]));
+        }
+        pos = to;
+      }
+      double[] l = new double[length.size()];
+      double[] w = new double[worth.size()];
+      for (int k = 0; k < l.length; k++) {
+        l[k] = length.get(k);
+        w[k] = worth.get(k);
+      }
+      return ConvexValue.ofWorth(l, w);
+    }
   }
 
   OptimisingPlanner.Keep keep() {
@@ -82,10 +150,15 @@ final class StockValue {
     double refill = grid.cheapestOffPeak().eurPerKwh() / etaIn / 1000;
     LocalDate after = lastDay.plusDays(1);
     double lastNight = h.price[h.hours() - 1];
+    // a horizon that ends on a known red day: the day after it is red more often than the tally
+    // spread evenly says, since red days come in runs
+    DayKind lastKind = h.kind[h.hours() - 1];
+    runGoesOn = lastKind != null && lastKind.isCritical() && !h.assumed[h.hours() - 1];
+    runChance = runGoesOn ? odds.get().chanceOfRedAfterRed(after) : 0;
     double saving =
         Double.isNaN(lastNight)
             ? 0
-            : odds.get().chanceOfRed(after)
+            : (runGoesOn ? runChance : odds.get().chanceOfRed(after))
                 * (lastNight - grid.cheapestOffPeak().eurPerKwh())
                 / etaIn
                 / 1000;
@@ -141,6 +214,9 @@ final class StockValue {
       LocalDate day = after;
       for (int j = 0; j < MAX_DAYS_AHEAD && need(j, redDay, night, afternoon) > 0; j++) {
         double p = redChances.next(day);
+        if (j == 0 && afterNotRed) {
+          p = 0;
+        }
         if (p > 0 && firstPossible == null) {
           firstPossible = day;
         }
@@ -359,29 +435,44 @@ final class StockValue {
   /**
    * For m = 0, 1, ...: the chance that at least m + 2 red days come, from {@code after} on, before
    * the first blue day (a blue night to refill at the cheapest price), each day's colour drawn by
-   * its chances ({@link TempoOdds#colourChances}) independently. A unit kept for the (m + 2)-th red
-   * day after the horizon spares a white or red night's purchase with that chance.
+   * its chances ({@link TempoOdds#colourChances}), except that a day after a red one (the horizon's
+   * last day or a red day of the run) is red with at least the share measured on the season's runs
+   * ({@link TempoOdds#chanceOfRedAfterRed}). A unit kept for the (m + 2)-th red day after the
+   * horizon spares a white or red night's purchase with that chance.
    */
   private double[] redRunChances(LocalDate after, int bands, TempoOdds.RedChances tally) {
     double[] run = new double[bands];
-    // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1)
+    // noBlue[r]: no blue day yet and r red days so far (r capped at bands + 1), the day before
+    // not red; afterRed[r]: the same, the day before red, so a run may go on with the share of the
+    // season's red days that were followed by another
     double[] noBlue = new double[bands + 2];
-    noBlue[0] = 1;
+    double[] afterRed = new double[bands + 2];
+    if (runGoesOn) {
+      afterRed[0] = 1;
+    } else {
+      noBlue[0] = 1;
+    }
     LocalDate day = after;
+    double onRun = runGoesOn ? runChance : odds.orElseThrow().chanceOfRedAfterRed(after);
     TempoOdds.DayChances chances = odds.orElseThrow().dayChances(tally);
     for (int d = 0; d < MAX_DAYS_AHEAD; d++, day = day.plusDays(1)) {
       double[] c = chances.next(day);
       double red = c[0];
       double white = c[1];
+      double redOnRun = red > 0 && red < 1 ? Math.max(red, onRun) : red;
+      double whiteOnRun = Math.min(white, 1 - redOnRun);
       double[] next = new double[noBlue.length];
+      double[] nextAfterRed = new double[noBlue.length];
       for (int r = 0; r < noBlue.length; r++) {
-        next[r] += noBlue[r] * white;
-        next[Math.min(noBlue.length - 1, r + 1)] += noBlue[r] * red;
+        int up = Math.min(noBlue.length - 1, r + 1);
+        next[r] += noBlue[r] * white + afterRed[r] * whiteOnRun;
+        nextAfterRed[up] += noBlue[r] * red + afterRed[r] * redOnRun;
       }
       noBlue = next;
+      afterRed = nextAfterRed;
       double alive = 0;
-      for (double p : noBlue) {
-        alive += p;
+      for (int r = 0; r < noBlue.length; r++) {
+        alive += noBlue[r] + afterRed[r];
       }
       if (alive < 1e-6) {
         break;
@@ -390,7 +481,7 @@ final class StockValue {
       for (int m = 0; m < bands; m++) {
         double reached = 0;
         for (int r = m + 2; r < noBlue.length; r++) {
-          reached += noBlue[r];
+          reached += noBlue[r] + afterRed[r];
         }
         run[m] = Math.max(run[m], reached);
       }

@@ -52,6 +52,11 @@ final class TempoOdds {
     return OptionalLong.of(Duration.between(local, local.toLocalDate().atTime(EXPECTED)).toHours());
   }
 
+  /** When the next day's colour is expected to be out, Paris time. */
+  static LocalTime publication() {
+    return EXPECTED;
+  }
+
   /** The chance of red among {@link #colourChances}. */
   static double red(double[] chance) {
     return chance[RED];
@@ -113,6 +118,33 @@ final class TempoOdds {
     int left = calendar.daysLeft(season, TempoColour.RED);
     int candidates = calendar.openDaysFrom(day, TempoColour.RED);
     return candidates == 0 ? 0 : Math.min(1, (double) left / candidates);
+  }
+
+  /**
+   * The chance that {@code day}, unpublished, is red when the day before it is a known red day: red
+   * days come in runs (a cold spell), so a red day makes the next likelier than the tally spread
+   * over the season says. Measured on the season so far: of its red days whose next day could be
+   * red and is known, the share followed by another red; the tally's even chance ({@link
+   * #chanceOfRed}) counts as one more such day, so a season without a run yet keeps about that
+   * chance. None when the day cannot be red.
+   */
+  double chanceOfRedAfterRed(LocalDate day) {
+    double even = chanceOfRed(day);
+    if (even <= 0) {
+      return 0;
+    }
+    int runs = 0;
+    int continued = 0;
+    for (LocalDate d = TempoSeason.of(day).firstDay(); d.isBefore(day); d = d.plusDays(1)) {
+      LocalDate next = d.plusDays(1);
+      if (calendar.colourOf(d) == TempoColour.RED
+          && TempoSeason.isRedAllowed(next)
+          && calendar.colourOf(next).isKnown()) {
+        runs++;
+        continued += calendar.colourOf(next) == TempoColour.RED ? 1 : 0;
+      }
+    }
+    return (continued + even) / (runs + 1);
   }
 
   RedChances redChances() {
