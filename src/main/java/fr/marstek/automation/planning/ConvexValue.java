@@ -46,23 +46,35 @@ final class ConvexValue {
    * convex piecewise-linear functions is one, with the union of their breakpoints.
    */
   static ConvexValue mix(double[] weight, ConvexValue[] f) {
-    java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+    int all = 0;
+    for (ConvexValue g : f) {
+      all += g.length.length;
+    }
+    double[] cuts = new double[all];
+    int held = 0;
     double atZero = 0;
-    double width = 0;
     for (int i = 0; i < f.length; i++) {
       atZero += weight[i] * f[i].atZero;
       double pos = 0;
       for (double l : f[i].length) {
         pos += l;
-        cuts.add(pos);
+        cuts[held++] = pos;
       }
-      width = Math.max(width, pos);
     }
-    double[] outLength = new double[cuts.size()];
-    double[] outSlope = new double[cuts.size()];
+    // the breakpoints in increasing order, each once (sums of positive lengths: no -0 or NaN)
+    Arrays.sort(cuts);
+    int distinct = 0;
+    for (int c = 0; c < all; c++) {
+      if (distinct == 0 || cuts[c] != cuts[distinct - 1]) {
+        cuts[distinct++] = cuts[c];
+      }
+    }
+    double[] outLength = new double[distinct];
+    double[] outSlope = new double[distinct];
     int out = 0;
     double from = 0;
-    for (double to : cuts) {
+    for (int c = 0; c < distinct; c++) {
+      double to = cuts[c];
       if (to - from <= TINY) {
         continue;
       }
@@ -112,33 +124,31 @@ final class ConvexValue {
    */
   ConvexValue earlier(double buy, double maxIn, double sell, double maxOut, double width) {
     int n = length.length;
-    double[] mergedLength = new double[n + 2];
-    double[] mergedSlope = new double[n + 2];
-    double[] ownLength = {maxIn, maxOut};
-    double[] ownSlope = {-buy, -sell};
-    int i = 0;
-    int j = 0;
-    for (int k = 0; k < n + 2; k++) {
-      boolean takeOwn = j < 2 && (i >= n || ownSlope[j] <= slope[i]);
-      mergedLength[k] = takeOwn ? ownLength[j] : length[i];
-      mergedSlope[k] = takeOwn ? ownSlope[j++] : slope[i++];
-    }
-    return clipped(buy * maxIn + atZero, -maxIn, mergedLength, mergedSlope, width);
-  }
-
-  private static ConvexValue clipped(
-      double valueAtStart, double start, double[] len, double[] sl, double width) {
-    double[] outLength = new double[len.length];
-    double[] outSlope = new double[len.length];
+    double[] outLength = new double[n + 2];
+    double[] outSlope = new double[n + 2];
     int out = 0;
-    double pos = start;
-    double value = valueAtStart;
+    // the merged segments are clipped to [0, width] as they are merged, from -maxIn (charging
+    // fully): one pass and no merged copy, as the DP does this about 40 times per plan
+    double pos = -maxIn;
+    double value = buy * maxIn + atZero;
     double kept = 0;
-    for (int k = 0; k < len.length && kept < width - TINY; k++) {
-      double l = len[k];
+    int i = 0;
+    int own = 0; // the hour's own segments: 0 charging (maxIn at -buy), 1 discharging
+    for (int k = 0; k < n + 2 && kept < width - TINY; k++) {
+      double ownSlope = own == 0 ? -buy : -sell;
+      double l;
+      double sl;
+      if (own < 2 && (i >= n || ownSlope <= slope[i])) {
+        l = own == 0 ? maxIn : maxOut;
+        sl = ownSlope;
+        own++;
+      } else {
+        l = length[i];
+        sl = slope[i++];
+      }
       if (pos < 0) {
         double skip = Math.min(l, -pos);
-        value += skip * sl[k];
+        value += skip * sl;
         pos += skip;
         l -= skip;
       }
@@ -146,11 +156,11 @@ final class ConvexValue {
       if (take <= TINY) {
         continue;
       }
-      if (out > 0 && outSlope[out - 1] == sl[k]) {
+      if (out > 0 && outSlope[out - 1] == sl) {
         outLength[out - 1] += take;
       } else {
         outLength[out] = take;
-        outSlope[out++] = sl[k];
+        outSlope[out++] = sl;
       }
       kept += take;
     }

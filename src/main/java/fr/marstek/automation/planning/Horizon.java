@@ -8,7 +8,11 @@ import fr.marstek.automation.tariff.Tariff;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Optional;
 
 /**
@@ -17,8 +21,12 @@ import java.util.Optional;
  */
 final class Horizon {
 
+  private static final long SECONDS_PER_DAY = 24 * 3600;
+
   final Instant[] start;
   final LocalDate[] day;
+  // the Paris calendar date of each hour, on which its price list is in force
+  final LocalDate[] date;
   final DayKind[] kind;
   final boolean[] assumed;
   final boolean[] offPeak;
@@ -31,6 +39,7 @@ final class Horizon {
   private Horizon(int hours) {
     start = new Instant[hours];
     day = new LocalDate[hours];
+    date = new LocalDate[hours];
     kind = new DayKind[hours];
     assumed = new boolean[hours];
     offPeak = new boolean[hours];
@@ -45,17 +54,41 @@ final class Horizon {
     int hours = (int) Math.max(1, ChronoUnit.HOURS.between(first, end));
     Horizon h = new Horizon(hours);
     Tariff tariff = in.tariff();
+    LoadForecast forecast = in.forecast();
+    double cap = in.maxGridImportW();
+    ZoneRules rules = PARIS.getRules();
+    ZoneOffset offset = ZoneOffset.UTC;
+    long offsetUntil = Long.MIN_VALUE;
     LocalDate lastDay = null;
     DayKind lastKind = null;
     boolean lastAssumed = false;
+    LocalDate date = null;
+    long dateEpochDay = 0;
     LocalDate listDay = null;
     Optional<PriceList> list = Optional.empty();
     for (int t = 0; t < hours; t++) {
-      Instant at = first.plus(t, ChronoUnit.HOURS);
+      long second = first.getEpochSecond() + 3600L * t;
+      Instant at = Instant.ofEpochSecond(second);
       h.start[t] = at;
-      // one time-zone conversion per hour: the replay plans 8,760 times a season
-      LocalDateTime local = LocalDateTime.ofInstant(at, PARIS);
+      // Paris time from the offset, looked up again only once the clocks change: the replay
+      // plans 8,760 times a season, and a time-zone look-up per hour was most of a horizon's work
+      if (second >= offsetUntil) {
+        offset = rules.getOffset(at);
+        ZoneOffsetTransition change = rules.nextTransition(at);
+        offsetUntil = change == null ? Long.MAX_VALUE : change.toEpochSecond();
+      }
+      // the date only when it changes, and the clock time of a whole hour from a table
+      long localSecond = second + offset.getTotalSeconds();
+      long epochDay = Math.floorDiv(localSecond, SECONDS_PER_DAY);
+      if (date == null || epochDay != dateEpochDay) {
+        date = LocalDate.ofEpochDay(epochDay);
+        dateEpochDay = epochDay;
+      }
+      LocalDateTime local =
+          LocalDateTime.of(
+              date, LocalTime.ofSecondOfDay(Math.floorMod(localSecond, SECONDS_PER_DAY)));
       h.day[t] = tariff.dayOf(local);
+      h.date[t] = date;
       if (!h.day[t].equals(lastDay)) {
         lastDay = h.day[t];
         Optional<DayKind> published = tariff.kindOf(lastDay);
@@ -65,20 +98,19 @@ final class Horizon {
       h.kind[t] = lastKind;
       h.assumed[t] = lastAssumed;
       h.offPeak[t] = tariff.isOffPeak(local);
-      if (!local.toLocalDate().equals(listDay)) {
-        listDay = local.toLocalDate();
+      if (!h.date[t].equals(listDay)) {
+        listDay = h.date[t];
         list = tariff.pricesOn(listDay);
       }
       h.price[t] =
           list.isPresent() && lastKind != null
               ? list.get().price(lastKind, h.offPeak[t]).eurPerKwh()
               : Double.NaN;
-      h.load[t] = in.forecast().watts(at).orElse(Double.NaN);
-      double cap = in.maxGridImportW();
+      h.load[t] = forecast.watts(at).orElse(Double.NaN);
       h.room[t] =
           Double.isInfinite(cap)
               ? cap
-              : in.forecast().roomWatts(at, cap).orElse(Math.max(0, cap - h.load[t]));
+              : forecast.roomWatts(at, cap).orElse(Math.max(0, cap - h.load[t]));
     }
     return h;
   }
@@ -92,21 +124,23 @@ final class Horizon {
     Horizon copy = new Horizon(hours());
     System.arraycopy(start, 0, copy.start, 0, hours());
     System.arraycopy(day, 0, copy.day, 0, hours());
+    System.arraycopy(date, 0, copy.date, 0, hours());
     System.arraycopy(kind, 0, copy.kind, 0, hours());
     System.arraycopy(offPeak, 0, copy.offPeak, 0, hours());
     System.arraycopy(price, 0, copy.price, 0, hours());
     System.arraycopy(load, 0, copy.load, 0, hours());
     System.arraycopy(room, 0, copy.room, 0, hours());
+    LocalDate listDay = null;
+    Optional<PriceList> list = Optional.empty();
     for (int t = 0; t < hours(); t++) {
       if (assumed[t]) {
         copy.kind[t] = outcome;
-        LocalDate local = LocalDateTime.ofInstant(start[t], PARIS).toLocalDate();
-        boolean night = offPeak[t];
+        if (!date[t].equals(listDay)) {
+          listDay = date[t];
+          list = in.tariff().pricesOn(listDay);
+        }
         copy.price[t] =
-            in.tariff()
-                .pricesOn(local)
-                .map(g -> g.price(outcome, night).eurPerKwh())
-                .orElse(Double.NaN);
+            list.isPresent() ? list.get().price(outcome, offPeak[t]).eurPerKwh() : Double.NaN;
       }
     }
     return copy;

@@ -4,8 +4,10 @@ import static fr.marstek.automation.units.Zone.PARIS;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -17,6 +19,7 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
     implements LoadForecast {
 
   private static final int MIN_SAMPLES = 2;
+  private static final long WEEK_SECONDS = 7 * 24 * 3600;
   // The last day, for the recent level; at least half of it measured.
   private static final int RECENT_HOURS = 24;
   private static final int MIN_RECENT_HOURS = 12;
@@ -86,11 +89,12 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
 
   /** What was measured at the same weekday and local hour in the past weeks, latest first. */
   private double[] measured(Instant hourStart) {
-    ZonedDateTime local = hourStart.atZone(PARIS);
+    ZoneRules rules = PARIS.getRules();
+    ZoneOffset offset = rules.getOffset(hourStart);
     double[] found = new double[weeks];
     int samples = 0;
     for (int k = 1; k <= weeks; k++) {
-      Instant past = local.minusWeeks(k).toInstant();
+      Instant past = weeksBefore(hourStart, offset, k, rules);
       if (past.plusSeconds(3600).isAfter(now)) {
         continue;
       }
@@ -100,6 +104,21 @@ public record WeekdayHourForecast(LoadHistory history, Instant now, int weeks)
       }
     }
     return samples == weeks ? found : Arrays.copyOf(found, samples);
+  }
+
+  /**
+   * The same local time {@code k} weeks before. When the clocks show the same offset then as now,
+   * it is exactly k times 168 hours before (the only instant with that local time, or, in an autumn
+   * hour that comes twice, the one with today's offset, as {@link ZonedDateTime} picks it), found
+   * without a time-zone look-up by local time: a replay asks it four times for every hour of a
+   * season.
+   */
+  private static Instant weeksBefore(Instant hourStart, ZoneOffset offset, int k, ZoneRules rules) {
+    Instant candidate = hourStart.minusSeconds(k * WEEK_SECONDS);
+    if (rules.getOffset(candidate).equals(offset)) {
+      return candidate;
+    }
+    return hourStart.atZone(PARIS).minusWeeks(k).toInstant();
   }
 
   private static OptionalDouble room(Instant hourStart, double[] measured, double capW) {

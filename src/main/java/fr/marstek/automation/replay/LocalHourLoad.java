@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -19,17 +18,24 @@ final class LocalHourLoad implements LoadSeries {
   private final long firstHour;
   private final double[] watts;
 
-  LocalHourLoad(Map<LocalDateTime, Double> byHour) {
+  /**
+   * @param wallHours each row's wall-clock hour ({@link #wallHour}), in file order: a later row of
+   *     the same hour replaces an earlier one
+   * @param watts each row's load
+   */
+  LocalHourLoad(long[] wallHours, double[] watts, int rows) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
-    for (LocalDateTime hour : byHour.keySet()) {
-      first = Math.min(first, wallHour(hour));
-      last = Math.max(last, wallHour(hour));
+    for (int i = 0; i < rows; i++) {
+      first = Math.min(first, wallHours[i]);
+      last = Math.max(last, wallHours[i]);
     }
-    firstHour = byHour.isEmpty() ? 0 : first;
-    watts = new double[byHour.isEmpty() ? 0 : Math.toIntExact(last - first + 1)];
-    Arrays.fill(watts, Double.NaN);
-    byHour.forEach((hour, w) -> watts[(int) (wallHour(hour) - firstHour)] = w);
+    firstHour = rows == 0 ? 0 : first;
+    this.watts = new double[rows == 0 ? 0 : Math.toIntExact(last - first + 1)];
+    Arrays.fill(this.watts, Double.NaN);
+    for (int i = 0; i < rows; i++) {
+      this.watts[(int) (wallHours[i] - firstHour)] = watts[i];
+    }
   }
 
   @Override
@@ -45,7 +51,8 @@ final class LocalHourLoad implements LoadSeries {
     return OptionalDouble.of(watts[(int) k]);
   }
 
-  private static long wallHour(LocalDateTime t) {
+  /** Hours from 1970-01-01T00:00 to {@code t} on the wall clock, as if no clock ever changed. */
+  static long wallHour(LocalDateTime t) {
     return Math.floorDiv(t.toEpochSecond(ZoneOffset.UTC), 3600);
   }
 }

@@ -61,8 +61,9 @@ final class SeasonHours {
     for (LocalDate day = season.firstDay(); !day.isAfter(season.lastDay()); day = day.plusDays(1)) {
       TempoColour colour = truth.colourOf(day);
       boolean whole = colour.isKnown();
+      Instant dayEnd = TempoDays.end(day);
       for (Instant hour = TempoDays.start(day);
-          hour.isBefore(TempoDays.end(day));
+          hour.isBefore(dayEnd);
           hour = hour.plusSeconds(3600)) {
         Instant at = hour;
         h.start[t] = at;
@@ -148,22 +149,25 @@ final class SeasonHours {
                 past.plusSeconds(3600).isAfter(now) ? OptionalDouble.empty() : history.watts(past),
             now,
             weeks);
+    // ahead of this, the live forecast is asked (it reads only hours measured before now)
+    Instant madeUntil = now.plusSeconds(6 * 24 * 3600);
     return new LoadForecast() {
       @Override
       public OptionalDouble watts(Instant at) {
-        return lookUp(forecast, at).orElseGet(() -> live.watts(at));
+        int k = made(at);
+        return k < 0 ? live.watts(at) : present(forecast[k]);
       }
 
       @Override
       public OptionalDouble typicalWatts(Instant at) {
-        return lookUp(typical, at).orElseGet(() -> live.typicalWatts(at));
+        int k = made(at);
+        return k < 0 ? live.typicalWatts(at) : present(typical[k]);
       }
 
       @Override
       public OptionalDouble roomWatts(Instant at, double capW) {
-        return capW == maxGridW
-            ? lookUp(room, at).orElseGet(() -> live.roomWatts(at, capW))
-            : live.roomWatts(at, capW);
+        int k = capW == maxGridW ? made(at) : -1;
+        return k < 0 ? live.roomWatts(at, capW) : present(room[k]);
       }
 
       @Override
@@ -171,14 +175,14 @@ final class SeasonHours {
         return live.recentWatts();
       }
 
-      private java.util.Optional<OptionalDouble> lookUp(double[] made, Instant at) {
+      /** The hour's index in the forecasts made once, or -1 when it is not among them. */
+      private int made(Instant at) {
         long k = (at.getEpochSecond() - first.getEpochSecond()) / 3600;
-        if (k < 0 || k >= made.length || !at.isBefore(now.plusSeconds(6 * 24 * 3600))) {
-          return java.util.Optional.empty();
-        }
-        double w = made[(int) k];
-        return java.util.Optional.of(
-            Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w));
+        return k < 0 || k >= forecast.length || !at.isBefore(madeUntil) ? -1 : (int) k;
+      }
+
+      private static OptionalDouble present(double w) {
+        return Double.isNaN(w) ? OptionalDouble.empty() : OptionalDouble.of(w);
       }
     };
   }

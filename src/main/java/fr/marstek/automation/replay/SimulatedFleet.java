@@ -12,6 +12,8 @@ final class SimulatedFleet {
 
   private final BatteryLimits limits;
   private final double[] stored;
+  // named once: the replay asks the states every hour
+  private final String[] names;
   private final double eta;
   private double dischargedAcWh;
   private double dischargedDcWh;
@@ -19,6 +21,10 @@ final class SimulatedFleet {
   SimulatedFleet(int count, BatteryLimits limits) {
     this.limits = limits;
     this.stored = new double[count];
+    this.names = new String[count];
+    for (int i = 0; i < count; i++) {
+      names[i] = "battery-" + (i + 1);
+    }
     this.eta = limits.oneWayEfficiency();
   }
 
@@ -26,13 +32,13 @@ final class SimulatedFleet {
     List<BatteryState> states = new ArrayList<>(stored.length);
     for (int i = 0; i < stored.length; i++) {
       double soc = limits.minSoc().value() + 100 * stored[i] / limits.capacity().value();
-      states.add(new BatteryState("battery-" + (i + 1), Percent.clamped(soc), limits));
+      states.add(new BatteryState(names[i], Percent.clamped(soc), limits));
     }
     return states;
   }
 
   String name(int i) {
-    return "battery-" + (i + 1);
+    return names[i];
   }
 
   int size() {

@@ -2,8 +2,11 @@ package fr.marstek.automation.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.marstek.automation.units.Zone;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,36 @@ class WeekdayHourForecastTest {
     var fallback = new WeekdayHourForecast(h -> OptionalDouble.empty(), now, 4);
     assertThat(fallback.all(at("2026-03-31T19:00:00+02:00"), 3000))
         .containsExactly(1200, 1200, 1800);
+  }
+
+  @Test
+  void readsTheSameLocalHourWeeksBackAcrossEveryClockChange() {
+    // spring and autumn changes within four weeks of the hours forecast, with the autumn hour that
+    // comes twice (02:00 at +02:00, then at +01:00) among them
+    List<Instant> asked = new ArrayList<>();
+    LoadHistory history =
+        past -> {
+          asked.add(past);
+          return OptionalDouble.of(500);
+        };
+    var forecast = new WeekdayHourForecast(history, at("2030-01-01T00:00:00+01:00"), 4);
+    for (String from : new String[] {"2024-03-30T00:00:00+01:00", "2024-10-26T00:00:00+02:00"}) {
+      for (int week = 0; week <= 4; week++) {
+        Instant first = at(from).plusSeconds(week * 7 * 24 * 3600L);
+        for (Instant hour = first;
+            hour.isBefore(first.plusSeconds(3 * 24 * 3600));
+            hour = hour.plusSeconds(3600)) {
+          asked.clear();
+          forecast.watts(hour);
+
+          List<Instant> expected = new ArrayList<>();
+          for (int k = 1; k <= 4; k++) {
+            expected.add(hour.atZone(Zone.PARIS).minusWeeks(k).toInstant());
+          }
+          assertThat(asked).as(hour.toString()).isEqualTo(expected);
+        }
+      }
+    }
   }
 
   @Test

@@ -57,6 +57,48 @@ class LoadFilesTest {
   }
 
   @Test
+  void readsRowsOutsideTheUsualFormTheGeneralWayAndALaterRowOfAnHourWins() {
+    String csv =
+        "timestamp_local,avg_power_w\r\n"
+            + "2008-01-15T18:00:00,1500\r\n"
+            + "\r\n"
+            + "  \n"
+            + "2008-01-15T19:00, 1200.5 \r\n"
+            + "2008-01-15T20:00:00,900,60,0\n"
+            + "2008-01-15T18:00:00,1600\r"
+            + "2008-01-15T21:00:00,0";
+
+    LoadSeries load = LoadFiles.read(new StringReader(csv));
+
+    assertThat(load.watts(at("2008-01-15T18:00:00+01:00"))).hasValue(1600);
+    assertThat(load.watts(at("2008-01-15T19:00:00+01:00"))).hasValue(1200.5);
+    assertThat(load.watts(at("2008-01-15T20:00:00+01:00"))).hasValue(900);
+    assertThat(load.watts(at("2008-01-15T21:00:00+01:00"))).hasValue(0);
+    assertThat(load.watts(at("2008-01-15T22:00:00+01:00"))).isEmpty();
+  }
+
+  @Test
+  void refusesRowsInTheUsualFormThatAreWrongAndSaysWhichLine() {
+    for (String row :
+        new String[] {
+          "2007-02-29T00:00:00,100",
+          "2008-01-15T24:00:00,100",
+          "2008-01-15T18:30:00,100",
+          "2008-01-15T18:00:00,1000000",
+          "2008-01-15T18:00:00,-5",
+          "2008-01-15T18:00:00,"
+        }) {
+      assertThatThrownBy(
+              () ->
+                  LoadFiles.read(
+                      new StringReader(
+                          "timestamp_local,avg_power_w\n2008-01-15T17:00:00,1\n" + row + "\n")))
+          .as(row)
+          .hasMessageContaining("line 3");
+    }
+  }
+
+  @Test
   void readsIntervalsOfAnyLengthAndCountsOnlyFullyCoveredHours() {
     String csv =
         """

@@ -1,10 +1,12 @@
 package fr.marstek.automation.tariff.tempo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -75,6 +77,18 @@ class TempoCalendarTest {
     assertThat(TempoCalendar.of(Map.of()).openDaysFrom(LocalDate.of(2024, 3, 29), TempoColour.RED))
         .as("Friday 29 March 2024, the last day red may take in its season")
         .isEqualTo(1);
+  }
+
+  @Test
+  void readsDatesAsTheIsoParserDoesAndRefusesWhatItRefuses() {
+    for (String text : new String[] {"2014-09-01", "2024-02-29", "+12024-02-29", "2024-12-31"}) {
+      assertThat(TempoCalendar.date(text)).isEqualTo(LocalDate.parse(text));
+    }
+    for (String text :
+        new String[] {"2023-02-29", "2024-13-01", "2024-04-31", "2024-1-01", "2024-01-0x"}) {
+      assertThatThrownBy(() -> TempoCalendar.date(text)).isInstanceOf(DateTimeException.class);
+      assertThatThrownBy(() -> LocalDate.parse(text)).isInstanceOf(DateTimeException.class);
+    }
   }
 
   @Test
