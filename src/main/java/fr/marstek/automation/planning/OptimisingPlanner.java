@@ -44,13 +44,17 @@ final class OptimisingPlanner implements Planner {
     Horizon h = Horizon.build(in, end, !oracle);
     Fleet fleet = new Fleet(in.batteries());
     Limits limits = limits(in, h, fleet);
+    // worked out once for the whole plan: its parts ask the same days' chances
+    Optional<TempoOdds> odds = oracle ? Optional.empty() : TempoOdds.of(tariff);
     Keep keep =
         oracle
             ? Keep.nothing(fleet.totalUsable())
-            : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).keep();
-    Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(in, h);
+            : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut(), odds).keep();
+    Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(h, odds);
     Optional<AfterReveal> afterReveal =
-        oracle || pending.isPresent() ? Optional.empty() : AfterReveal.of(in, h, fleet, limits);
+        oracle || pending.isPresent()
+            ? Optional.empty()
+            : AfterReveal.of(in, h, fleet, limits, odds);
     double[] pooled =
         afterReveal.isPresent()
             ? EnergyDp.solve(
@@ -81,7 +85,7 @@ final class OptimisingPlanner implements Planner {
                     fleet.totalStored(),
                     keep.end(),
                     pending.get().reveal(),
-                    expected(in, h, fleet, pending.get()));
+                    expected(in, h, fleet, pending.get(), odds));
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
@@ -102,8 +106,7 @@ final class OptimisingPlanner implements Planner {
       // indexed as the tariff's kinds of day: read in the planner's loops
       @SuppressWarnings("ArrayRecordComponent") double[] chance) {
 
-    static Optional<Pending> of(PlanningInput in, Horizon h) {
-      Optional<TempoOdds> odds = TempoOdds.of(in.tariff());
+    static Optional<Pending> of(Horizon h, Optional<TempoOdds> odds) {
       if (odds.isEmpty() || h.assumed[0]) {
         return Optional.empty();
       }
@@ -135,9 +138,10 @@ final class OptimisingPlanner implements Planner {
    */
   record AfterReveal(int reveal, ConvexValue atReveal) {
 
-    static Optional<AfterReveal> of(PlanningInput in, Horizon h, Fleet fleet, Limits limits) {
+    static Optional<AfterReveal> of(
+        PlanningInput in, Horizon h, Fleet fleet, Limits limits, Optional<TempoOdds> odds) {
       Optional<StockValue.RedAfter> red =
-          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).redAfter();
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut(), odds).redAfter();
       if (red.isEmpty()) {
         return Optional.empty();
       }
@@ -154,7 +158,10 @@ final class OptimisingPlanner implements Planner {
         return Optional.empty();
       }
       ConvexValue notRed =
-          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut()).afterNotRed().keep().end();
+          StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut(), odds)
+              .afterNotRed()
+              .keep()
+              .end();
       ConvexValue ifRed =
           EnergyDp.costToGo(
               limits.buy(),
@@ -181,7 +188,8 @@ final class OptimisingPlanner implements Planner {
   }
 
   /** The cost-to-go at the reveal: the mean over the kinds (colours) tomorrow may take. */
-  private ConvexValue expected(PlanningInput in, Horizon h, Fleet fleet, Pending pending) {
+  private ConvexValue expected(
+      PlanningInput in, Horizon h, Fleet fleet, Pending pending, Optional<TempoOdds> odds) {
     List<DayKind> kinds = in.tariff().kinds();
     List<ConvexValue> values = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
@@ -192,7 +200,7 @@ final class OptimisingPlanner implements Planner {
       }
       Horizon outcome = h.withOutcome(in, kinds.get(c));
       Limits limits = limits(in, outcome, fleet);
-      Keep keep = StockValue.of(in, outcome, fleet, limits.maxIn(), limits.maxOut()).keep();
+      Keep keep = StockValue.of(in, outcome, fleet, limits.maxIn(), limits.maxOut(), odds).keep();
       values.add(
           EnergyDp.costToGo(
               limits.buy(),

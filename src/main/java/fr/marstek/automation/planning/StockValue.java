@@ -31,15 +31,22 @@ final class StockValue {
   // the day after the horizon is taken as not red (the branch of a plan that learns its colour)
   private boolean afterNotRed;
 
-  private StockValue(PlanningInput in, HorizonEnd end, Fleet fleet) {
+  private StockValue(PlanningInput in, HorizonEnd end, Fleet fleet, Optional<TempoOdds> odds) {
     this.in = in;
     this.end = end;
     this.fleet = fleet;
-    this.odds = TempoOdds.of(in.tariff());
+    this.odds = odds;
   }
 
-  static StockValue of(PlanningInput in, Horizon h, Fleet fleet, double[] maxIn, double[] maxOut) {
-    return new StockValue(in, new HorizonEnd(h, maxIn, maxOut), fleet);
+  /** {@code odds}: the plan's ({@link TempoOdds#of}), empty for a tariff without them. */
+  static StockValue of(
+      PlanningInput in,
+      Horizon h,
+      Fleet fleet,
+      double[] maxIn,
+      double[] maxOut,
+      Optional<TempoOdds> odds) {
+    return new StockValue(in, new HorizonEnd(h, maxIn, maxOut), fleet, odds);
   }
 
   /**

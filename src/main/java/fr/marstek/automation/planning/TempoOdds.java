@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -29,12 +31,22 @@ final class TempoOdds {
   private static final int BLUE = TempoTariff.KINDS.indexOf(TempoColour.BLUE);
 
   private final TempoCalendar calendar;
+  // a plan asks the same days several times (its own value, the branch where the day after the
+  // horizon is not red, each colour tomorrow may take): each answer is worked out once per plan,
+  // which makes one instance per plan and thread
+  private final Map<LocalDate, Boolean> redPossible = new HashMap<>();
+  private final Map<LocalDate, Double> red = new HashMap<>();
+  private final Map<LocalDate, Double> redAfterRed = new HashMap<>();
+  private final Map<LocalDate, double[]> colours = new HashMap<>();
 
   private TempoOdds(TempoCalendar calendar) {
     this.calendar = calendar;
   }
 
-  /** Tempo's odds when {@code tariff} is Tempo over a calendar of the colours known so far. */
+  /**
+   * Tempo's odds when {@code tariff} is Tempo over a calendar of the colours known so far; for one
+   * plan (it keeps its answers).
+   */
   static Optional<TempoOdds> of(Tariff tariff) {
     return tariff instanceof TempoTariff(TempoCalendar calendar, var prices)
         ? Optional.of(new TempoOdds(calendar))
@@ -68,15 +80,15 @@ final class TempoOdds {
   }
 
   boolean redPossibleAfter(LocalDate day) {
-    return calendar.redPossibleAfter(day);
+    return redPossible.computeIfAbsent(day, calendar::redPossibleAfter);
   }
 
   double chanceOfRed(LocalDate day) {
-    return chanceOfRed(calendar, day);
+    return red.computeIfAbsent(day, d -> chanceOfRed(calendar, d));
   }
 
   double[] colourChances(LocalDate day) {
-    return colourChances(calendar, day);
+    return colours.computeIfAbsent(day, d -> colourChances(calendar, d, chanceOfRed(d))).clone();
   }
 
   /** The white night's price: the cheapest night after a day that is not blue. */
@@ -90,8 +102,11 @@ final class TempoOdds {
    * the rest.
    */
   static double[] colourChances(TempoCalendar calendar, LocalDate day) {
+    return colourChances(calendar, day, chanceOfRed(calendar, day));
+  }
+
+  private static double[] colourChances(TempoCalendar calendar, LocalDate day, double red) {
     double[] chance = new double[TempoTariff.KINDS.size()];
-    double red = chanceOfRed(calendar, day);
     double white = 0;
     if (TempoSeason.isWhiteAllowed(day)) {
       TempoSeason season = TempoSeason.of(day);
@@ -129,6 +144,10 @@ final class TempoOdds {
    * chance. None when the day cannot be red.
    */
   double chanceOfRedAfterRed(LocalDate day) {
+    return redAfterRed.computeIfAbsent(day, this::runChance);
+  }
+
+  private double runChance(LocalDate day) {
     double even = chanceOfRed(day);
     if (even <= 0) {
       return 0;
