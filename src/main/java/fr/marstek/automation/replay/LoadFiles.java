@@ -1,5 +1,6 @@
 package fr.marstek.automation.replay;
 
+import fr.marstek.automation.units.AsciiDigits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -139,18 +140,18 @@ final class LoadFiles {
           || text[from + 19] != ',') {
         return false;
       }
-      int year = digits(text, from, from + 4);
-      int month = digits(text, from + 5, from + 7);
-      int day = digits(text, from + 8, from + 10);
-      int hour = digits(text, from + 11, from + 13);
-      int minute = digits(text, from + 14, from + 16);
-      int second = digits(text, from + 17, from + 19);
+      int year = AsciiDigits.of(text, from, from + 4);
+      int month = AsciiDigits.of(text, from + 5, from + 7);
+      int day = AsciiDigits.of(text, from + 8, from + 10);
+      int hour = AsciiDigits.of(text, from + 11, from + 13);
+      int minute = AsciiDigits.of(text, from + 14, from + 16);
+      int second = AsciiDigits.of(text, from + 17, from + 19);
       int powerEnd = from + 20;
       while (powerEnd < end && text[powerEnd] != ',') {
         powerEnd++;
       }
       // up to six digits: below the 1e6 W that power() accepts
-      int power = powerEnd - (from + 20) <= 6 ? digits(text, from + 20, powerEnd) : -1;
+      int power = powerEnd - (from + 20) <= 6 ? AsciiDigits.of(text, from + 20, powerEnd) : -1;
       if ((year | month | day | hour | power) < 0 || minute != 0 || second != 0 || hour > 23) {
         return false;
       }
@@ -183,45 +184,16 @@ final class LoadFiles {
         || text.charAt(16) != ':') {
       return LocalDateTime.parse(text);
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    int hour = digits(text, 11, 13);
-    int minute = digits(text, 14, 16);
-    int second = digits(text, 17, 19);
+    int year = AsciiDigits.of(text, 0, 4);
+    int month = AsciiDigits.of(text, 5, 7);
+    int day = AsciiDigits.of(text, 8, 10);
+    int hour = AsciiDigits.of(text, 11, 13);
+    int minute = AsciiDigits.of(text, 14, 16);
+    int second = AsciiDigits.of(text, 17, 19);
     if ((year | month | day | hour | minute | second) < 0) {
       return LocalDateTime.parse(text);
     }
     return LocalDateTime.of(year, month, day, hour, minute, second); // checks the ranges
-  }
-
-  /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
-  private static int digits(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
-  /** As above over characters; -1 also for no character at all. */
-  private static int digits(char[] text, int from, int to) {
-    if (from >= to) {
-      return -1;
-    }
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text[i];
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   private static LoadSeries intervals(BufferedReader lines) throws IOException {

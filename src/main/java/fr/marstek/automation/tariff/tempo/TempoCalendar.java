@@ -2,6 +2,7 @@ package fr.marstek.automation.tariff.tempo;
 
 import static fr.marstek.automation.units.Zone.PARIS;
 
+import fr.marstek.automation.units.AsciiDigits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -78,27 +79,14 @@ public final class TempoCalendar implements ColourOfDay {
    */
   static LocalDate date(String text) {
     if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 7);
-      int day = digits(text, 8, 10);
+      int year = AsciiDigits.of(text, 0, 4);
+      int month = AsciiDigits.of(text, 5, 7);
+      int day = AsciiDigits.of(text, 8, 10);
       if ((year | month | day) >= 0) {
         return LocalDate.of(year, month, day); // checks the ranges, as the formatter does
       }
     }
     return LocalDate.parse(text);
-  }
-
-  /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
-  private static int digits(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   /**
