@@ -51,12 +51,14 @@ final class OptimisingPlanner implements Planner {
             ? Keep.nothing(fleet.totalUsable())
             : StockValue.of(in, h, fleet, limits.maxIn(), limits.maxOut(), odds).keep();
     Optional<Pending> pending = oracle ? Optional.empty() : Pending.of(h, odds);
-    Optional<AfterReveal> afterReveal =
-        oracle || pending.isPresent()
-            ? Optional.empty()
-            : AfterReveal.of(in, h, fleet, limits, odds);
+    // a colour the plan learns within its hours: tomorrow's, still pending, or else the day's after
+    // the horizon; the hours before are planned against its chances
+    Optional<AfterReveal> reveal =
+        pending
+            .map(p -> new AfterReveal(p.reveal(), expected(in, h, fleet, p, odds)))
+            .or(() -> oracle ? Optional.empty() : AfterReveal.of(in, h, fleet, limits, odds));
     double[] pooled =
-        afterReveal.isPresent()
+        reveal.isPresent()
             ? EnergyDp.solve(
                 limits.buy(),
                 limits.maxIn(),
@@ -65,27 +67,16 @@ final class OptimisingPlanner implements Planner {
                 fleet.totalUsable(),
                 fleet.totalStored(),
                 keep.end(),
-                afterReveal.get().reveal(),
-                afterReveal.get().atReveal())
-            : pending.isEmpty()
-                ? EnergyDp.solve(
-                    limits.buy(),
-                    limits.maxIn(),
-                    limits.sell(),
-                    limits.maxOut(),
-                    fleet.totalUsable(),
-                    fleet.totalStored(),
-                    keep.end())
-                : EnergyDp.solve(
-                    limits.buy(),
-                    limits.maxIn(),
-                    limits.sell(),
-                    limits.maxOut(),
-                    fleet.totalUsable(),
-                    fleet.totalStored(),
-                    keep.end(),
-                    pending.get().reveal(),
-                    expected(in, h, fleet, pending.get(), odds));
+                reveal.get().reveal(),
+                reveal.get().atReveal())
+            : EnergyDp.solve(
+                limits.buy(),
+                limits.maxIn(),
+                limits.sell(),
+                limits.maxOut(),
+                fleet.totalUsable(),
+                fleet.totalStored(),
+                keep.end());
     return new Plan(
         in.now(),
         oracle ? Strategy.ORACLE : Strategy.TEMPO,
