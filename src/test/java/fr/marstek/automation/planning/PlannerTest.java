@@ -583,22 +583,7 @@ class PlannerTest {
                 TempoColour.WHITE,
                 LocalDate.of(2026, 1, 31),
                 TempoColour.WHITE));
-    LoadForecast heavy =
-        hour -> {
-          int local = hour.atZone(fr.marstek.automation.units.Zone.PARIS).getHour();
-          return OptionalDouble.of(local >= 6 && local < 22 ? 4000 : 2000);
-        };
-    var input =
-        new PlanningInput(
-            friday,
-            List.of(
-                new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
-                new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
-                new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
-            new TempoTariff(calendar, TempoPrices.defaults()),
-            heavy,
-            0.05,
-            3000);
+    var input = heavyHouseUnderCap(friday, calendar, 2000);
 
     Plan plan = Planner.of(Strategy.TEMPO).plan(input);
 
@@ -627,22 +612,7 @@ class PlannerTest {
                 TempoColour.WHITE,
                 LocalDate.of(2026, 1, 25),
                 TempoColour.BLUE));
-    LoadForecast heavy =
-        hour -> {
-          int local = hour.atZone(fr.marstek.automation.units.Zone.PARIS).getHour();
-          return OptionalDouble.of(local >= 6 && local < 22 ? 4000 : 1900);
-        };
-    var input =
-        new PlanningInput(
-            saturday,
-            List.of(
-                new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
-                new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
-                new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
-            new TempoTariff(calendar, TempoPrices.defaults()),
-            heavy,
-            0.05,
-            3000);
+    var input = heavyHouseUnderCap(saturday, calendar, 1900);
 
     Plan plan = Planner.of(Strategy.TEMPO).plan(input);
 
@@ -684,6 +654,29 @@ class PlannerTest {
     assertThat(thin.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(60, within());
     // a red kWh worth four times its cost is still bought for the most of past weeks
     assertThat(usual.socAt("b1", NEXT_PEAK).orElseThrow().value()).isCloseTo(100, within());
+  }
+
+  /**
+   * Three batteries at 11 %, a 3 kW import cap and a house drawing 4 kW in the peak hours and
+   * {@code nightWatts} off-peak.
+   */
+  private static PlanningInput heavyHouseUnderCap(
+      Instant now, TempoCalendar calendar, double nightWatts) {
+    LoadForecast heavy =
+        hour -> {
+          int local = hour.atZone(fr.marstek.automation.units.Zone.PARIS).getHour();
+          return OptionalDouble.of(local >= 6 && local < 22 ? 4000 : nightWatts);
+        };
+    return new PlanningInput(
+        now,
+        List.of(
+            new BatteryState("b1", Percent.of(11), BatteryLimits.venusE()),
+            new BatteryState("b2", Percent.of(11), BatteryLimits.venusE()),
+            new BatteryState("b3", Percent.of(11), BatteryLimits.venusE())),
+        new TempoTariff(calendar, TempoPrices.defaults()),
+        heavy,
+        0.05,
+        3000);
   }
 
   private static PlanningInput redNight(
